@@ -23,6 +23,8 @@ export interface TestDatabase {
   readonly db: Database;
   /** Connection URL (postgres only), for code that opens its own connections (pg-boss, child processes). */
   readonly url: string | undefined;
+  /** Closes the connection and drops the database. Idempotent. */
+  dispose(): Promise<void>;
 }
 
 let postgresReachable: Promise<string | undefined> | undefined;
@@ -44,13 +46,15 @@ function checkPostgres(): Promise<string | undefined> {
   return postgresReachable;
 }
 
-/** A migrated, empty database of the given kind; dropped when the test file ends. */
+/**
+ * A migrated, empty database of the given kind. The caller disposes of it: node:test's after() called
+ * from inside a hook would run as soon as that hook ends, so helpers never register hooks themselves.
+ */
 export async function createTestDatabase(kind: DatabaseKind): Promise<TestDatabase> {
   if (kind === "pglite") {
     const db = await PgliteDatabase.open(undefined);
     await migrate(db);
-    after(() => db.close());
-    return { kind, db, url: undefined };
+    return { kind, db, url: undefined, dispose: () => db.close() };
   }
   const name = `quire_test_${randomBytes(6).toString("hex")}`;
   const admin = new pg.Client({ connectionString: ADMIN_URL });
@@ -61,14 +65,35 @@ export async function createTestDatabase(kind: DatabaseKind): Promise<TestDataba
   url.pathname = `/${name}`;
   const db = new PostgresDatabase(url.toString(), 5);
   await migrate(db);
-  after(async () => {
-    await db.close();
-    const cleanup = new pg.Client({ connectionString: ADMIN_URL });
-    await cleanup.connect();
-    await cleanup.query(`drop database if exists ${name} with (force)`);
-    await cleanup.end();
-  });
-  return { kind, db, url: url.toString() };
+  let disposed: Promise<void> | undefined;
+  const dispose = () => {
+    disposed ??= (async () => {
+      await db.close();
+      const cleanup = new pg.Client({ connectionString: ADMIN_URL });
+      await cleanup.connect();
+      await cleanup.query(`drop database if exists ${name} with (force)`);
+      await cleanup.end();
+    })();
+    return disposed;
+  };
+  return { kind, db, url: url.toString(), dispose };
+}
+
+/**
+ * Declares the same suite once per database kind; PostgreSQL is skipped (visibly) only outside CI
+ * when the server is unreachable.
+ */
+export function forEachDatabaseKind(title: string, body: (kind: DatabaseKind) => void): void {
+  for (const kind of ["pglite", "postgres"] as const) {
+    describe(`${title} [${kind}]`, async () => {
+      const skipReason = kind === "postgres" && !IN_CI ? await checkPostgres() : undefined;
+      if (skipReason !== undefined) {
+        describe("skipped", { skip: skipReason }, () => {});
+        return;
+      }
+      body(kind);
+    });
+  }
 }
 
 /**
@@ -79,18 +104,14 @@ export function forEachDatabase(
   title: string,
   body: (getDatabase: () => Promise<TestDatabase>) => void,
 ): void {
-  for (const kind of ["pglite", "postgres"] as const) {
-    describe(`${title} [${kind}]`, async () => {
-      const skipReason = kind === "postgres" && !IN_CI ? await checkPostgres() : undefined;
-      if (skipReason !== undefined) {
-        describe("skipped", { skip: skipReason }, () => {});
-        return;
-      }
-      let pending: Promise<TestDatabase> | undefined;
-      body(() => {
-        pending ??= createTestDatabase(kind);
-        return pending;
-      });
+  forEachDatabaseKind(title, (kind) => {
+    let pending: Promise<TestDatabase> | undefined;
+    after(async () => {
+      if (pending !== undefined) await (await pending).dispose();
     });
-  }
+    body(() => {
+      pending ??= createTestDatabase(kind);
+      return pending;
+    });
+  });
 }

@@ -131,3 +131,10 @@ export async function deleteFile(
 export function escapeLike(value: string): string {
   return value.replace(/[\\%_]/g, (char) => `\\${char}`);
 }
+
+export async function updateFilePassword(db: Queryable, id: string, password: string): Promise<void> {
+  await db.query("update files set password = $2, updated_at = clock_timestamp() where id = $1", [
+    id,
+    password,
+  ]);
+}
