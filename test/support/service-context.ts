@@ -1,0 +1,39 @@
+/** A ServiceContext over a real test database and a temp-dir blob store, for service-level tests. */
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import type { ServiceContext, ServiceSettings } from "../../src/services/context.ts";
+import { bootstrapTenancy } from "../../src/services/tenancy/bootstrap-tenancy.ts";
+import { createLogger } from "../../src/shared/logger.ts";
+import { LocalDiskBlobStore } from "../../src/storage/blobs/local-disk-blob-store.ts";
+import type { TestDatabase } from "./test-databases.ts";
+
+export async function createServiceContext(
+  database: TestDatabase,
+  settings: Partial<ServiceSettings> = {},
+): Promise<{ ctx: ServiceContext; workspaceId: string; blobRoot: string; dispose(): Promise<void> }> {
+  const blobRoot = await mkdtemp(path.join(tmpdir(), "quire-svc-"));
+  const tenancy = await bootstrapTenancy(database.db, {
+    apiKey: undefined,
+    signingSecret: "test-secret",
+    generateKey: false,
+  });
+  const ctx: ServiceContext = {
+    db: database.db,
+    blobs: new LocalDiskBlobStore(blobRoot),
+    logger: createLogger("silent"),
+    settings: {
+      maxUploadBytes: 1024 * 1024,
+      presignedUrlTtlSeconds: 900,
+      signingSecret: tenancy.signingSecret,
+      fileUrls: { allowPrivate: false, allowedHosts: [], timeoutMs: 2000 },
+      ...settings,
+    },
+  };
+  return {
+    ctx,
+    workspaceId: tenancy.workspace.id,
+    blobRoot,
+    dispose: () => rm(blobRoot, { recursive: true, force: true }),
+  };
+}
