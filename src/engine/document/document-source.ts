@@ -1,0 +1,30 @@
+/**
+ * DocumentSource: an opened input that yields pages one at a time, so a long document never has all its
+ * pages' resources in memory (the PDF source frees each pdf.js page once it has been read).
+ */
+import type { StageId } from "./issue.ts";
+import type { Page } from "./page.ts";
+
+export interface DocumentSource {
+  /** The stage that reading pages belongs to, for issues about unreadable pages. */
+  readonly stage: StageId;
+  readonly pageCount: number;
+  /**
+   * Reads page `pageNumber` (1-based) with its words, or its blocks when the source has no geometry.
+   * Callers read pages in order and one at a time. Rejects when the page cannot be read.
+   */
+  readPage(pageNumber: number): Promise<Page>;
+  /** Frees everything the source holds; idempotent. */
+  close(): Promise<void>;
+}
+
+/** Why a source could not be opened, in Extend's failureReason vocabulary. */
+export type SourceFailureReason =
+  | "CORRUPT_FILE"
+  | "PASSWORD_PROTECTED_FILE"
+  | "FILE_SIZE_TOO_LARGE"
+  | "FILE_TYPE_NOT_SUPPORTED";
+
+export type OpenSourceResult =
+  | { readonly ok: true; readonly source: DocumentSource }
+  | { readonly ok: false; readonly reason: SourceFailureReason; readonly message: string };

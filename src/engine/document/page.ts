@@ -1,0 +1,26 @@
+/**
+ * One page of the intermediate model. Pages are numbered from 1, as in Extend's `pageRange` and
+ * `metadata.page.number`; sizes are in points as displayed (width and height swap for /Rotate 90).
+ */
+import type { Block } from "./block.ts";
+import type { Line } from "./line.ts";
+import type { Word } from "./word.ts";
+
+export interface Page {
+  /** 1-based. */
+  readonly number: number;
+  /** Points; null when the source has no page geometry (plain-text files) or the page was unreadable. */
+  readonly width: number | null;
+  readonly height: number | null;
+  /** Filled by the source (PDF text layer); stages read them to build lines and blocks. */
+  words: Word[];
+  /** Filled by the layout stage. */
+  lines: Line[];
+  /** Filled by the layout stage (or directly by sources without geometry), in reading order. */
+  blocks: Block[];
+}
+
+/** A page with nothing on it yet. */
+export function emptyPage(number: number, width: number | null, height: number | null): Page {
+  return { number, width, height, words: [], lines: [], blocks: [] };
+}

@@ -1,0 +1,30 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { corpusFile } from "../test-support/pdf-fixtures.ts";
+import { openDocumentSource } from "./open-document-source.ts";
+
+describe("openDocumentSource", () => {
+  it("opens PDFs and plain text", async () => {
+    const pdf = await openDocumentSource(corpusFile("invoice2data-invoices/compare/AmazonWebServices.pdf"), {
+      format: "pdf",
+      maxPages: 5,
+    });
+    assert.ok(pdf.ok);
+    assert.equal(pdf.source.stage, "pdf");
+    await pdf.source.close();
+    const csv = await openDocumentSource(new TextEncoder().encode("a,b\n1,2\n"), {
+      format: "csv",
+      maxPages: 5,
+    });
+    assert.ok(csv.ok);
+    assert.equal(csv.source.stage, "ingest");
+  });
+
+  it("refuses formats it cannot parse yet with FILE_TYPE_NOT_SUPPORTED", async () => {
+    for (const format of ["png", "docx", "unknown"] as const) {
+      const opened = await openDocumentSource(new Uint8Array([1, 2, 3]), { format, maxPages: 5 });
+      assert.ok(!opened.ok);
+      assert.equal(opened.reason, "FILE_TYPE_NOT_SUPPORTED");
+    }
+  });
+});

@@ -1,0 +1,73 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import type { Word } from "../document/word.ts";
+import { sentence, word } from "../test-support/words.ts";
+import { groupLines } from "./group-lines.ts";
+
+describe("groupLines", () => {
+  it("orders the words of a baseline and separates them by spaces", () => {
+    const words = sentence("the quick brown fox", 72, 100).reverse();
+    const lines = groupLines(words);
+    assert.equal(lines.length, 1);
+    assert.equal(lines[0]!.text, "the quick brown fox");
+    assert.deepEqual(lines[0]!.box, { left: 72, top: 92.5, right: 167, bottom: 102.5 });
+    assert.equal(lines[0]!.baseline, 100);
+  });
+
+  it("joins runs that touch (a word split for kerning) without a space", () => {
+    const lines = groupLines([word("Hel", 72, 100), word("lo", 87.2, 100), word("world", 103, 100)]);
+    assert.equal(lines[0]!.text, "Hello world");
+  });
+
+  it("keeps a raised, smaller superscript on its line and sizes the line by its body text", () => {
+    const lines = groupLines([...sentence("energy E=mc", 72, 100), word("2", 132, 97, 6)]);
+    assert.equal(lines.length, 1);
+    assert.equal(lines[0]!.text, "energy E=mc 2");
+    assert.equal(lines[0]!.fontSize, 10);
+  });
+
+  it("splits a baseline at a column gutter and stacks lines top to bottom", () => {
+    const lines = groupLines([
+      ...sentence("left column", 72, 100),
+      ...sentence("right column", 320, 100),
+      ...sentence("next line", 72, 112),
+    ]);
+    assert.deepEqual(
+      lines.map((line) => line.text),
+      ["left column", "right column", "next line"],
+    );
+  });
+
+  it("drops text drawn twice in the same place (fake bold)", () => {
+    const lines = groupLines([word("Bold", 72, 100), word("Bold", 72.2, 100), word("text", 95, 100)]);
+    assert.equal(lines[0]!.text, "Bold text");
+  });
+
+  it("keeps rotated text on lines of its own", () => {
+    const vertical = (text: string, top: number): Word => ({
+      ...word(text, 0, 0),
+      box: { left: 500, top, right: 510, bottom: top + text.length * 5 },
+      baseline: { x: 502.5, y: top },
+      angle: 90,
+    });
+    const lines = groupLines([
+      ...sentence("horizontal", 72, 100),
+      vertical("down", 95),
+      vertical("wards", 118),
+    ]);
+    assert.deepEqual(
+      lines.map((line) => [line.text, line.angle]),
+      [
+        ["horizontal", 0],
+        ["down wards", 90],
+      ],
+    );
+  });
+
+  it("reads right-to-left lines from the right", () => {
+    const rtl = { direction: "rtl" as const };
+    const lines = groupLines([word("ثانية", 100, 100, 10, rtl), word("كلمة", 140, 100, 10, rtl)]);
+    assert.equal(lines[0]!.text, "كلمة ثانية");
+    assert.equal(lines[0]!.direction, "rtl");
+  });
+});

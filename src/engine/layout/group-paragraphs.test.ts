@@ -1,0 +1,68 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import type { Word } from "../document/word.ts";
+import { paragraphWords as lines, sentence } from "../test-support/words.ts";
+import { groupLines } from "./group-lines.ts";
+import { groupParagraphs } from "./group-paragraphs.ts";
+
+function paragraphs(words: readonly Word[]): string[] {
+  return groupParagraphs(groupLines(words)).map((block) => block.text);
+}
+
+const BODY = [
+  "Lorem ipsum dolor sit amet consectetur adipiscing elit",
+  "sed do eiusmod tempor incididunt ut labore et dolore",
+  "magna aliqua ut enim ad minim veniam quis nostrud",
+];
+
+describe("groupParagraphs", () => {
+  it("separates a larger heading from the body lines it stands over", () => {
+    const words = [...sentence("Introduction", 72, 80, 18), ...lines(BODY, 72, 104)];
+    assert.deepEqual(paragraphs(words), ["Introduction", BODY.join(" ")]);
+  });
+
+  it("breaks paragraphs at a wider vertical gap", () => {
+    const words = [...lines(BODY.slice(0, 2), 72, 100), ...lines(BODY.slice(1), 72, 142)];
+    assert.deepEqual(paragraphs(words), [BODY.slice(0, 2).join(" "), BODY.slice(1).join(" ")]);
+  });
+
+  it("keeps an indented first line with its paragraph, and starts a new one at the next indent", () => {
+    const words = [
+      ...lines([BODY[0]!], 90, 100),
+      ...lines(BODY.slice(1), 72, 112),
+      ...lines([BODY[0]!], 90, 136),
+      ...lines([BODY[1]!], 72, 148),
+    ];
+    const blocks = paragraphs(words);
+    assert.deepEqual(blocks, [BODY.join(" "), `${BODY[0]} ${BODY[1]}`]);
+  });
+
+  it("keeps side-by-side columns apart", () => {
+    const column = ["alpha beta gamma delta", "epsilon zeta eta theta", "iota kappa lambda mu"];
+    const words = [
+      ...lines(column, 72, 100),
+      ...lines(
+        column.map((line) => line.toUpperCase()),
+        320,
+        100,
+      ),
+    ];
+    assert.deepEqual(paragraphs(words), [column.join(" "), column.join(" ").toUpperCase()]);
+  });
+
+  it("joins a hyphenated line end without a space", () => {
+    assert.deepEqual(paragraphs(lines(["a long docu-", "ment here"], 72, 100)), ["a long docu-ment here"]);
+  });
+
+  it("closes a paragraph after a short line that ends a sentence", () => {
+    const words = lines([BODY[0]!, BODY[1]!, "the end.", BODY[2]!], 72, 100);
+    assert.deepEqual(paragraphs(words), [`${BODY[0]} ${BODY[1]} the end.`, BODY[2]!]);
+  });
+
+  it("gives a block the box of its lines", () => {
+    const [block] = groupParagraphs(groupLines(lines(BODY, 72, 100)));
+    assert.ok(block !== undefined);
+    assert.equal(block.lines.length, 3);
+    assert.deepEqual(block.box, { left: 72, top: 92.5, right: 72 + BODY[0]!.length * 5, bottom: 126.5 });
+  });
+});

@@ -1,0 +1,95 @@
+/**
+ * DocumentSource over a pdf.js document: reads one page at a time (size as displayed, words with boxes)
+ * and releases each pdf.js page right after, so memory stays bounded on long documents.
+ */
+import type { DocumentSource } from "../document/document-source.ts";
+import type { Page } from "../document/page.ts";
+import type { Word } from "../document/word.ts";
+import { toMatrix } from "./matrix.ts";
+import type { PDFDocumentLoadingTask, PDFDocumentProxy } from "./pdfjs.ts";
+import { type PageFrame, type PdfFontStyle, textRunWords } from "./text-run-words.ts";
+
+/** Counters that show pages are released as they are read (for tests and benchmarks). */
+export interface PdfSourceStats {
+  readonly pagesRead: number;
+  /** Pages whose pdf.js resources were freed (`page.cleanup()` succeeded). */
+  readonly pagesReleased: number;
+  /** Most pdf.js pages alive at once; 1 when pages are read in order, one at a time. */
+  readonly peakOpenPages: number;
+}
+
+// Document-wide pdf.js caches (fonts, colour spaces, page dictionaries) grow with the pages read; clearing
+// them now and then bounds memory at the cost of re-parsing fonts that later pages share.
+const PAGES_BETWEEN_DOCUMENT_CLEANUPS = 50;
+
+export class PdfDocumentSource implements DocumentSource {
+  readonly stage = "pdf" as const;
+  readonly #task: PDFDocumentLoadingTask;
+  readonly #document: PDFDocumentProxy;
+  #pagesRead = 0;
+  #pagesReleased = 0;
+  #openPages = 0;
+  #peakOpenPages = 0;
+  #closed = false;
+
+  constructor(task: PDFDocumentLoadingTask, document: PDFDocumentProxy) {
+    this.#task = task;
+    this.#document = document;
+  }
+
+  get pageCount(): number {
+    return this.#document.numPages;
+  }
+
+  get stats(): PdfSourceStats {
+    return {
+      pagesRead: this.#pagesRead,
+      pagesReleased: this.#pagesReleased,
+      peakOpenPages: this.#peakOpenPages,
+    };
+  }
+
+  async readPage(pageNumber: number): Promise<Page> {
+    if (this.#closed) throw new Error("The PDF source is closed");
+    const page = await this.#document.getPage(pageNumber);
+    this.#openPages++;
+    this.#peakOpenPages = Math.max(this.#peakOpenPages, this.#openPages);
+    try {
+      // Scale 1 keeps units in points; the viewport applies /Rotate, the crop box offset and /UserUnit.
+      const viewport = page.getViewport({ scale: 1 });
+      const transform = toMatrix(viewport.transform);
+      if (transform === undefined) throw new Error(`Page ${pageNumber} has an invalid viewport transform`);
+      const frame: PageFrame = { transform, width: viewport.width, height: viewport.height };
+      const content = await page.getTextContent();
+      const styles = content.styles as Record<string, PdfFontStyle | undefined>;
+      const words: Word[] = [];
+      for (const item of content.items) {
+        if (!("str" in item)) continue; // marked-content delimiters carry no text
+        const itemTransform = toMatrix(item.transform);
+        if (itemTransform === undefined) continue;
+        const run = { ...item, transform: itemTransform };
+        for (const word of textRunWords(run, styles[item.fontName], frame)) words.push(word);
+      }
+      this.#pagesRead++;
+      return {
+        number: pageNumber,
+        width: viewport.width,
+        height: viewport.height,
+        words,
+        lines: [],
+        blocks: [],
+      };
+    } finally {
+      if (page.cleanup()) this.#pagesReleased++;
+      this.#openPages--;
+      if (this.#pagesRead % PAGES_BETWEEN_DOCUMENT_CLEANUPS === 0 && this.#pagesRead > 0)
+        await this.#document.cleanup();
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.#closed) return;
+    this.#closed = true;
+    await this.#task.destroy();
+  }
+}

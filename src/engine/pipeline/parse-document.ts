@@ -1,0 +1,121 @@
+/**
+ * parseDocument: runs the stage list over one input and folds the result into a ParseOutcome. Pages are
+ * read and processed one at a time; the abort signal is checked between pages and between stages.
+ */
+import type { Issue } from "../document/issue.ts";
+import { emptyPage, type Page } from "../document/page.ts";
+import type { ParseOptions, ParseOutcome } from "./parse-outcome.ts";
+import type { DocumentStage, PageStage, Stage, StageContext } from "./stage.ts";
+import { STAGES } from "./stages.ts";
+
+/**
+ * Parses `bytes` (the engine takes ownership: a PDF's buffer is detached by pdf.js). Expected problems
+ * become a failure outcome or issues; the promise rejects only when `options.signal` aborts (with its
+ * reason). The page loop starts as soon as a stage has opened the source; page stages run in it in the
+ * order of `stages`, document stages in list order around it.
+ */
+export async function parseDocument(
+  bytes: Uint8Array,
+  options: ParseOptions,
+  stages: readonly Stage[] = STAGES,
+): Promise<ParseOutcome> {
+  const context: StageContext = {
+    bytes,
+    options,
+    document: { format: options.format, pageCount: 0, pages: [] },
+    source: undefined,
+    chunks: [],
+    output: undefined,
+    failure: undefined,
+    issues: [],
+  };
+  const pageStages = stages.filter((stage): stage is PageStage => stage.scope === "page");
+  const documentStages = stages.filter((stage): stage is DocumentStage => stage.scope === "document");
+  try {
+    let pagesRead = false;
+    for (const stage of documentStages) {
+      options.signal?.throwIfAborted();
+      try {
+        await stage.run(context);
+      } catch (error) {
+        context.issues.push(stageFailure(stage, undefined, error));
+        context.failure = { reason: "INTERNAL_ERROR", message: "The document could not be processed" };
+      }
+      if (context.failure !== undefined) return failure(context);
+      if (!pagesRead && context.source !== undefined) {
+        pagesRead = true;
+        await readPages(context, pageStages);
+        if (context.failure !== undefined) return failure(context);
+      }
+    }
+    if (context.output === undefined) {
+      context.failure = { reason: "INTERNAL_ERROR", message: "The document could not be processed" };
+      return failure(context);
+    }
+    const partial = context.issues.some((issue) => issue.severity === "error");
+    return {
+      status: partial ? "partial" : "success",
+      output: context.output,
+      pageCount: context.document.pageCount,
+      issues: context.issues,
+    };
+  } finally {
+    await context.source?.close().catch(() => {});
+  }
+}
+
+async function readPages(context: StageContext, pageStages: readonly PageStage[]): Promise<void> {
+  const source = context.source!;
+  let unreadable = 0;
+  for (let number = 1; number <= source.pageCount; number++) {
+    context.options.signal?.throwIfAborted();
+    let page: Page;
+    try {
+      page = await source.readPage(number);
+    } catch (error) {
+      unreadable++;
+      context.issues.push({
+        stage: source.stage,
+        page: number,
+        severity: "error",
+        code: "PAGE_UNREADABLE",
+        message: `Page ${number} could not be read: ${messageOf(error)}`,
+      });
+      // An unreadable page still gets its (empty) chunk, so page numbers stay continuous.
+      page = emptyPage(number, null, null);
+    }
+    for (const stage of pageStages) {
+      try {
+        await stage.run(context, page);
+      } catch (error) {
+        context.issues.push(stageFailure(stage, number, error));
+      }
+    }
+    context.document.pages.push(page);
+  }
+  if (source.pageCount > 0 && unreadable === source.pageCount) {
+    context.failure = {
+      reason: "CORRUPT_FILE",
+      message: `None of the document's ${source.pageCount} pages could be read`,
+    };
+  }
+}
+
+function stageFailure(stage: Stage, page: number | undefined, error: unknown): Issue {
+  const issue: Issue = {
+    stage: stage.id,
+    severity: "error",
+    code: "STAGE_FAILED",
+    message: `Stage ${stage.id} failed${page === undefined ? "" : ` on page ${page}`}: ${messageOf(error)}`,
+  };
+  return page === undefined ? issue : { ...issue, page };
+}
+
+function failure(context: StageContext): ParseOutcome {
+  const { reason, message } = context.failure!;
+  return { status: "failure", failureReason: reason, failureMessage: message, issues: context.issues };
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

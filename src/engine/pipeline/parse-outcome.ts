@@ -1,0 +1,44 @@
+/**
+ * What parseDocument takes and gives: the options of one parse and its outcome — success, partial
+ * (some pages lost content; see issues) or failure with Extend's failureReason.
+ */
+import type { Extend } from "extend-ai";
+import type { ChunkingStrategy } from "../chunking/chunk-document.ts";
+import type { Issue } from "../document/issue.ts";
+import type { DocumentFormat } from "../ingest/detect-format.ts";
+
+export interface ParseOptions {
+  /** From detectFormat(); the engine trusts it and does not sniff again. */
+  readonly format: DocumentFormat;
+  /** For encrypted PDFs (user or owner password). */
+  readonly password?: string | undefined;
+  /** Documents with more pages fail with FILE_SIZE_TOO_LARGE before any page is parsed. */
+  readonly maxPages: number;
+  readonly chunking: ChunkingStrategy;
+  /** Checked between pages; an aborted parse rejects with the signal's reason. */
+  readonly signal?: AbortSignal | undefined;
+}
+
+/** The failureReason values the engine produces (a subset of Extend's ParseRun failure reasons). */
+export type FailureReason =
+  | "CORRUPT_FILE"
+  | "PASSWORD_PROTECTED_FILE"
+  | "FILE_TYPE_NOT_SUPPORTED"
+  | "FILE_SIZE_TOO_LARGE"
+  | "INTERNAL_ERROR";
+
+export type ParseOutcome =
+  | {
+      readonly status: "success" | "partial";
+      readonly output: Extend.ParseRunOutput;
+      /** Pages in the document, billed as such (unreadable pages included). */
+      readonly pageCount: number;
+      readonly issues: readonly Issue[];
+    }
+  | {
+      readonly status: "failure";
+      readonly failureReason: FailureReason;
+      /** For people: says what is wrong with the file, not how the engine works. */
+      readonly failureMessage: string;
+      readonly issues: readonly Issue[];
+    };

@@ -1,0 +1,83 @@
+/**
+ * Extend wire output (ParseRunOutput) from chunks of the intermediate model: chunk and block objects with
+ * markdown content, page metadata, polygons and bounding boxes in page points with a top-left origin.
+ */
+import type { Extend } from "extend-ai";
+import type { Block } from "../document/block.ts";
+import type { DocumentChunk } from "../document/chunk.ts";
+import type { Page } from "../document/page.ts";
+import { blockId, roundPoints } from "./block-id.ts";
+import { blockMarkdown, joinMarkdown } from "./block-markdown.ts";
+
+/**
+ * Renders all chunks. A block keeps one id across chunks; should two blocks of a page hash alike (the
+ * same text drawn twice in the same place) the later gets a derived id, still deterministic.
+ */
+export function renderOutput(chunks: readonly DocumentChunk[]): Extend.ParseRunOutput {
+  const ids = new Map<Block, string>();
+  const taken = new Set<string>();
+  const idOf = (page: Page, block: Block, content: string): string => {
+    const known = ids.get(block);
+    if (known !== undefined) return known;
+    let id = blockId(page.number, content, block.box);
+    for (let n = 1; taken.has(id); n++) id = blockId(page.number, `${content}\u0000${n}`, block.box);
+    taken.add(id);
+    ids.set(block, id);
+    return id;
+  };
+  return {
+    chunks: chunks.map((chunk) => {
+      const blocks = chunk.blocks.map(({ page, block }) => {
+        const content = blockMarkdown(block);
+        return renderBlock(page, block, content, idOf(page, block, content));
+      });
+      return {
+        object: "chunk",
+        type: chunk.type,
+        content: joinMarkdown(blocks.map((block) => block.content)),
+        metadata: { pageRange: { start: chunk.pageRange.start, end: chunk.pageRange.end } },
+        blocks,
+      };
+    }),
+  };
+}
+
+function renderBlock(page: Page, block: Block, content: string, id: string): Extend.Block {
+  const pageMetadata: Extend.BlockMetadataPage = { number: page.number };
+  if (page.width !== null) pageMetadata.width = roundPoints(page.width);
+  if (page.height !== null) pageMetadata.height = roundPoints(page.height);
+  const box = block.box;
+  if (box === null) {
+    return {
+      object: "block",
+      id,
+      type: block.type,
+      content,
+      details: {},
+      metadata: { page: pageMetadata },
+      polygon: [],
+      boundingBox: { left: null, top: null, right: null, bottom: null },
+    };
+  }
+  const left = roundPoints(box.left);
+  const top = roundPoints(box.top);
+  const right = roundPoints(box.right);
+  const bottom = roundPoints(box.bottom);
+  return {
+    object: "block",
+    id,
+    type: block.type,
+    content,
+    // Upstream parity: real text blocks carry `{}` details (SDK EmptyBlockDetails; spec/sdk-notes.md).
+    details: {},
+    metadata: { page: pageMetadata },
+    // Clockwise from the top-left corner, in page points.
+    polygon: [
+      { x: left, y: top },
+      { x: right, y: top },
+      { x: right, y: bottom },
+      { x: left, y: bottom },
+    ],
+    boundingBox: { left, top, right, bottom },
+  };
+}
