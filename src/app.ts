@@ -4,10 +4,16 @@
  */
 import type { FastifyInstance } from "fastify";
 import type { Config } from "./config/config.ts";
+import { EnginePool } from "./engine/pipeline/engine-pool.ts";
 import { createHttpApp } from "./http/create-http-app.ts";
 import { createRateLimiter } from "./http/rate-limiter.ts";
+import type { JobQueue } from "./queue/job-queue.ts";
+import { PgBossJobQueue } from "./queue/pg-boss-job-queue.ts";
 import { createAuthenticator } from "./services/auth/authenticate.ts";
 import type { ServiceContext } from "./services/context.ts";
+import { executeParseRun } from "./services/parse/execute-parse-run.ts";
+import { ALL_JOB_NAMES, JOB_NAMES, type RunJobPayload } from "./services/runs/job-names.ts";
+import { createRunEvents } from "./services/runs/run-events.ts";
 import { bootstrapTenancy } from "./services/tenancy/bootstrap-tenancy.ts";
 import { assertNever } from "./shared/assert-never.ts";
 import { systemClock } from "./shared/clock.ts";
@@ -51,6 +57,33 @@ export async function openDatabase(config: Config): Promise<{ db: Database; lock
   }
 }
 
+/** pg-boss polls for new jobs; half a second keeps queue pickup (and so sync requests) snappy. */
+const QUEUE_TIMINGS = { pollingIntervalSeconds: 0.5 } as const;
+
+function createJobQueue(config: Config, db: Database, logger: Logger): JobQueue {
+  switch (config.database.kind) {
+    case "pglite":
+      return new PgBossJobQueue({
+        connection: { database: db },
+        logger,
+        queues: ALL_JOB_NAMES,
+        timings: QUEUE_TIMINGS,
+      });
+    case "postgres":
+      return new PgBossJobQueue({
+        connection: {
+          connectionString: config.database.url,
+          poolSize: Math.max(2, Math.ceil(config.database.poolSize / 2)),
+        },
+        logger,
+        queues: ALL_JOB_NAMES,
+        timings: QUEUE_TIMINGS,
+      });
+    default:
+      return assertNever(config.database, "database kind");
+  }
+}
+
 function createBlobStore(config: Config): BlobStore {
   switch (config.blobs.kind) {
     case "local":
@@ -66,20 +99,30 @@ export async function createApp(config: Config, logger: Logger): Promise<App> {
   const { db, lock } = await openDatabase(config);
   let ready = false;
   let stopping: Promise<void> | undefined;
+  let queue: JobQueue | undefined;
+  let engine: EnginePool | undefined;
   try {
     await migrate(db);
     const tenancy = await bootstrapTenancy(db, {
       apiKey: config.apiKey,
       signingSecret: config.signingSecret,
     });
+    queue = createJobQueue(config, db, logger);
+    await queue.start();
+    engine = new EnginePool({ size: config.runs.engineThreads });
     const services: ServiceContext = {
       db,
       blobs: createBlobStore(config),
       logger,
+      queue,
+      engine,
+      runEvents: createRunEvents(),
       settings: {
         maxUploadBytes: config.limits.maxUploadBytes,
         presignedUrlTtlSeconds: config.limits.presignedUrlTtlSeconds,
         signingSecret: tenancy.signingSecret,
+        maxPages: config.runs.maxPages,
+        syncTimeoutMs: config.runs.syncTimeoutMs,
         fileUrls: config.fileUrls,
       },
     };
@@ -101,6 +144,15 @@ export async function createApp(config: Config, logger: Logger): Promise<App> {
       http,
       generatedApiKey: tenancy.generatedToken,
       async start() {
+        if (config.role !== "api") {
+          await services.queue.work<RunJobPayload>(
+            JOB_NAMES.executeParseRun,
+            (job) => executeParseRun(services, job),
+            {
+              concurrency: config.runs.workerConcurrency,
+            },
+          );
+        }
         ready = true;
         if (http === undefined) return undefined;
         return http.listen({ port: config.http.port, host: config.http.host });
@@ -109,6 +161,9 @@ export async function createApp(config: Config, logger: Logger): Promise<App> {
         stopping ??= (async () => {
           ready = false;
           if (http !== undefined) await http.close();
+          // Drain: running jobs get the grace period, then are released for another worker to retry.
+          await services.queue.stop({ graceful: true, timeoutMs: config.runs.shutdownGraceMs });
+          await services.engine.close();
           await db.close();
           await lock?.release();
         })();
@@ -116,6 +171,8 @@ export async function createApp(config: Config, logger: Logger): Promise<App> {
       },
     };
   } catch (error) {
+    await queue?.stop({ graceful: false, timeoutMs: 0 }).catch(() => {});
+    await engine?.close().catch(() => {});
     await db.close().catch(() => {});
     await lock?.release();
     throw error;

@@ -3,6 +3,7 @@
  * This module is the ONLY reader of process.env (main.ts passes it in); loadConfig is pure so tests
  * pass a literal. Invalid values fail startup with every problem listed at once.
  */
+import { availableParallelism } from "node:os";
 import path from "node:path";
 import { z } from "zod";
 
@@ -90,6 +91,26 @@ export const CONFIG_VARIABLES = {
     "Sustained requests per second per API key; 0 disables rate limiting.",
   ],
   RATE_LIMIT_BURST: [z.coerce.number().int().min(1).default(200), "Requests a key may burst above the rate."],
+  MAX_PAGES: [
+    z.coerce.number().int().min(1).default(10_000),
+    "Documents with more pages fail FILE_SIZE_TOO_LARGE before parsing.",
+  ],
+  SYNC_TIMEOUT_MS: [
+    z.coerce.number().int().min(1000).max(295_000).default(290_000),
+    "How long POST /parse waits before answering with the run still PROCESSING (SDK timeout: 300 s).",
+  ],
+  ENGINE_THREADS: [
+    z.coerce.number().int().min(0).default(0),
+    "Worker threads for document work; 0 = one per CPU core.",
+  ],
+  WORKER_CONCURRENCY: [
+    z.coerce.number().int().min(0).default(0),
+    "Runs one worker process executes at once; 0 = engine threads + 1 (overlaps I/O with CPU work).",
+  ],
+  SHUTDOWN_GRACE_MS: [
+    z.coerce.number().int().min(0).default(30_000),
+    "On SIGTERM, how long in-flight runs may finish before they are released to other workers.",
+  ],
   FILE_URL_ALLOW_PRIVATE: [
     bool.default(false),
     "Allow file URLs that resolve to loopback, private or link-local addresses (SSRF guard off).",
@@ -130,6 +151,13 @@ export interface Config {
         readonly prefix: string;
       };
   readonly limits: { readonly maxUploadBytes: number; readonly presignedUrlTtlSeconds: number };
+  readonly runs: {
+    readonly maxPages: number;
+    readonly syncTimeoutMs: number;
+    readonly engineThreads: number;
+    readonly workerConcurrency: number;
+    readonly shutdownGraceMs: number;
+  };
   readonly rateLimit: { readonly perSecond: number; readonly burst: number };
   readonly fileUrls: {
     readonly allowPrivate: boolean;
@@ -177,6 +205,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
   if (problems.length > 0) throw new ConfigError(problems);
 
   const dataDir = path.resolve(raw.QUIRE_DATA_DIR);
+  const engineThreads = raw.ENGINE_THREADS === 0 ? availableParallelism() : raw.ENGINE_THREADS;
   const config: Config = {
     http: { port: raw.PORT, host: raw.HOST, publicUrl: raw.QUIRE_PUBLIC_URL?.replace(/\/+$/, "") },
     role: raw.QUIRE_ROLE,
@@ -203,6 +232,13 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
           },
     limits: { maxUploadBytes: raw.MAX_UPLOAD_BYTES, presignedUrlTtlSeconds: raw.PRESIGNED_URL_TTL_SECONDS },
     rateLimit: { perSecond: raw.RATE_LIMIT_PER_SECOND, burst: raw.RATE_LIMIT_BURST },
+    runs: {
+      maxPages: raw.MAX_PAGES,
+      syncTimeoutMs: raw.SYNC_TIMEOUT_MS,
+      engineThreads: engineThreads,
+      workerConcurrency: raw.WORKER_CONCURRENCY === 0 ? engineThreads + 1 : raw.WORKER_CONCURRENCY,
+      shutdownGraceMs: raw.SHUTDOWN_GRACE_MS,
+    },
     fileUrls: {
       allowPrivate: raw.FILE_URL_ALLOW_PRIVATE,
       allowedHosts: raw.FILE_URL_ALLOWED_HOSTS,

@@ -15,8 +15,11 @@ import { AppError } from "../shared/app-error.ts";
 import { resolveApiVersion } from "./api-version.ts";
 import { handleError } from "./error-handler.ts";
 import type { HttpDeps } from "./http-deps.ts";
+import { registerRetrieveBatchRun } from "./routes/batch-runs/retrieve-batch-run.ts";
 import { registerFileRoutes } from "./routes/files/files-router.ts";
 import { registerHealthRoutes } from "./routes/health/healthz.ts";
+import { registerParse } from "./routes/parse/parse.ts";
+import { registerParseRunRoutes } from "./routes/parse-runs/parse-runs-router.ts";
 import { registerSignedBlobRoutes } from "./routes/signed-blobs/download-signed-blob.ts";
 
 declare module "fastify" {
@@ -118,6 +121,9 @@ export async function createHttpApp(deps: HttpDeps): Promise<FastifyInstance> {
   registerHealthRoutes(app, deps);
   registerSignedBlobRoutes(app, deps);
   registerFileRoutes(app, deps);
+  registerParse(app, deps);
+  registerParseRunRoutes(app, deps);
+  registerRetrieveBatchRun(app, deps);
   return app;
 }
 

@@ -2,6 +2,8 @@
  * What every use case receives: the adapters chosen by app.ts and the settings it resolved. Services
  * never read configuration themselves; this object is their whole world.
  */
+import type { EnginePool } from "../engine/pipeline/engine-pool.ts";
+import type { JobQueue } from "../queue/job-queue.ts";
 import type { Logger } from "../shared/logger.ts";
 import type { BlobStore } from "../storage/blobs/blob-store.ts";
 import type { Database } from "../storage/db/database.ts";
@@ -11,6 +13,10 @@ export interface ServiceSettings {
   readonly presignedUrlTtlSeconds: number;
   /** HMAC key for Quire-signed URLs (resolved at startup: config, else the database). */
   readonly signingSecret: string;
+  /** Documents with more pages fail FILE_SIZE_TOO_LARGE before any page is parsed. */
+  readonly maxPages: number;
+  /** How long sync endpoints (POST /parse, …) wait before answering with the run still in progress. */
+  readonly syncTimeoutMs: number;
   readonly fileUrls: {
     readonly allowPrivate: boolean;
     readonly allowedHosts: readonly string[];
@@ -23,4 +29,14 @@ export interface ServiceContext {
   readonly blobs: BlobStore;
   readonly logger: Logger;
   readonly settings: ServiceSettings;
+  readonly queue: JobQueue;
+  /** Worker-thread pool for CPU-heavy document work; threads start only when a task arrives. */
+  readonly engine: EnginePool;
+  /** In-process notifications of run completion (sync endpoints wait on them; polling covers other processes). */
+  readonly runEvents: RunEvents;
+}
+
+export interface RunEvents {
+  emitFinished(runId: string): void;
+  onceFinished(runId: string, listener: () => void): () => void;
 }

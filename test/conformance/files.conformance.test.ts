@@ -90,9 +90,10 @@ forEachDatabaseKind("Files API via the official SDK", (kind) => {
     assert.equal(firstPage.data.length, 2);
     assert.equal(firstPage.nextPageToken, undefined, "last page carries no token");
 
-    // A page boundary does not move when rows are inserted concurrently.
+    // A page boundary does not move when rows are inserted concurrently: the next page continues
+    // right after the last row seen, and (ascending) the late row arrives at the end.
     const page1 = await client.files.list({ maxPageSize: 2, nameContains: "alpha", sortDir: "asc" });
-    await client.files.upload(new File(["late"], "alpha-late.txt"), {});
+    const late = await client.files.upload(new File(["late"], "alpha-late.txt"), {});
     const page2 = await client.files.list({
       maxPageSize: 2,
       nameContains: "alpha",
@@ -101,7 +102,7 @@ forEachDatabaseKind("Files API via the official SDK", (kind) => {
     });
     assert.deepEqual(
       page2.data.map((file) => file.id),
-      alphaIds.slice(2, 4),
+      [alphaIds[2], late.id],
     );
 
     const likeMeta = await listAllFileIds(client, { nameContains: "%" });

@@ -24,11 +24,18 @@ export async function insertBatch(
   ]);
 }
 
-export async function findBatch(db: Queryable, workspaceId: string, id: string): Promise<BatchRecord | undefined> {
-  const batches = await db.query<{ id: string; workspace_id: string; type: string; run_count: number; created_at: Date }>(
-    "select * from batches where id = $1 and workspace_id = $2",
-    [id, workspaceId],
-  );
+export async function findBatch(
+  db: Queryable,
+  workspaceId: string,
+  id: string,
+): Promise<BatchRecord | undefined> {
+  const batches = await db.query<{
+    id: string;
+    workspace_id: string;
+    type: string;
+    run_count: number;
+    created_at: Date;
+  }>("select * from batches where id = $1 and workspace_id = $2", [id, workspaceId]);
   const batch = batches[0];
   if (batch === undefined) return undefined;
   const counts = await db.query<{ status: RunStatus; n: number }>(

@@ -138,3 +138,16 @@ export async function updateFilePassword(db: Queryable, id: string, password: st
     password,
   ]);
 }
+
+/** Records what a parse learned; contents undefined keeps the stored ones (a cached parse). */
+export async function updateFileParseResults(
+  db: Queryable,
+  id: string,
+  results: { readonly pageCount: number; readonly contents: object | undefined },
+): Promise<void> {
+  await db.query(
+    `update files set metadata = metadata || jsonb_build_object('pageCount', $2::int),
+       contents = coalesce($3::jsonb, contents), updated_at = clock_timestamp() where id = $1`,
+    [id, results.pageCount, results.contents === undefined ? null : JSON.stringify(results.contents)],
+  );
+}

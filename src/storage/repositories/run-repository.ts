@@ -22,7 +22,7 @@ export interface RunRecord {
   readonly failureReason: string | null;
   readonly failureMessage: string | null;
   readonly metadata: Record<string, unknown> | null;
-  readonly config: Record<string, unknown>;
+  readonly config: object;
   readonly outputBlobKey: string | null;
   readonly metrics: Record<string, unknown> | null;
   readonly usage: Record<string, unknown> | null;
@@ -83,7 +83,7 @@ interface RunRow {
   failure_reason: string | null;
   failure_message: string | null;
   metadata: Record<string, unknown> | null;
-  config: Record<string, unknown>;
+  config: object;
   output_blob_key: string | null;
   metrics: Record<string, unknown> | null;
   usage: Record<string, unknown> | null;
@@ -249,7 +249,12 @@ export async function attachRunFile(
   );
 }
 
-export async function deleteRun(db: Queryable, workspaceId: string, id: string, type: RunType): Promise<RunRecord | undefined> {
+export async function deleteRun(
+  db: Queryable,
+  workspaceId: string,
+  id: string,
+  type: RunType,
+): Promise<RunRecord | undefined> {
   const rows = await db.query<RunRow>(
     "delete from runs where id = $1 and workspace_id = $2 and type = $3 returning *",
     [id, workspaceId, type],

@@ -1,19 +1,10 @@
 /** FileRecord → Extend's File / FileSummary wire objects (spec §3.1). */
 import type { Extend } from "extend-ai";
+import { fileSummaryOf } from "../../../services/files/file-summary.ts";
 import type { FileRecord } from "../../../storage/repositories/file-repository.ts";
 
-export function toFileSummary(file: FileRecord): Extend.FileSummary {
-  return {
-    object: "file",
-    id: file.id,
-    name: file.name,
-    type: file.type,
-    parentFileId: file.parentFileId,
-    metadata: file.metadata as Extend.FileMetadata,
-    createdAt: file.createdAt.toISOString(),
-    updatedAt: file.updatedAt.toISOString(),
-  };
-}
+/** Upstream shape of a file in lists and inside runs. */
+export const toFileSummary = fileSummaryOf;
 
 export interface ContentFlags {
   readonly rawText: boolean;

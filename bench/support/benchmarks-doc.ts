@@ -1,0 +1,99 @@
+/**
+ * docs/BENCHMARKS.md upkeep shared by every suite: creates the file with its intro on first write and
+ * replaces or appends one marked section per (suite, date, variant), so rerunning a suite on the same
+ * day updates its figures instead of piling up near-duplicates.
+ */
+import { execFileSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { REPO_ROOT } from "./quire-process.ts";
+
+export const BENCHMARKS_DOC = path.join(REPO_ROOT, "docs", "BENCHMARKS.md");
+
+export interface Provenance {
+  readonly date: string;
+  readonly commit: string;
+  readonly machine: string;
+}
+
+/** Date (UTC), commit (marked when the working tree has uncommitted changes) and a one-line machine summary. */
+export function provenance(): Provenance {
+  const git = (...args: string[]) =>
+    execFileSync("git", args, {
+      cwd: REPO_ROOT,
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "ignore"],
+    }).trim();
+  let commit = "unknown";
+  try {
+    commit = git("rev-parse", "--short", "HEAD");
+    if (git("status", "--porcelain", "--untracked-files=no") !== "") commit += " (+ uncommitted changes)";
+  } catch {
+    // Not a git checkout (e.g. an unpacked tarball): the figures are still worth keeping.
+  }
+  return { date: new Date().toISOString().slice(0, 10), commit, machine: machineSummary() };
+}
+
+export function machineSummary(): string {
+  let nproc = String(os.availableParallelism());
+  try {
+    nproc = execFileSync("nproc", { encoding: "utf8" }).trim();
+  } catch {
+    // nproc is coreutils; availableParallelism is the same figure where it is missing.
+  }
+  const cpu = os.cpus()[0]?.model.trim() ?? "unknown CPU";
+  const memoryGiB = (os.totalmem() / 1024 ** 3).toFixed(1);
+  return `${nproc} cores (nproc), ${cpu}, ${memoryGiB} GiB RAM, Node ${process.version}, ${os.platform()} ${os.release()}`;
+}
+
+const INTRO = `# Benchmarks
+
+Throughput, latency and memory figures for Quire, produced by \`npm run bench -- <suite> [--write]\`.
+\`--write\` adds or updates a dated section below; without it a suite only prints its table.
+Benchmarks are not CI gates: the figures come from whatever machine ran them.
+
+| suite | measures | run |
+| --- | --- | --- |
+| \`api\` | Files API on a real server process: seeding rate (uploads/s), GET /files/{id}, GET /files?maxPageSize=10 and GET /healthz (no-DB baseline) at saturation and at a fixed 1,000 requests/s, peak RSS; PGlite and PostgreSQL | \`npm run bench -- api [--db pglite\\|postgres\\|both] [--duration 10] [--files 10000] [--write]\` |
+| \`runs\` | run throughput: create → queue → worker → PROCESSED, end to end | \`npm run bench -- runs\` |
+| \`parse\` | the document engine on the corpus: pages/s and memory per document type | \`npm run bench -- parse\` |
+| \`ocr\` | OCR engines: pages/s and memory | \`npm run bench -- ocr\` |
+
+## Reading the figures
+
+- The reference machine is small and shared: ${machineSummary()}.
+  The load generator runs on the same two cores as the server, so it takes CPU from it.
+- Figures are noisy from run to run (other processes, CPU frequency, GC timing). Compare ratios
+  *within one run* (e.g. GET /files/{id} p99 ÷ GET /healthz p99) rather than absolute numbers across runs.
+- Each section records the date, the commit (\`git rev-parse --short HEAD\`) and the database kind.
+
+## Results
+`;
+
+/**
+ * Writes \`body\` under a heading and between markers keyed by suite, date and variant: an existing
+ * section with the same key is replaced in place, otherwise the section is appended.
+ */
+export async function upsertSection(
+  suite: string,
+  variant: string,
+  heading: string,
+  body: string,
+  date: string,
+): Promise<void> {
+  const key = `${suite}:${date}:${variant}`;
+  const begin = `<!-- bench:${key} -->`;
+  const end = `<!-- /bench:${key} -->`;
+  const section = `${begin}\n### ${heading}\n\n${body.trim()}\n${end}\n`;
+  await mkdir(path.dirname(BENCHMARKS_DOC), { recursive: true });
+  const current = existsSync(BENCHMARKS_DOC) ? await readFile(BENCHMARKS_DOC, "utf8") : INTRO;
+  const start = current.indexOf(begin);
+  const stop = current.indexOf(end);
+  const next =
+    start !== -1 && stop > start
+      ? current.slice(0, start) + section + current.slice(stop + end.length + 1)
+      : `${current.trimEnd()}\n\n${section}`;
+  await writeFile(BENCHMARKS_DOC, next);
+}
