@@ -91,6 +91,11 @@ async function measureKind(kind: DatabaseKind, settings: Settings): Promise<ApiF
     databaseUrl = created.database.url;
     dropDatabase = created.database.drop;
   }
+  // Ctrl-C must not leave a quire_bench_* database behind (the child server gets the SIGINT itself).
+  const onInterrupt = () => {
+    void dropDatabase().finally(() => process.exit(130));
+  };
+  process.once("SIGINT", onInterrupt);
   const profileDir = settings.cpuProfile ? await mkdtemp(path.join(tmpdir(), `quire-prof-${kind}-`)) : "";
   const profileWindows: ProfileWindow[] = [];
   try {
@@ -140,6 +145,7 @@ async function measureKind(kind: DatabaseKind, settings: Settings): Promise<ApiF
       }
     }
   } finally {
+    process.off("SIGINT", onInterrupt);
     await dropDatabase();
   }
 }

@@ -12,7 +12,13 @@ import { PgBossJobQueue } from "./queue/pg-boss-job-queue.ts";
 import { createAuthenticator } from "./services/auth/authenticate.ts";
 import type { ServiceContext } from "./services/context.ts";
 import { executeParseRun } from "./services/parse/execute-parse-run.ts";
-import { ALL_JOB_NAMES, JOB_NAMES, type RunJobPayload } from "./services/runs/job-names.ts";
+import { failAbandonedRun } from "./services/runs/fail-abandoned-run.ts";
+import {
+  ALL_JOB_NAMES,
+  DEAD_LETTER_QUEUES,
+  JOB_NAMES,
+  type RunJobPayload,
+} from "./services/runs/job-names.ts";
 import { createRunEvents } from "./services/runs/run-events.ts";
 import { bootstrapTenancy } from "./services/tenancy/bootstrap-tenancy.ts";
 import { assertNever } from "./shared/assert-never.ts";
@@ -67,6 +73,7 @@ function createJobQueue(config: Config, db: Database, logger: Logger): JobQueue 
         connection: { database: db },
         logger,
         queues: ALL_JOB_NAMES,
+        deadLetters: DEAD_LETTER_QUEUES,
         timings: QUEUE_TIMINGS,
       });
     case "postgres":
@@ -77,6 +84,7 @@ function createJobQueue(config: Config, db: Database, logger: Logger): JobQueue 
         },
         logger,
         queues: ALL_JOB_NAMES,
+        deadLetters: DEAD_LETTER_QUEUES,
         timings: QUEUE_TIMINGS,
       });
     default:
@@ -150,6 +158,13 @@ export async function createApp(config: Config, logger: Logger): Promise<App> {
             (job) => executeParseRun(services, job),
             {
               concurrency: config.runs.workerConcurrency,
+            },
+          );
+          await services.queue.work<RunJobPayload>(
+            JOB_NAMES.abandonedRun,
+            (job) => failAbandonedRun(services, job),
+            {
+              concurrency: 1,
             },
           );
         }

@@ -57,9 +57,12 @@ Benchmarks are not CI gates: the figures come from whatever machine ran them.
 | suite | measures | run |
 | --- | --- | --- |
 | \`api\` | Files API on a real server process: seeding rate (uploads/s), GET /files/{id}, GET /files?maxPageSize=10 and GET /healthz (no-DB baseline) at saturation and at a fixed 1,000 requests/s, peak RSS; PGlite and PostgreSQL | \`npm run bench -- api [--db pglite\\|postgres\\|both] [--duration 10] [--files 10000] [--write]\` |
-| \`runs\` | run throughput: create → queue → worker → PROCESSED, end to end | \`npm run bench -- runs\` |
-| \`parse\` | the document engine on the corpus: pages/s and memory per document type | \`npm run bench -- parse\` |
-| \`ocr\` | OCR engines: pages/s and memory | \`npm run bench -- ocr\` |
+| \`runs\` (planned) | run throughput: create → queue → worker → PROCESSED, end to end | \`npm run bench -- runs\` |
+| \`parse\` (planned) | the document engine on the corpus: pages/s and memory per document type | \`npm run bench -- parse\` |
+| \`ocr\` (planned) | OCR engines: pages/s and memory | \`npm run bench -- ocr\` |
+
+\`npm run bench\` alone lists the suites; each takes \`--help\`. The api suite also takes \`--cpu-prof\`,
+which profiles the server and prints where its CPU went during each endpoint's measurement.
 
 ## Reading the figures
 
@@ -67,6 +70,8 @@ Benchmarks are not CI gates: the figures come from whatever machine ran them.
   The load generator runs on the same two cores as the server, so it takes CPU from it.
 - Figures are noisy from run to run (other processes, CPU frequency, GC timing). Compare ratios
   *within one run* (e.g. GET /files/{id} p99 ÷ GET /healthz p99) rather than absolute numbers across runs.
+  Server CPU per request is the steadiest figure; the event loop's wait for a core (from
+  \`/proc/<pid>/task/<pid>/schedstat\`) shows how contended the machine was while latencies were taken.
 - Each section records the date, the commit (\`git rev-parse --short HEAD\`) and the database kind.
 
 ## Results

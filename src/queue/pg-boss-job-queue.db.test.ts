@@ -134,6 +134,34 @@ forEachDatabase("PgBossJobQueue", (getDatabase) => {
     assert.equal(row?.output.message, "unsupported file type");
   });
 
+  it("moves a job that exhausted its retries to its dead-letter queue", async (t) => {
+    const test = await getDatabase();
+    const name = queueName("dl-source");
+    const deadLetter = queueName("dl-target");
+    const queue = await startQueue(t, test, { deadLetters: { [name]: deadLetter } });
+    let attempts = 0;
+    await queue.work(
+      name,
+      async () => {
+        attempts += 1;
+        throw new Error("transient, forever");
+      },
+      { concurrency: 1 },
+    );
+    const dead: unknown[] = [];
+    await queue.work<{ runId: string }>(deadLetter, async (job) => void dead.push(job.data), {
+      concurrency: 1,
+    });
+    await queue.enqueue(
+      name,
+      { runId: "pr_dead" },
+      { retryLimit: 1, retryDelaySeconds: 1, retryBackoff: false },
+    );
+    const received = await waitFor("the dead letter", () => (dead.length > 0 ? dead : undefined), 15_000);
+    assert.deepEqual(received, [{ runId: "pr_dead" }]);
+    assert.equal(attempts, 2, "the first attempt and one retry");
+  });
+
   it("runs lower priority values first (Extend semantics)", async (t) => {
     const test = await getDatabase();
     const queue = await startQueue(t, test);

@@ -76,6 +76,12 @@ export interface PgBossJobQueueOptions {
   readonly schema?: string;
   readonly timings?: Partial<QueueTimings>;
   readonly retry?: Partial<RetryDefaults>;
+  /**
+   * Queue → its dead-letter queue. A job that exhausts its retries — including when its worker died on
+   * the last attempt, so no handler could record anything — is copied there, where a handler can mark
+   * the work as failed instead of leaving it in progress forever.
+   */
+  readonly deadLetters?: Readonly<Record<string, string>>;
 }
 
 export class PgBossJobQueue implements JobQueue {
@@ -85,12 +91,14 @@ export class PgBossJobQueue implements JobQueue {
   readonly #retry: RetryDefaults;
   readonly #declared = new Set<string>();
   readonly #initialQueues: readonly string[];
+  readonly #deadLetters: Readonly<Record<string, string>>;
 
   constructor(options: PgBossJobQueueOptions) {
     this.#logger = options.logger;
     this.#timings = checkTimings({ ...QUEUE_TIMING_DEFAULTS, ...options.timings });
     this.#retry = { ...RETRY_DEFAULTS, ...options.retry };
     this.#initialQueues = options.queues ?? [];
+    this.#deadLetters = options.deadLetters ?? {};
     const connection = options.connection;
     const common: ConstructorOptions = {
       schema: options.schema ?? "pgboss",
@@ -229,8 +237,11 @@ export class PgBossJobQueue implements JobQueue {
   /** Creates the queue, or brings an existing one's defaults in line with this configuration. */
   async #declare(name: string): Promise<void> {
     if (this.#declared.has(name)) return;
+    const deadLetter = this.#deadLetters[name];
+    if (deadLetter !== undefined) await this.#declare(deadLetter);
     // Every enqueue sets these per job too; the queue's copy covers jobs inserted by other means.
     const options = {
+      ...(deadLetter === undefined ? {} : { deadLetter }),
       retryLimit: this.#retry.retryLimit,
       retryDelay: this.#retry.retryDelaySeconds,
       retryBackoff: this.#retry.retryBackoff,

@@ -27,13 +27,18 @@ export async function freePort(): Promise<number> {
   return port;
 }
 
+/**
+ * Starts `node src/main.ts <args>` and waits until it is ready: GET /healthz = 200, or for a process
+ * without HTTP (`--role worker`) its "quire ready" log line.
+ */
 export async function startQuireProcess(
   env: Readonly<Record<string, string>>,
   args: readonly string[] = ["serve"],
 ): Promise<QuireProcess> {
+  const isWorker = args.includes("worker");
   const port = Number(env.PORT ?? (await freePort()));
   const child = spawn(process.execPath, [MAIN, ...args], {
-    env: { ...process.env, LOG_LEVEL: "warn", ...env, PORT: String(port) },
+    env: { ...process.env, LOG_LEVEL: isWorker ? "info" : "warn", ...env, PORT: String(port) },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let out = "";
@@ -49,10 +54,12 @@ export async function startQuireProcess(
   const deadline = Date.now() + 60_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`quire exited with ${child.exitCode}: ${err}${out}`);
-    const healthy = await fetch(`${baseUrl}/healthz`).then(
-      (response) => response.status === 200,
-      () => false,
-    );
+    const healthy = isWorker
+      ? out.includes('"msg":"quire ready"')
+      : await fetch(`${baseUrl}/healthz`).then(
+          (response) => response.status === 200,
+          () => false,
+        );
     if (healthy) break;
     if (Date.now() > deadline) {
       child.kill("SIGKILL");
