@@ -20,6 +20,9 @@ export async function openDocumentSource(
   options: OpenDocumentOptions,
 ): Promise<OpenSourceResult> {
   const { format } = options;
+  // An empty file has no type to detect; it is a broken document, not an unsupported kind of one.
+  if (bytes.byteLength === 0)
+    return { ok: false, reason: "CORRUPT_FILE", message: "The file is empty (0 bytes)" };
   switch (format) {
     case "pdf":
       return openPdf(bytes, options);
