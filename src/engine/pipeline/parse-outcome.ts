@@ -15,6 +15,11 @@ export interface ParseOptions {
   /** Documents with more pages fail with FILE_SIZE_TOO_LARGE before any page is parsed. */
   readonly maxPages: number;
   readonly chunking: ChunkingStrategy;
+  /**
+   * The effective Extend ParseConfig (defaults applied by the caller): stages read their options from
+   * it (table target format, cell blocks, page ranges, …). Absent means every default.
+   */
+  readonly config?: Extend.ParseConfig | undefined;
   /** Checked between pages; an aborted parse rejects with the signal's reason. */
   readonly signal?: AbortSignal | undefined;
 }

@@ -166,6 +166,7 @@ async function parseWithCache(
         password: file.password ?? undefined,
         maxPages: ctx.settings.maxPages,
         chunking: config.chunkingStrategy.type === "document" ? "document" : "page",
+        config,
       },
     },
     signal,
