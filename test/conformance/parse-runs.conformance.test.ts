@@ -172,8 +172,18 @@ forEachDatabaseKind("Parse API via the official SDK", (kind) => {
     const big = await client.files.upload(new File([await manyPagesPdf(3000)], "long.pdf"), {});
     const created = await client.parseRuns.create({ file: { id: big.id } });
     assert.equal(created.status, "PROCESSING");
+    const started = Date.now() + 10_000; // wait until an engine thread is working on it
+    while (server.app.services.engine.activeThreads === 0 && Date.now() < started) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
     const cancelled = await client.parseRuns.cancel(created.id);
     assert.equal(cancelled.status, "CANCELLED");
+    // The engine thread working on it is terminated: no CPU spent on a cancelled run.
+    const deadline = Date.now() + 2000;
+    while (server.app.services.engine.activeThreads > 0 && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    assert.equal(server.app.services.engine.activeThreads, 0, "engine thread stopped within 2 s of the cancel");
     await assert.rejects(client.parseRuns.cancel(created.id), Extend.BadRequestError);
     await new Promise((resolve) => setTimeout(resolve, 1500));
     assert.equal(

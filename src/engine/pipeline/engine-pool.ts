@@ -73,6 +73,14 @@ export class EnginePool {
     return this.#liveThreads;
   }
 
+  /**
+   * Threads doing work: running a task, or terminated and not yet exited. Idle threads are excluded,
+   * so this drops to 0 only once a cancelled task's thread is really gone.
+   */
+  get activeThreads(): number {
+    return this.#liveThreads - this.#idle.length;
+  }
+
   /** Tasks waiting for a free worker. */
   get queued(): number {
     return this.#queue.length;
