@@ -183,7 +183,11 @@ forEachDatabaseKind("Parse API via the official SDK", (kind) => {
     while (server.app.services.engine.activeThreads > 0 && Date.now() < deadline) {
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
-    assert.equal(server.app.services.engine.activeThreads, 0, "engine thread stopped within 2 s of the cancel");
+    assert.equal(
+      server.app.services.engine.activeThreads,
+      0,
+      "engine thread stopped within 2 s of the cancel",
+    );
     await assert.rejects(client.parseRuns.cancel(created.id), Extend.BadRequestError);
     await new Promise((resolve) => setTimeout(resolve, 1500));
     assert.equal(
