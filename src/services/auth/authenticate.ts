@@ -17,6 +17,8 @@ import { hashApiKeyToken } from "./api-key-token.ts";
 
 export interface AuthContext {
   readonly keyId: string;
+  /** The key's name: what Extend's `createdBy: {type: "api_key", name}` reports. */
+  readonly keyName: string;
   readonly organizationId: string;
   readonly workspaceId: string;
   readonly scope: "workspace" | "organization";
@@ -67,6 +69,7 @@ export function createAuthenticator(db: Queryable, clock: Clock): Authenticator 
         }
         return {
           keyId: key.id,
+          keyName: key.name,
           organizationId: key.organizationId,
           workspaceId: key.workspaceId,
           scope: "workspace",
@@ -82,6 +85,7 @@ export function createAuthenticator(db: Queryable, clock: Clock): Authenticator 
         }
         return {
           keyId: key.id,
+          keyName: key.name,
           organizationId: key.organizationId,
           workspaceId: workspace.id,
           scope: "organization",
@@ -96,6 +100,7 @@ export function createAuthenticator(db: Queryable, clock: Clock): Authenticator 
       }
       return {
         keyId: key.id,
+        keyName: key.name,
         organizationId: key.organizationId,
         workspaceId: fallback,
         scope: "organization",
