@@ -1,6 +1,6 @@
 /**
  * Test runner entry (`npm test`, `npm run test:unit`): finds test files and runs them with Node's own
- * test runner. Unit tests are src/**\/*.test.ts except *.db.test.ts (database) and *.case.test.ts
+ * test runner. Unit tests are src/**\/*.test.ts and eval/**\/*.test.ts except *.db.test.ts (database) and *.case.test.ts
  * (contract suites imported by each implementation's test). The full run adds the database tests,
  * test/conformance and test/e2e. Extra arguments are passed to `node --test` (e.g. --test-name-pattern).
  */
@@ -21,7 +21,9 @@ async function collect(pattern: string): Promise<string[]> {
   return files.sort();
 }
 
-const srcTests = (await collect("src/**/*.test.ts")).filter((file) => !file.endsWith(".case.test.ts"));
+const srcTests = [...(await collect("src/**/*.test.ts")), ...(await collect("eval/**/*.test.ts"))].filter(
+  (file) => !file.endsWith(".case.test.ts"),
+);
 const files =
   explicit.length > 0
     ? explicit
