@@ -1,11 +1,36 @@
 /**
- * A block: a unit of page content in reading order (for now only paragraphs of text). Block types here
- * are the engine's; render/ maps them to Extend's wire BlockType.
+ * A block: a unit of page content in reading order (paragraphs, headings, list items, key-value rows and
+ * page furniture). Block types here are the engine's; render/ maps them to Extend's wire BlockType.
  */
 import type { Box } from "./box.ts";
 import type { Line } from "./line.ts";
+import type { Table } from "./table.ts";
 
-export type BlockType = "text";
+export type BlockType =
+  | "text"
+  /** Document title or top-level (chapter/section) heading; `headingLevel` is 1. */
+  | "heading"
+  /** Subsection heading; `headingLevel` is 2 or deeper. */
+  | "section_heading"
+  /** "Label: value" rows of forms and invoices; `text` holds one pair per line, joined by "\n". */
+  | "key_value"
+  /** Running header or footer, found by repetition across pages (see document-layout/). */
+  | "header"
+  | "footer"
+  /** A printed page number (the folio), in the page's top or bottom margin. */
+  | "page_number"
+  /** A table found by tables/; `table` holds its structure, `text` a plain tab-separated rendering. */
+  | "table";
+
+/** What makes a block a list item: its marker as printed and its nesting depth. */
+export interface ListItem {
+  /** The marker as the document prints it ("•", "1.", "a)", "(iv)"); `text` starts with it. */
+  readonly marker: string;
+  /** Numbered or lettered (1., a), iv.) as opposed to a bullet glyph. */
+  readonly ordered: boolean;
+  /** 0 for a top-level item, 1 for an item nested one step deeper, … */
+  readonly level: number;
+}
 
 export interface Block {
   readonly type: BlockType;
@@ -15,4 +40,10 @@ export interface Block {
   readonly box: Box | null;
   /** The lines the block was built from; empty when the source had none (plain-text files). */
   readonly lines: readonly Line[];
+  /** Markdown heading depth (1–6) of heading (1) and section_heading (≥ 2) blocks; absent otherwise. */
+  readonly headingLevel?: number;
+  /** Present on list items (which are otherwise ordinary text blocks). */
+  readonly listItem?: ListItem;
+  /** Rows, columns and cells of table blocks; absent otherwise. */
+  readonly table?: Table;
 }

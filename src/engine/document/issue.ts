@@ -4,7 +4,15 @@
  */
 
 /** Stable stage ids, equal to the engine folder that does the work; they appear in logs and issues. */
-export type StageId = "ingest" | "pdf" | "layout" | "chunking" | "render";
+export type StageId =
+  | "ingest"
+  | "pdf"
+  | "layout"
+  | "tables"
+  | "reading-order"
+  | "document-layout"
+  | "chunking"
+  | "render";
 
 export type IssueSeverity = "info" | "warning" | "error";
 

@@ -4,6 +4,7 @@
  */
 import type { Block } from "./block.ts";
 import type { Line } from "./line.ts";
+import type { Ruling } from "./ruling.ts";
 import type { Word } from "./word.ts";
 
 export interface Page {
@@ -18,6 +19,11 @@ export interface Page {
   lines: Line[];
   /** Filled by the layout stage (or directly by sources without geometry), in reading order. */
   blocks: Block[];
+  /**
+   * Horizontal and vertical ruling lines the page draws (PDF vector paths), merged; absent when the
+   * source has no vector graphics or did not read them (pages without text).
+   */
+  rulings?: readonly Ruling[];
 }
 
 /** A page with nothing on it yet. */

@@ -27,4 +27,10 @@ export interface Word {
   readonly fontFamily: string;
   /** Character order of the text relative to the baseline direction; "rtl" text reads right to left. */
   readonly direction: "ltr" | "rtl";
+  /**
+   * Weight and slant where they can be told (a heuristic: from the font's PostScript name, or from text
+   * overprinted with a small offset to fake bold); absent when unknown, which is not the same as false.
+   */
+  readonly bold?: boolean;
+  readonly italic?: boolean;
 }

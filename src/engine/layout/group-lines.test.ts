@@ -38,9 +38,36 @@ describe("groupLines", () => {
     );
   });
 
+  it("splits lines at a narrow column gutter that several lines share, not at one wide space", () => {
+    // Two columns 12 pt apart (1.2 em): too close for the gap rule alone, but a river down the page.
+    const words = [0, 1, 2, 3, 4].flatMap((row) => [
+      ...sentence("left column text here", 72, 100 + 12 * row),
+      ...sentence("right column words", 189, 100 + 12 * row),
+    ]);
+    assert.deepEqual(
+      groupLines(words)
+        .map((line) => line.text)
+        .slice(0, 2),
+      ["left column text here", "right column words"],
+    );
+    const justified = [
+      ...sentence("one loose", 72, 100),
+      ...sentence("line", 129, 100),
+      ...sentence("a tight line of text here", 72, 112),
+    ];
+    assert.equal(groupLines(justified)[0]!.text, "one loose line");
+  });
+
   it("drops text drawn twice in the same place (fake bold)", () => {
     const lines = groupLines([word("Bold", 72, 100), word("Bold", 72.2, 100), word("text", 95, 100)]);
     assert.equal(lines[0]!.text, "Bold text");
+    assert.deepEqual(
+      lines[0]!.words.map((kept) => kept.bold),
+      [true, undefined],
+      "the overprinted word is marked bold",
+    );
+    const exact = groupLines([word("Same", 72, 100), word("Same", 72, 100)]);
+    assert.equal(exact[0]!.words[0]!.bold, undefined, "an exact repeat says nothing about weight");
   });
 
   it("keeps rotated text on lines of its own", () => {

@@ -59,6 +59,52 @@ describe("groupParagraphs", () => {
     assert.deepEqual(paragraphs(words), [`${BODY[0]} ${BODY[1]} the end.`, BODY[2]!]);
   });
 
+  it("starts a list item at each marker and keeps its hanging lines with it", () => {
+    const words = [
+      ...lines(["Some intro text that leads into a list of items:"], 72, 100),
+      ...sentence("• First item that runs long enough to wrap onto", 72, 116),
+      ...lines(["a second line hanging at the item text"], 82, 128),
+      ...sentence("• Second item", 72, 140),
+      ...lines(["Back to the body text at the left margin again."], 72, 156),
+    ];
+    const blocks = groupParagraphs(groupLines(words));
+    assert.deepEqual(
+      blocks.map((block) => [block.text, block.listItem?.marker]),
+      [
+        ["Some intro text that leads into a list of items:", undefined],
+        ["• First item that runs long enough to wrap onto a second line hanging at the item text", "•"],
+        ["• Second item", "•"],
+        ["Back to the body text at the left margin again.", undefined],
+      ],
+    );
+    assert.deepEqual(blocks[1]!.listItem, { marker: "•", ordered: false, level: 0 });
+  });
+
+  it("keeps a sentence wrapped back under the marker with its item, but not the next paragraph", () => {
+    const words = [
+      ...sentence("• Form 1099-DIV (dividends, including those from stocks or mutual", 72, 100),
+      ...sentence("funds).", 72, 109),
+      ...sentence("• Form 1099-C (canceled debt).", 72, 121),
+      ...sentence("Use Form W-9 only if you are a U.S. person.", 72, 133),
+    ];
+    assert.deepEqual(
+      groupParagraphs(groupLines(words)).map((block) => block.text),
+      [
+        "• Form 1099-DIV (dividends, including those from stocks or mutual funds).",
+        "• Form 1099-C (canceled debt).",
+        "Use Form W-9 only if you are a U.S. person.",
+      ],
+    );
+  });
+
+  it("marks numbered items as ordered", () => {
+    const blocks = groupParagraphs(groupLines(lines(["1. Mix the flour", "2. Add the water"], 72, 100)));
+    assert.deepEqual(
+      blocks.map((block) => block.listItem?.ordered),
+      [true, true],
+    );
+  });
+
   it("gives a block the box of its lines", () => {
     const [block] = groupParagraphs(groupLines(lines(BODY, 72, 100)));
     assert.ok(block !== undefined);

@@ -1,12 +1,14 @@
 /**
  * Groups lines into paragraphs (text blocks): a horizontal line continues the paragraph directly above it
  * when it is set in about the same size, follows at the paragraph's line pitch and shares its start edge
- * (left, or right for right-to-left text) or its centre. Rotated lines become blocks of their own.
+ * (left, or right for right-to-left text) or its centre. A line that opens with a list marker starts a
+ * list item, whose continuation lines hang at the item's text. Rotated lines become blocks of their own.
  * Distances are in points, relative to the font size, so the rules hold at any scale.
  */
 import type { Block } from "../document/block.ts";
 import { type Box, unionBoxes } from "../document/box.ts";
 import type { Line } from "../document/line.ts";
+import { type LineMarker, listMarker } from "./list-marker.ts";
 
 /** Lines whose font sizes differ by more than this ratio are not one paragraph (heading vs body). */
 const MAX_FONT_SIZE_RATIO = 1.2;
@@ -31,6 +33,8 @@ interface Framed {
   readonly line: Line;
   readonly start: number;
   readonly end: number;
+  /** The list marker the line opens with, if any. */
+  readonly marker: LineMarker | undefined;
 }
 
 interface Paragraph {
@@ -40,6 +44,8 @@ interface Paragraph {
   end: number;
   /** Baseline-to-baseline distance of the first two lines, once known. */
   pitch: number | undefined;
+  /** Set when the paragraph is a list item: the marker of its first line. */
+  readonly item: LineMarker | undefined;
 }
 
 /** Text blocks in reading order: by the top of their first line, then left to right. */
@@ -47,18 +53,26 @@ export function groupParagraphs(lines: readonly Line[]): Block[] {
   const horizontal = lines.filter((line) => line.angle === 0);
   const typicalPitchEms = typicalPitch(horizontal);
   const paragraphs: Paragraph[] = [];
+  // Paragraphs whose last line is too far above to be continued leave the candidates, so each line is
+  // compared with nearby paragraphs only (not quadratic on long pages).
+  let open: Paragraph[] = [];
+  const reach = 3 * horizontal.reduce((largest, line) => Math.max(largest, line.fontSize), 0);
   const sorted = [...horizontal].sort((a, b) => a.baseline - b.baseline || a.box.left - b.box.left);
   for (const line of sorted) {
     const framed = frame(line);
-    const paragraph = bestParagraph(paragraphs, framed, typicalPitchEms);
+    if (open.length > 32) open = open.filter((candidate) => line.baseline - lastBaseline(candidate) <= reach);
+    const paragraph = bestParagraph(open, framed, typicalPitchEms);
     if (paragraph === undefined) {
-      paragraphs.push({
+      const created: Paragraph = {
         direction: line.direction,
         lines: [framed],
         start: framed.start,
         end: framed.end,
         pitch: undefined,
-      });
+        item: framed.marker,
+      };
+      paragraphs.push(created);
+      open.push(created);
       continue;
     }
     paragraph.pitch ??= line.baseline - paragraph.lines[paragraph.lines.length - 1]!.line.baseline;
@@ -66,15 +80,25 @@ export function groupParagraphs(lines: readonly Line[]): Block[] {
     paragraph.start = Math.min(paragraph.start, framed.start);
     paragraph.end = Math.max(paragraph.end, framed.end);
   }
-  const blocks = paragraphs.map((paragraph) => toBlock(paragraph.lines.map((framed) => framed.line)));
-  for (const line of lines) if (line.angle !== 0) blocks.push(toBlock([line]));
+  const blocks = paragraphs.map((paragraph) =>
+    toBlock(
+      paragraph.lines.map((framed) => framed.line),
+      paragraph.item,
+    ),
+  );
+  for (const line of lines) if (line.angle !== 0) blocks.push(toBlock([line], undefined));
   return blocks.sort((a, b) => a.box!.top - b.box!.top || a.box!.left - b.box!.left);
 }
 
 function frame(line: Line): Framed {
+  const marker = listMarker(line);
   return line.direction === "rtl"
-    ? { line, start: -line.box.right, end: -line.box.left }
-    : { line, start: line.box.left, end: line.box.right };
+    ? { line, start: -line.box.right, end: -line.box.left, marker }
+    : { line, start: line.box.left, end: line.box.right, marker };
+}
+
+function lastBaseline(paragraph: Paragraph): number {
+  return paragraph.lines[paragraph.lines.length - 1]!.line.baseline;
 }
 
 function bestParagraph(
@@ -101,6 +125,8 @@ function continues(
   typicalPitchEms: number | undefined,
 ): boolean {
   const { line } = framed;
+  // A list marker always opens a block of its own.
+  if (framed.marker !== undefined) return false;
   const last = paragraph.lines[paragraph.lines.length - 1]!;
   const em = Math.max(line.fontSize, last.line.fontSize);
   const smaller = Math.min(line.fontSize, last.line.fontSize);
@@ -114,6 +140,16 @@ function continues(
   // A short last line ending a sentence closes its paragraph.
   if (endsParagraph(paragraph)) return false;
   const tolerance = ALIGN_TOLERANCE_EMS * em;
+  // A list item continues with lines hanging at its text, past the marker, or wrapped back under (or
+  // a little left of) the marker when they carry on a sentence: a lowercase start, where a paragraph
+  // after the list would start uppercase.
+  if (paragraph.item !== undefined) {
+    const { markerStart, textStart } = paragraph.item;
+    if (Math.abs(framed.start - textStart) <= tolerance) return true;
+    const wrapped =
+      framed.start <= markerStart + tolerance && framed.start >= markerStart - MAX_FIRST_LINE_INDENT_EMS * em;
+    return wrapped && /^\p{Ll}/u.test(line.text);
+  }
   const first = paragraph.lines[0]!;
   if (Math.abs(framed.start - paragraph.start) <= tolerance) {
     // A lone short line over a long one is a heading or a label, not a paragraph's first line.
@@ -169,7 +205,7 @@ function typicalPitch(lines: readonly Line[]): number | undefined {
   return pitches[Math.floor(pitches.length / 2)];
 }
 
-function toBlock(lines: readonly Line[]): Block {
+function toBlock(lines: readonly Line[], item: LineMarker | undefined): Block {
   let text = "";
   for (const line of lines) {
     // A hyphen at a line end joins the next line without a space; the hyphen is kept because a
@@ -177,5 +213,14 @@ function toBlock(lines: readonly Line[]): Block {
     if (text === "") text = line.text;
     else text += (/[-\u2010]$/u.test(text) ? "" : " ") + line.text;
   }
-  return { type: "text", text, box: unionBoxes(lines.map((line) => line.box)) as Box, lines };
+  const box = unionBoxes(lines.map((line) => line.box)) as Box;
+  if (item === undefined) return { type: "text", text, box, lines };
+  // Nesting levels need the page's other items in reading order; reading-order/ sets them.
+  return {
+    type: "text",
+    text,
+    box,
+    lines,
+    listItem: { marker: item.marker, ordered: item.ordered, level: 0 },
+  };
 }

@@ -92,6 +92,15 @@ describe("PdfDocumentSource", () => {
     assert.ok(offset.box.top > 60 && offset.box.top < 72);
   });
 
+  it("tells bold and italic words from the fonts' PostScript names", async () => {
+    // A LaTeX page: SFBX (bold) for section numbers, SFTI (italic) for emphasis, SFRM for the body.
+    const { pages } = await readAll(corpusFile("docling-groundtruth/pdf/sources/2305.03393v1-pg9.pdf"));
+    const page = pages[0]!;
+    assert.deepEqual([word(page, "5.1").bold, word(page, "5.1").italic], [true, false]);
+    assert.deepEqual([word(page, "order").bold, word(page, "order").italic], [false, false]);
+    assert.ok(page.words.some((found) => found.italic === true));
+  });
+
   it("releases every pdf.js page after reading it, so a long document never holds them all", async () => {
     const { pages, source } = await readAll(await manyPagesPdf(120));
     assert.equal(pages.length, 120);

@@ -5,9 +5,11 @@
 import type { DocumentSource } from "../document/document-source.ts";
 import type { Page } from "../document/page.ts";
 import type { Word } from "../document/word.ts";
+import { DocumentFontStyles, type PdfFontStore } from "./font-style.ts";
 import { toMatrix } from "./matrix.ts";
 import type { PDFDocumentLoadingTask, PDFDocumentProxy } from "./pdfjs.ts";
 import { type PageFrame, type PdfFontStyle, textRunWords } from "./text-run-words.ts";
+import { readPageRulings } from "./vector-paths.ts";
 
 /** Counters that show pages are released as they are read (for tests and benchmarks). */
 export interface PdfSourceStats {
@@ -31,6 +33,7 @@ export class PdfDocumentSource implements DocumentSource {
   #openPages = 0;
   #peakOpenPages = 0;
   #closed = false;
+  readonly #fontStyles = new DocumentFontStyles();
 
   constructor(task: PDFDocumentLoadingTask, document: PDFDocumentProxy) {
     this.#task = task;
@@ -70,14 +73,19 @@ export class PdfDocumentSource implements DocumentSource {
         const run = { ...item, transform: itemTransform };
         for (const word of textRunWords(run, styles[item.fontName], frame)) words.push(word);
       }
+      // Ruling lines (table borders) come from the operator list, the costliest read (it also decodes
+      // images); a page without words can hold no table, so it skips the list.
+      const rulings = words.length > 0 ? await readPageRulings(page, transform) : [];
       this.#pagesRead++;
       return {
         number: pageNumber,
         width: viewport.width,
         height: viewport.height,
-        words,
+        // After the operator list: only then has pdf.js handed over the page's font objects.
+        words: withFontStyles(words, page.commonObjs, this.#fontStyles),
         lines: [],
         blocks: [],
+        rulings,
       };
     } finally {
       if (page.cleanup()) this.#pagesReleased++;
@@ -92,4 +100,12 @@ export class PdfDocumentSource implements DocumentSource {
     this.#closed = true;
     await this.#task.destroy();
   }
+}
+
+/** The words with bold/italic set where their font's style is known (words of other fonts unchanged). */
+function withFontStyles(words: Word[], store: PdfFontStore, styles: DocumentFontStyles): Word[] {
+  return words.map((word) => {
+    const style = styles.lookup(store, word.fontId);
+    return style === undefined ? word : { ...word, bold: style.bold, italic: style.italic };
+  });
 }

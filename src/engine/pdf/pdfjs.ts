@@ -29,6 +29,8 @@ export function loadPdf(data: Uint8Array, password: string | undefined) {
     // Warnings about odd fonts go to stdout and would flood worker logs; real failures reject promises.
     verbosity: VerbosityLevel.ERRORS,
     useSystemFonts: false,
+    // Font objects then carry their PostScript name, the one source of bold/italic (font-style.ts).
+    fontExtraProperties: true,
   };
   if (password !== undefined) parameters.password = password;
   return getDocument(parameters);

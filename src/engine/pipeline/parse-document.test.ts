@@ -69,10 +69,13 @@ describe("parseDocument", () => {
       ]);
       assert.deepEqual(block.metadata, { page: { number: 1, width: 612, height: 792 } });
       assert.equal(block.object, "block");
-      assert.equal(block.type, "text");
+      assert.ok(
+        ["text", "heading", "section_heading", "key_value", "table", "page_number"].includes(block.type),
+      );
     }
     const title = blockContaining(output, "Amazon Web Services Invoice");
     assert.ok(title.boundingBox.top! < 100, `title top ${title.boundingBox.top}`);
+    assert.deepEqual([title.type, title.content], ["heading", "# Amazon Web Services Invoice"]);
     assert.ok(blockContaining(output, "Greetings from Amazon Web Services").boundingBox.top! > 200);
     assert.ok(blockContaining(output, "All charges and prices are in US Dollars").boundingBox.top! > 700);
     const total = blockContaining(output, "TOTAL AMOUNT DUE");

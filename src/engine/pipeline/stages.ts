@@ -1,13 +1,16 @@
 /**
- * The ordered stage list: ingest (open the source) → [per page: layout] → chunking → render. Reading a
- * page (the PDF text layer) is the source's job inside the page loop; later page stages (OCR, tables,
- * reading order) slot in beside layout.
+ * The ordered stage list: ingest (open the source) → [per page: layout → reading-order] →
+ * document-layout → chunking → render. Reading a page (the PDF text layer) is the source's job inside the
+ * page loop; later page stages (OCR before layout, tables between layout and reading-order, so tables
+ * take their place in the reading order) slot in beside them.
  */
 import { chunkDocument } from "../chunking/chunk-document.ts";
+import { layOutDocument } from "../document-layout/lay-out-document.ts";
 import { openDocumentSource } from "../ingest/open-document-source.ts";
-import { groupLines } from "../layout/group-lines.ts";
-import { groupParagraphs } from "../layout/group-paragraphs.ts";
+import { layoutPage } from "../layout/layout-page.ts";
+import { orderPage } from "../reading-order/order-page.ts";
 import { renderOutput } from "../render/wire-output.ts";
+import { tablePage } from "../tables/page-tables.ts";
 import type { DocumentStage, PageStage, Stage } from "./stage.ts";
 
 export const ingestStage: DocumentStage = {
@@ -42,8 +45,50 @@ export const layoutStage: PageStage = {
         });
       return;
     }
-    page.lines = groupLines(page.words);
-    page.blocks = groupParagraphs(page.lines);
+    const { lines, blocks, undecodableLines } = layoutPage(page.words);
+    page.lines = lines;
+    page.blocks = blocks;
+    if (undecodableLines > 0)
+      context.issues.push({
+        stage: "layout",
+        page: page.number,
+        severity: "info",
+        code: "UNDECODABLE_TEXT",
+        message: `Page ${page.number} has ${undecodableLines} line(s) in a font without a character map; they were left out`,
+      });
+  },
+};
+
+/**
+ * After layout, before reading order: tables take the words of the text blocks they cover (those blocks
+ * shrink or go), and reading order then places the table blocks among the rest.
+ */
+export const tablesStage: PageStage = {
+  id: "tables",
+  scope: "page",
+  run(context, page) {
+    const previous = context.document.pages[context.document.pages.length - 1];
+    tablePage(page, previous, {
+      headerContinuation:
+        context.options.config?.blockOptions?.tables?.tableHeaderContinuationEnabled === true,
+    });
+  },
+};
+
+export const readingOrderStage: PageStage = {
+  id: "reading-order",
+  scope: "page",
+  run(_context, page) {
+    orderPage(page);
+  },
+};
+
+/** Runs after the page loop (it follows ingest in the list): furniture and headings need every page. */
+export const documentLayoutStage: DocumentStage = {
+  id: "document-layout",
+  scope: "document",
+  run(context) {
+    layOutDocument(context.document.pages);
   },
 };
 
@@ -59,7 +104,11 @@ export const renderStage: DocumentStage = {
   id: "render",
   scope: "document",
   run(context) {
-    context.output = renderOutput(context.chunks);
+    context.output = renderOutput(context.chunks, {
+      enrichmentFormat: context.options.config?.advancedOptions?.enrichmentFormat,
+      tableFormat: context.options.config?.blockOptions?.tables?.targetFormat,
+      tableCellBlocks: context.options.config?.blockOptions?.tables?.cellBlocksEnabled,
+    });
   },
 };
 
@@ -67,4 +116,12 @@ export const renderStage: DocumentStage = {
  * Document stages run in this order; the page loop, which runs the page stages in this order, starts as
  * soon as ingest has opened the source.
  */
-export const STAGES: readonly Stage[] = [ingestStage, layoutStage, chunkingStage, renderStage];
+export const STAGES: readonly Stage[] = [
+  ingestStage,
+  layoutStage,
+  tablesStage,
+  readingOrderStage,
+  documentLayoutStage,
+  chunkingStage,
+  renderStage,
+];

@@ -1,20 +1,80 @@
 /**
  * Markdown for the engine's blocks: what a block's `content` is and how a chunk's `content` joins them
- * (blocks separated by a blank line, as Extend's page chunks are).
+ * (blocks separated by a blank line, as Extend's page chunks are; consecutive list items by a line break,
+ * so they form one list).
  */
 import { assertNever } from "../../shared/assert-never.ts";
-import type { Block } from "../document/block.ts";
+import type { Block, ListItem } from "../document/block.ts";
+import { tableContent } from "./table-content.ts";
 
-export function blockMarkdown(block: Block): string {
+export interface MarkdownOptions {
+  /**
+   * Extend's advancedOptions.enrichmentFormat: how page numbers are annotated inline. Undefined means
+   * "xml", the first of the two the contract lists.
+   */
+  readonly enrichmentFormat?: string | undefined;
+  /** Extend's blockOptions.tables.targetFormat for table blocks: "html", else markdown. */
+  readonly tableFormat?: string | undefined;
+}
+
+/** A nested list item is indented this much per level (enough for "-" and "1." parents alike). */
+const LIST_INDENT = "   ";
+
+export function blockMarkdown(block: Block, options: MarkdownOptions = {}): string {
   switch (block.type) {
     case "text":
       // Text passes through unescaped: upstream keeps characters like * and # as the document has them.
+      return block.listItem === undefined ? block.text : listItemMarkdown(block.text, block.listItem);
+    case "heading":
+    case "section_heading":
+      return `${"#".repeat(block.headingLevel ?? (block.type === "heading" ? 1 : 2))} ${block.text}`;
+    case "key_value":
+      // One "Label: value" row per line.
       return block.text;
+    // Upstream parity: Extend's enrichmentFormat says page numbers appear inline in content as
+    // <page_number>n</page_number> or [page_number: n]; running headers and footers stay in the content
+    // as plain text (the contract's chunk content is "the entire chunk"; change tracking lists them).
+    case "header":
+    case "footer":
+      return block.text;
+    case "page_number":
+      return options.enrichmentFormat === "bracket"
+        ? `[page_number: ${block.text}]`
+        : `<page_number>${block.text}</page_number>`;
+    case "table":
+      return block.table === undefined
+        ? block.text
+        : tableContent(block.table, options.tableFormat === "html" ? "html" : "markdown");
     default:
       return assertNever(block.type, "block type");
   }
 }
 
-export function joinMarkdown(contents: readonly string[]): string {
-  return contents.filter((content) => content !== "").join("\n\n");
+/** "- item" for bullets, "1. item" for arabic numbers, "- a) item" for other enumerators. */
+function listItemMarkdown(text: string, item: ListItem): string {
+  // Symbol-font bullets leave control or private-use characters behind the marker: not text to keep.
+  const rest = text.startsWith(item.marker) ? text.slice(item.marker.length) : text;
+  const body = rest.replace(/^[\s\p{Cc}\p{Co}\p{Cf}]+/u, "");
+  const indent = LIST_INDENT.repeat(item.level);
+  if (!item.ordered) return `${indent}- ${body}`;
+  if (/^\d{1,9}[.)]$/u.test(item.marker)) return `${indent}${item.marker} ${body}`;
+  return `${indent}- ${item.marker} ${body}`;
+}
+
+/** A rendered block as the chunk joins it: list items are kept together as one list. */
+export interface MarkdownPart {
+  readonly content: string;
+  readonly listItem: boolean;
+}
+
+export function joinMarkdown(parts: readonly MarkdownPart[]): string {
+  let joined = "";
+  let previousListItem = false;
+  for (const part of parts) {
+    if (part.content === "") continue;
+    if (joined !== "") joined += previousListItem && part.listItem ? "\n" : "\n\n";
+    joined += part.content;
+    previousListItem = part.listItem;
+  }
+  return joined;
 }

@@ -7,13 +7,17 @@ import type { Block } from "../document/block.ts";
 import type { DocumentChunk } from "../document/chunk.ts";
 import type { Page } from "../document/page.ts";
 import { blockId, roundPoints } from "./block-id.ts";
-import { blockMarkdown, joinMarkdown } from "./block-markdown.ts";
+import { blockMarkdown, joinMarkdown, type MarkdownOptions } from "./block-markdown.ts";
+import { type TableBlockOptions, withTableDetails } from "./table-cell-blocks.ts";
 
 /**
  * Renders all chunks. A block keeps one id across chunks; should two blocks of a page hash alike (the
  * same text drawn twice in the same place) the later gets a derived id, still deterministic.
  */
-export function renderOutput(chunks: readonly DocumentChunk[]): Extend.ParseRunOutput {
+export function renderOutput(
+  chunks: readonly DocumentChunk[],
+  options: MarkdownOptions & TableBlockOptions = {},
+): Extend.ParseRunOutput {
   const ids = new Map<Block, string>();
   const taken = new Set<string>();
   const idOf = (page: Page, block: Block, content: string): string => {
@@ -28,13 +32,21 @@ export function renderOutput(chunks: readonly DocumentChunk[]): Extend.ParseRunO
   return {
     chunks: chunks.map((chunk) => {
       const blocks = chunk.blocks.map(({ page, block }) => {
-        const content = blockMarkdown(block);
-        return renderBlock(page, block, content, idOf(page, block, content));
+        const content = blockMarkdown(block, options);
+        const rendered = renderBlock(page, block, content, idOf(page, block, content));
+        return block.table === undefined
+          ? rendered
+          : withTableDetails(rendered, block.table, page.number, options);
       });
       return {
         object: "chunk",
         type: chunk.type,
-        content: joinMarkdown(blocks.map((block) => block.content)),
+        content: joinMarkdown(
+          blocks.map((block, index) => ({
+            content: block.content,
+            listItem: chunk.blocks[index]!.block.listItem !== undefined,
+          })),
+        ),
         metadata: { pageRange: { start: chunk.pageRange.start, end: chunk.pageRange.end } },
         blocks,
       };
@@ -47,13 +59,16 @@ function renderBlock(page: Page, block: Block, content: string, id: string): Ext
   if (page.width !== null) pageMetadata.width = roundPoints(page.width);
   if (page.height !== null) pageMetadata.height = roundPoints(page.height);
   const box = block.box;
+  // Upstream parity: real text blocks carry `{}` details (SDK EmptyBlockDetails; spec/sdk-notes.md);
+  // key-value blocks have a details type of their own.
+  const details: Extend.BlockDetails = block.type === "key_value" ? { type: "key_value_details" } : {};
   if (box === null) {
     return {
       object: "block",
       id,
       type: block.type,
       content,
-      details: {},
+      details,
       metadata: { page: pageMetadata },
       polygon: [],
       boundingBox: { left: null, top: null, right: null, bottom: null },
@@ -68,8 +83,7 @@ function renderBlock(page: Page, block: Block, content: string, id: string): Ext
     id,
     type: block.type,
     content,
-    // Upstream parity: real text blocks carry `{}` details (SDK EmptyBlockDetails; spec/sdk-notes.md).
-    details: {},
+    details,
     metadata: { page: pageMetadata },
     // Clockwise from the top-left corner, in page points.
     polygon: [

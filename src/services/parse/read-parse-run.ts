@@ -1,7 +1,5 @@
-/** Reading parse runs: by id, listed with filters, their stored output inline or as a signed link. */
+/** A parse run's stored output: inline (loaded from the blob store) or as a signed link. */
 import type { Extend } from "extend-ai";
-import { notFound } from "../../shared/app-error.ts";
-import type { Page, PageRequest } from "../../storage/repositories/keyset-page.ts";
 import {
   findRun,
   listRuns,
@@ -10,25 +8,6 @@ import {
 } from "../../storage/repositories/run-repository.ts";
 import { signBlobUrl } from "../blobs/signed-urls.ts";
 import type { ServiceContext } from "../context.ts";
-
-export async function retrieveParseRun(
-  ctx: ServiceContext,
-  workspaceId: string,
-  id: string,
-): Promise<RunRecord> {
-  const run = await findRun(ctx.db, id, { workspaceId, type: "parse" });
-  if (run === undefined) throw notFound("Parse run", id);
-  return run;
-}
-
-export function listParseRuns(
-  ctx: ServiceContext,
-  workspaceId: string,
-  filters: RunFilters,
-  page: PageRequest,
-): Promise<Page<RunRecord>> {
-  return listRuns(ctx.db, workspaceId, "parse", filters, page);
-}
 
 /** The output of a PROCESSED run (null otherwise). Outputs live in the blob store, not the database. */
 export async function loadParseOutput(

@@ -1,7 +1,7 @@
 /** GET /parse_runs (parseRuns.list): summaries (no output, no config), newest first. */
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
-import { listParseRuns } from "../../../services/parse/read-parse-run.ts";
+import { listRunsOfType } from "../../../services/runs/read-runs.ts";
 import type { HttpDeps } from "../../http-deps.ts";
 import { listEnvelope, parsePageQuery } from "../../pagination.ts";
 import { parseInput } from "../../validation.ts";
@@ -30,7 +30,7 @@ export function registerListParseRuns(app: FastifyInstance, deps: HttpDeps): voi
     const filters = parseInput(ListParseRunsQuerySchema, request.query, "query");
     // Upstream parity: hosted /parse_runs sorts by creation only and reads `limit` too (Go CLI).
     const page = parsePageQuery(request.query, { sortable: false });
-    const result = await listParseRuns(deps.services, request.auth.workspaceId, filters, page);
+    const result = await listRunsOfType(deps.services, request.auth.workspaceId, "parse", filters, page);
     return listEnvelope(result.items.map(toParseRunSummary), result.nextPageToken);
   });
 }

@@ -7,7 +7,7 @@
  */
 import type { FastifyInstance } from "fastify";
 import { createParseRun } from "../../../services/parse/create-parse-run.ts";
-import { retrieveParseRun } from "../../../services/parse/read-parse-run.ts";
+import { retrieveRunOfType } from "../../../services/runs/read-runs.ts";
 import { waitForRun } from "../../../services/runs/wait-for-run.ts";
 import type { HttpDeps } from "../../http-deps.ts";
 import { parseInput } from "../../validation.ts";
@@ -23,7 +23,7 @@ export function registerParse(app: FastifyInstance, deps: HttpDeps): void {
     const abandoned = new AbortController();
     request.raw.once("close", () => abandoned.abort());
     await waitForRun(deps.services, created.id, deps.services.settings.syncTimeoutMs, abandoned.signal);
-    const run = await retrieveParseRun(deps.services, workspaceId, created.id);
+    const run = await retrieveRunOfType(deps.services, workspaceId, created.id, "parse");
     return presentParseRun(deps, request, run, responseType);
   });
 }

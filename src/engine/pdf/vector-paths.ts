@@ -1,0 +1,254 @@
+/**
+ * Ruling segments from a page's vector graphics: walks pdf.js's operator list (constructPath with its
+ * paint operator, the CTM through save/restore/transform and form XObjects, colours) and keeps the
+ * straight horizontal and vertical pieces that tables draw as borders — stroked lines and rectangle
+ * edges, and hairline filled rectangles. Output is in page points, top-left origin, not yet merged.
+ * (OPS and AnnotationMode are plain constants of the same pdf.js build pdfjs.ts loads.)
+ */
+import { AnnotationMode, OPS } from "pdfjs-dist/legacy/build/pdf.mjs";
+import type { Ruling } from "../document/ruling.ts";
+import { type Matrix, multiply, toMatrix } from "./matrix.ts";
+import { mergeRulings } from "./merge-rulings.ts";
+import type { PDFPageProxy } from "./pdfjs.ts";
+
+/** The parts of pdf.js's PDFOperatorList this module reads. */
+export interface PdfOperatorList {
+  readonly fnArray: readonly number[];
+  readonly argsArray: readonly unknown[];
+}
+
+// pdf.js DrawOPS: the opcodes inside a constructPath's Float32Array path buffer.
+const MOVE_TO = 0;
+const LINE_TO = 1;
+const CURVE_TO = 2;
+const QUADRATIC_CURVE_TO = 3;
+const CLOSE_PATH = 4;
+
+const STROKE_OPS: ReadonlySet<number> = new Set([
+  OPS.stroke,
+  OPS.closeStroke,
+  OPS.fillStroke,
+  OPS.eoFillStroke,
+  OPS.closeFillStroke,
+  OPS.closeEOFillStroke,
+]);
+const FILL_OPS: ReadonlySet<number> = new Set([
+  OPS.fill,
+  OPS.eoFill,
+  OPS.fillStroke,
+  OPS.eoFillStroke,
+  OPS.closeFillStroke,
+  OPS.closeEOFillStroke,
+]);
+
+/** A segment whose ends differ by less than this across its direction (points) counts as straight. */
+const AXIS_TOLERANCE = 0.5;
+/** A filled rectangle at most this thick (points) is a rule drawn as a fill, not a shaded area. */
+const MAX_FILLED_RULE_THICKNESS = 3;
+/**
+ * Pages with more path segments than this are drawings (maps, charts, vector scans), not tables; the
+ * walk stops collecting there so a pathological page costs bounded time and memory.
+ */
+const MAX_SEGMENTS = 20_000;
+
+interface GraphicsState {
+  /** User space → page space (the viewport transform times the CTM). */
+  matrix: Matrix;
+  strokeVisible: boolean;
+  fillVisible: boolean;
+}
+
+/**
+ * Reads the page's operator list (annotations left out: form-field borders are not table rules) and
+ * returns its merged ruling lines. The operator list is the expensive part; callers skip pages that
+ * cannot hold a table (no text). Failures yield no rulings: tables then fall back to text alignment.
+ */
+export async function readPageRulings(page: PDFPageProxy, viewportTransform: Matrix): Promise<Ruling[]> {
+  let list: PdfOperatorList;
+  try {
+    list = await page.getOperatorList({ annotationMode: AnnotationMode.DISABLE });
+  } catch {
+    return [];
+  }
+  return mergeRulings(rulingSegments(list, viewportTransform));
+}
+
+/** Unmerged segments of the operator list, carried into page space by `viewportTransform`. */
+export function rulingSegments(list: PdfOperatorList, viewportTransform: Matrix): Ruling[] {
+  const segments: Ruling[] = [];
+  const stack: GraphicsState[] = [];
+  let state: GraphicsState = { matrix: viewportTransform, strokeVisible: true, fillVisible: true };
+  const { fnArray, argsArray } = list;
+  for (let index = 0; index < fnArray.length && segments.length < MAX_SEGMENTS; index++) {
+    const fn = fnArray[index];
+    const args = argsArray[index] as unknown[] | null | undefined;
+    switch (fn) {
+      case OPS.save:
+        stack.push({ ...state });
+        break;
+      case OPS.restore:
+        state = stack.pop() ?? state;
+        break;
+      case OPS.transform: {
+        const matrix = args ? toMatrix(args) : undefined;
+        if (matrix !== undefined) state.matrix = multiply(state.matrix, matrix);
+        break;
+      }
+      case OPS.paintFormXObjectBegin: {
+        stack.push({ ...state });
+        const matrix = Array.isArray(args?.[0]) ? toMatrix(args[0] as unknown[]) : undefined;
+        if (matrix !== undefined) state.matrix = multiply(state.matrix, matrix);
+        break;
+      }
+      case OPS.paintFormXObjectEnd:
+        state = stack.pop() ?? state;
+        break;
+      case OPS.setStrokeRGBColor:
+        state.strokeVisible = isVisibleColor(args?.[0]);
+        break;
+      case OPS.setFillRGBColor:
+        state.fillVisible = isVisibleColor(args?.[0]);
+        break;
+      case OPS.setStrokeTransparent:
+        state.strokeVisible = false;
+        break;
+      case OPS.setFillTransparent:
+        state.fillVisible = false;
+        break;
+      // Pattern and other colour operators leave the colour unknown: assume it shows.
+      case OPS.setStrokeColorN:
+        state.strokeVisible = true;
+        break;
+      case OPS.setFillColorN:
+        state.fillVisible = true;
+        break;
+      case OPS.constructPath: {
+        const paint = args?.[0];
+        const buffer = (args?.[1] as unknown[] | undefined)?.[0];
+        if (typeof paint !== "number" || !(buffer instanceof Float32Array)) break;
+        const stroked = STROKE_OPS.has(paint) && state.strokeVisible;
+        const filled = FILL_OPS.has(paint) && state.fillVisible;
+        if (stroked || filled) addPathSegments(buffer, state.matrix, stroked, filled, segments);
+        break;
+      }
+    }
+  }
+  return segments;
+}
+
+/** Splits a path buffer into subpaths of straight pieces and adds the rule-like ones to `out`. */
+function addPathSegments(
+  buffer: Float32Array,
+  matrix: Matrix,
+  stroked: boolean,
+  filled: boolean,
+  out: Ruling[],
+): void {
+  const [a, b, c, d, e, f] = matrix;
+  let points: number[] = [];
+  let straight = true;
+  const flush = () => {
+    if (points.length >= 4) {
+      if (stroked) addStrokedPolyline(points, out);
+      if (filled && straight) addFilledRectangle(points, out);
+    }
+    points = [];
+    straight = true;
+  };
+  for (let index = 0; index < buffer.length; ) {
+    const op = buffer[index++];
+    if (op === MOVE_TO || op === LINE_TO) {
+      if (op === MOVE_TO) flush();
+      const x = buffer[index++]!;
+      const y = buffer[index++]!;
+      points.push(a * x + c * y + e, b * x + d * y + f);
+    } else if (op === CURVE_TO || op === QUADRATIC_CURVE_TO) {
+      // A curve ends the straight run (rounded corners keep their straight sides).
+      const size = op === CURVE_TO ? 6 : 4;
+      const x = buffer[index + size - 2]!;
+      const y = buffer[index + size - 1]!;
+      index += size;
+      if (stroked) addStrokedPolyline(points, out);
+      points = [a * x + c * y + e, b * x + d * y + f];
+      straight = false;
+    } else if (op === CLOSE_PATH) {
+      if (points.length >= 4) points.push(points[0]!, points[1]!);
+      flush();
+    } else {
+      return; // unknown opcode: the rest of the buffer cannot be decoded
+    }
+  }
+  flush();
+}
+
+/** Each horizontal or vertical piece of a stroked polyline (flat [x0, y0, x1, y1, …] in page points). */
+function addStrokedPolyline(points: readonly number[], out: Ruling[]): void {
+  for (let index = 0; index + 3 < points.length; index += 2) {
+    const x1 = points[index]!;
+    const y1 = points[index + 1]!;
+    const x2 = points[index + 2]!;
+    const y2 = points[index + 3]!;
+    const segment = axisSegment(x1, y1, x2, y2);
+    if (segment !== undefined) out.push(segment);
+  }
+}
+
+function axisSegment(x1: number, y1: number, x2: number, y2: number): Ruling | undefined {
+  const dx = Math.abs(x2 - x1);
+  const dy = Math.abs(y2 - y1);
+  if (dy <= AXIS_TOLERANCE && dx > dy)
+    return {
+      orientation: "horizontal",
+      position: (y1 + y2) / 2,
+      start: Math.min(x1, x2),
+      end: Math.max(x1, x2),
+    };
+  if (dx <= AXIS_TOLERANCE && dy > dx)
+    return {
+      orientation: "vertical",
+      position: (x1 + x2) / 2,
+      start: Math.min(y1, y2),
+      end: Math.max(y1, y2),
+    };
+  return undefined;
+}
+
+/** A filled axis-aligned rectangle thin enough to be a rule becomes one ruling along its long side. */
+function addFilledRectangle(points: readonly number[], out: Ruling[]): void {
+  // A rectangle is 4 corners, or 5 with the closing point repeated.
+  const count = points.length / 2;
+  if (count !== 4 && count !== 5) return;
+  let left = Number.POSITIVE_INFINITY;
+  let right = Number.NEGATIVE_INFINITY;
+  let top = Number.POSITIVE_INFINITY;
+  let bottom = Number.NEGATIVE_INFINITY;
+  for (let index = 0; index < 8; index += 2) {
+    left = Math.min(left, points[index]!);
+    right = Math.max(right, points[index]!);
+    top = Math.min(top, points[index + 1]!);
+    bottom = Math.max(bottom, points[index + 1]!);
+  }
+  // Every corner must sit on the box's edges, or the shape is not an axis-aligned rectangle.
+  for (let index = 0; index < 8; index += 2) {
+    const x = points[index]!;
+    const y = points[index + 1]!;
+    const onVertical = Math.abs(x - left) <= AXIS_TOLERANCE || Math.abs(x - right) <= AXIS_TOLERANCE;
+    const onHorizontal = Math.abs(y - top) <= AXIS_TOLERANCE || Math.abs(y - bottom) <= AXIS_TOLERANCE;
+    if (!onVertical || !onHorizontal) return;
+  }
+  const width = right - left;
+  const height = bottom - top;
+  if (height <= MAX_FILLED_RULE_THICKNESS && width > height)
+    out.push({ orientation: "horizontal", position: (top + bottom) / 2, start: left, end: right });
+  else if (width <= MAX_FILLED_RULE_THICKNESS && height > width)
+    out.push({ orientation: "vertical", position: (left + right) / 2, start: top, end: bottom });
+}
+
+/** pdf.js passes colours as "#rrggbb"; white (and near-white) paint draws nothing on paper. */
+function isVisibleColor(value: unknown): boolean {
+  if (typeof value !== "string" || !/^#[0-9a-f]{6}$/iu.test(value)) return true;
+  const red = Number.parseInt(value.slice(1, 3), 16);
+  const green = Number.parseInt(value.slice(3, 5), 16);
+  const blue = Number.parseInt(value.slice(5, 7), 16);
+  return Math.min(red, green, blue) < 0xf4;
+}

@@ -1,0 +1,79 @@
+/**
+ * Cell blocks of a table (Extend's blockOptions.tables.cellBlocksEnabled): one `table_head` or
+ * `table_cell` block per cell, a child of the table block, with its own box in page points and 0-based
+ * rowIndex/columnIndex. Header cells copied from a previous page have no box on this page.
+ */
+import type { Extend } from "extend-ai";
+import type { Box } from "../document/box.ts";
+import type { Table } from "../document/table.ts";
+import { blockId, roundPoints } from "./block-id.ts";
+
+export interface TableBlockOptions {
+  /** Extend's blockOptions.tables.cellBlocksEnabled: cells as child blocks of the table. */
+  readonly tableCellBlocks?: boolean | undefined;
+}
+
+/** The rendered table block with its table details and, when asked for, its cells as children. */
+export function withTableDetails(
+  rendered: Extend.Block,
+  table: Table,
+  pageNumber: number,
+  options: TableBlockOptions,
+): Extend.Block {
+  const details: Extend.BlockDetails = {
+    type: "table_details",
+    rowCount: table.rowCount,
+    columnCount: table.columnCount,
+  };
+  if (options.tableCellBlocks !== true) return { ...rendered, details };
+  return {
+    ...rendered,
+    details,
+    children: tableCellBlocks(table, rendered.id, pageNumber, rendered.metadata),
+  };
+}
+
+export function tableCellBlocks(
+  table: Table,
+  tableId: string,
+  pageNumber: number,
+  metadata: Extend.BlockMetadata,
+): Extend.Block[] {
+  return table.cells.map((cell) => {
+    const content = cell.text.replace(/\s*\n\s*/gu, " ").trim();
+    // The table id and position keep ids distinct for cells that read and sit alike.
+    const id = blockId(
+      pageNumber,
+      `${tableId}\u0000${cell.rowIndex},${cell.columnIndex}\u0000${content}`,
+      cell.box,
+    );
+    return {
+      object: "block",
+      id,
+      parentBlockId: tableId,
+      type: cell.header ? "table_head" : "table_cell",
+      content,
+      details: { type: "table_cell_details", rowIndex: cell.rowIndex, columnIndex: cell.columnIndex },
+      metadata,
+      ...geometry(cell.box),
+    };
+  });
+}
+
+function geometry(box: Box | null): Pick<Extend.Block, "polygon" | "boundingBox"> {
+  if (box === null) return { polygon: [], boundingBox: { left: null, top: null, right: null, bottom: null } };
+  const left = roundPoints(box.left);
+  const top = roundPoints(box.top);
+  const right = roundPoints(box.right);
+  const bottom = roundPoints(box.bottom);
+  return {
+    // Clockwise from the top-left corner, as every block's polygon.
+    polygon: [
+      { x: left, y: top },
+      { x: right, y: top },
+      { x: right, y: bottom },
+      { x: left, y: bottom },
+    ],
+    boundingBox: { left, top, right, bottom },
+  };
+}

@@ -1,0 +1,79 @@
+/**
+ * A table block's content in the target format Extend's blockOptions.tables.targetFormat asks for: a
+ * markdown pipe table (the default) or an HTML table with rowspan/colspan. Row and column indices are
+ * 0-based, as in the engine's Table.
+ */
+import type { Table, TableCell } from "../document/table.ts";
+
+export type TableFormat = "markdown" | "html";
+
+export function tableContent(table: Table, format: TableFormat): string {
+  return format === "html" ? tableHtml(table) : tableMarkdown(table);
+}
+
+/**
+ * A pipe table. Markdown has no spans: a spanning cell's text sits in its top-left position and the
+ * positions it covers stay empty. Markdown also needs a header line, so a headerless table's first row
+ * takes that place; later header rows follow as ordinary rows.
+ */
+export function tableMarkdown(table: Table): string {
+  const rows = Array.from({ length: table.rowCount }, () => new Array<string>(table.columnCount).fill(""));
+  for (const cell of table.cells) rows[cell.rowIndex]![cell.columnIndex] = markdownCell(cell.text);
+  const line = (cells: readonly string[]) => `| ${cells.join(" | ")} |`;
+  const [first, ...rest] = rows;
+  if (first === undefined) return "";
+  return [line(first), line(first.map(() => "---")), ...rest.map(line)].join("\n");
+}
+
+function markdownCell(text: string): string {
+  // Line breaks would end the table row; pipes would split the cell.
+  return text
+    .replace(/\s*\n\s*/gu, " ")
+    .replace(/\|/gu, "\\|")
+    .trim();
+}
+
+/** An HTML table: header rows in <thead> with <th>, spans as rowspan/colspan, empty positions as <td>. */
+export function tableHtml(table: Table): string {
+  const starts = new Map<string, TableCell>();
+  const covered = new Set<string>();
+  for (const cell of table.cells) {
+    starts.set(`${cell.rowIndex},${cell.columnIndex}`, cell);
+    for (let row = cell.rowIndex; row < cell.rowIndex + cell.rowSpan; row++)
+      for (let column = cell.columnIndex; column < cell.columnIndex + cell.columnSpan; column++)
+        if (row !== cell.rowIndex || column !== cell.columnIndex) covered.add(`${row},${column}`);
+  }
+  const rowHtml = (row: number, tag: "th" | "td") => {
+    let html = "<tr>";
+    for (let column = 0; column < table.columnCount; column++) {
+      const key = `${row},${column}`;
+      if (covered.has(key)) continue;
+      const cell = starts.get(key);
+      const spans =
+        (cell !== undefined && cell.rowSpan > 1 ? ` rowspan="${cell.rowSpan}"` : "") +
+        (cell !== undefined && cell.columnSpan > 1 ? ` colspan="${cell.columnSpan}"` : "");
+      html += `<${tag}${spans}>${cell === undefined ? "" : htmlText(cell.text)}</${tag}>`;
+    }
+    return `${html}</tr>`;
+  };
+  const parts = ["<table>"];
+  if (table.headerRowCount > 0) {
+    parts.push("<thead>");
+    for (let row = 0; row < table.headerRowCount; row++) parts.push(rowHtml(row, "th"));
+    parts.push("</thead>");
+  }
+  parts.push("<tbody>");
+  for (let row = table.headerRowCount; row < table.rowCount; row++) parts.push(rowHtml(row, "td"));
+  parts.push("</tbody>", "</table>");
+  return parts.join("\n");
+}
+
+function htmlText(text: string): string {
+  return text
+    .trim()
+    .replace(/&/gu, "&amp;")
+    .replace(/</gu, "&lt;")
+    .replace(/>/gu, "&gt;")
+    .replace(/"/gu, "&quot;")
+    .replace(/\s*\n\s*/gu, "<br>");
+}

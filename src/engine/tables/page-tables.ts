@@ -1,0 +1,38 @@
+/**
+ * The tables stage's work on one page: detect tables from the page's words and ruling lines, copy
+ * headers onto continued tables when asked, and put the table blocks in place of the text blocks that
+ * held their words. Runs after layout/ has built text blocks and before reading-order/ orders them.
+ */
+import type { Page } from "../document/page.ts";
+import type { DetectedTable } from "./build-table.ts";
+import { continueHeader, lastTable } from "./continue-header.ts";
+import { detectTables } from "./detect-tables.ts";
+import { placeTables } from "./place-tables.ts";
+
+export interface PageTableOptions {
+  /** Extend's tableHeaderContinuationEnabled. */
+  readonly headerContinuation: boolean;
+}
+
+/** Updates `page.blocks`; `previous` is the page before (for header continuation). Returns the tables. */
+export function tablePage(
+  page: Page,
+  previous: Page | undefined,
+  options: PageTableOptions,
+): DetectedTable[] {
+  if (page.words.length === 0 || page.width === null || page.height === null) return [];
+  let tables = detectTables({
+    words: page.words,
+    rulings: page.rulings ?? [],
+    width: page.width,
+    height: page.height,
+  });
+  if (tables.length === 0) return tables;
+  if (options.headerContinuation && previous !== undefined) {
+    const [first, ...rest] = tables;
+    const table = continueHeader(first!.table, lastTable(previous.blocks));
+    if (table !== first!.table) tables = [{ ...first!, table }, ...rest];
+  }
+  page.blocks = placeTables(page.blocks, tables);
+  return tables;
+}

@@ -1,0 +1,228 @@
+/**
+ * Columns of a stream table: gutters, the x ranges that (almost) no row's text covers, found first
+ * between segments (gaps wider than a column gap) and then between words (narrower gaps that still line
+ * up down a long table); columns with text in too few rows are merged away, or cut off at the edges.
+ * Also the checks that reject running text and lists. Distances in points, relative to the font size.
+ */
+import type { Box } from "../document/box.ts";
+import type { TextRow } from "./text-rows.ts";
+
+export interface Gutter {
+  readonly left: number;
+  readonly right: number;
+}
+
+/** A gutter may be crossed by this share of the split rows (spanning headers, stray long cells). */
+const GUTTER_CROSSING_SHARE = 0.1;
+/** Narrowest gutter between segments, in ems. */
+const MIN_GUTTER_EMS = 0.3;
+/** Gutters between words (not segments) must be wider than a word space and hold over this many rows. */
+const MIN_WORD_GUTTER_EMS = 0.5;
+const MIN_WORD_GUTTER_ROWS = 6;
+const WORD_GUTTER_CROSSINGS = 2;
+/** An edge column is running text when this share of its segments have this many words… */
+const TEXT_COLUMN_SHARE = 0.7;
+const PROSE_LINE_WORDS = 5;
+/** …and a gutter at least this many ems wide sets it apart. */
+const TEXT_COLUMN_GUTTER_EMS = 2.5;
+/** A column holding text in fewer rows than this is a stray segment. */
+const MIN_COLUMN_ROWS = 2;
+/** Segments of this many words or more are sentences; tables made mostly of them are prose columns. */
+const PROSE_SEGMENT_WORDS = 6;
+const MAX_PROSE_SHARE = 0.45;
+
+/** The columns of a run: gutters inside `box`, and the box trimmed of stray text at its edges. */
+export function streamColumns(
+  run: readonly TextRow[],
+  box: Box,
+  em: number,
+): { readonly gutters: Gutter[]; readonly box: Box } {
+  const split = run.filter((row) => row.segments.length >= 2);
+  const gutters = findGutters(split, box, em);
+  if (split.length >= MIN_WORD_GUTTER_ROWS) {
+    // Header labels over sub-columns cross such gutters: allow a couple of crossings.
+    const byWords = gutterSweep(
+      split.map((row) => row.words.map((word) => word.box)),
+      box,
+      MIN_WORD_GUTTER_EMS * em,
+      Math.max(WORD_GUTTER_CROSSINGS, Math.floor(GUTTER_CROSSING_SHARE * split.length)),
+    );
+    for (const gutter of byWords)
+      if (!gutters.some((other) => other.left < gutter.right && gutter.left < other.right))
+        gutters.push(gutter);
+    gutters.sort((a, b) => a.left - b.left);
+  }
+  const columns = dropStrayColumns(gutters, run, box);
+  return trimTextColumns(columns.gutters, run, columns.box, em);
+}
+
+/**
+ * Cuts off an edge column of running text: lines of a text column beside the table share its rows
+ * (mostly word-rich segments, set apart by a wide gutter). A table's own description column stays.
+ */
+function trimTextColumns(
+  gutters: Gutter[],
+  run: readonly TextRow[],
+  box: Box,
+  em: number,
+): { gutters: Gutter[]; box: Box } {
+  let current = gutters;
+  let bounds = box;
+  const wordy = (from: number, to: number) => {
+    const segments = run.flatMap((row) =>
+      row.segments.filter((segment) => segment.box.left >= from && segment.box.right <= to),
+    );
+    return (
+      segments.length > 0 &&
+      segments.filter((segment) => segment.words.length >= PROSE_LINE_WORDS).length >=
+        TEXT_COLUMN_SHARE * segments.length
+    );
+  };
+  // Any wide gutter may separate the text column (whose own ragged lines can fake narrow gutters).
+  for (let index = current.length - 1; index >= 0; index--) {
+    const gutter = current[index]!;
+    if (gutter.right - gutter.left >= TEXT_COLUMN_GUTTER_EMS * em && wordy(bounds.left, gutter.left)) {
+      bounds = { ...bounds, left: gutter.right };
+      current = current.slice(index + 1);
+      break;
+    }
+  }
+  for (let index = 0; index < current.length; index++) {
+    const gutter = current[index]!;
+    if (gutter.right - gutter.left >= TEXT_COLUMN_GUTTER_EMS * em && wordy(gutter.right, bounds.right)) {
+      bounds = { ...bounds, right: gutter.left };
+      current = current.slice(0, index);
+      break;
+    }
+  }
+  return { gutters: current, box: bounds };
+}
+
+/**
+ * Gutters between the segments of split rows, at least a few points wide. Segments are split at wide
+ * gaps already, so a gutter is a gap that lines up from row to row.
+ */
+export function findGutters(split: readonly TextRow[], box: Box, em: number): Gutter[] {
+  return gutterSweep(
+    split.map((row) => row.segments.map((segment) => segment.box)),
+    box,
+    MIN_GUTTER_EMS * em,
+    Math.floor(GUTTER_CROSSING_SHARE * split.length),
+  );
+}
+
+/** X ranges inside `box` covered by at most `allowed` rows, at least `minWidth` wide. */
+function gutterSweep(
+  rows: readonly (readonly Box[])[],
+  box: Box,
+  minWidth: number,
+  allowed: number,
+): Gutter[] {
+  // Coverage counts rows, so a row's own overlapping boxes count once: merge them first.
+  const events: [number, number][] = [];
+  for (const boxes of rows) {
+    const sorted = [...boxes].sort((a, b) => a.left - b.left);
+    let start = Number.NaN;
+    let end = Number.NaN;
+    for (const { left, right } of sorted) {
+      if (left > end) {
+        events.push([start, 1], [end, -1]);
+        start = left;
+        end = right;
+      } else if (Number.isNaN(start)) {
+        start = left;
+        end = right;
+      } else end = Math.max(end, right);
+    }
+    if (!Number.isNaN(start)) events.push([start, 1], [end, -1]);
+  }
+  events.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  const gutters: Gutter[] = [];
+  let coverage = 0;
+  let openAt: number | undefined;
+  for (const [x, delta] of events) {
+    const before = coverage;
+    coverage += delta;
+    if (before > allowed && coverage <= allowed) openAt = x;
+    else if (before <= allowed && coverage > allowed && openAt !== undefined) {
+      if (x - openAt >= minWidth && openAt > box.left && x < box.right)
+        gutters.push({ left: openAt, right: x });
+      openAt = undefined;
+    }
+  }
+  return gutters;
+}
+
+/**
+ * Removes gutters that cut off a column with text in too few rows (one stray wide gap): inside the
+ * table the column merges with its neighbour across the narrower gutter; at an edge it is cut off (a
+ * heading of the next text column that happens to share a row).
+ */
+function dropStrayColumns(
+  gutters: Gutter[],
+  run: readonly TextRow[],
+  box: Box,
+): { gutters: Gutter[]; box: Box } {
+  let current = gutters;
+  let bounds = box;
+  for (;;) {
+    const xs = boundaries(current, bounds);
+    const filled = new Array<number>(xs.length - 1).fill(0);
+    for (const row of run) {
+      const columns = new Set<number>();
+      for (const word of row.words) {
+        const x = (word.box.left + word.box.right) / 2;
+        if (x >= bounds.left && x <= bounds.right) columns.add(columnOf(xs, x));
+      }
+      for (const column of columns) filled[column]!++;
+    }
+    const weakest = filled.indexOf(Math.min(...filled));
+    if (current.length === 0 || filled[weakest]! >= MIN_COLUMN_ROWS) return { gutters: current, box: bounds };
+    if (weakest === 0) {
+      bounds = { ...bounds, left: current[0]!.right };
+      current = current.slice(1);
+      continue;
+    }
+    if (weakest === filled.length - 1) {
+      bounds = { ...bounds, right: current[current.length - 1]!.left };
+      current = current.slice(0, -1);
+      continue;
+    }
+    const width = (index: number) => current[index]!.right - current[index]!.left;
+    const drop = width(weakest - 1) <= width(weakest) ? weakest - 1 : weakest;
+    current = current.filter((_, index) => index !== drop);
+  }
+}
+
+/** Column boundaries: the box edges and the gutter middles. */
+export function boundaries(gutters: readonly Gutter[], box: Box): number[] {
+  return [box.left, ...gutters.map((gutter) => (gutter.left + gutter.right) / 2), box.right];
+}
+
+function columnOf(xs: readonly number[], x: number): number {
+  let column = 0;
+  while (column < xs.length - 2 && x >= xs[column + 1]!) column++;
+  return column;
+}
+
+/** Most segments are whole sentences: side-by-side text columns, not a table. */
+export function isProse(run: readonly TextRow[]): boolean {
+  let segments = 0;
+  let long = 0;
+  for (const row of run) {
+    for (const segment of row.segments) {
+      segments++;
+      if (segment.words.length >= PROSE_SEGMENT_WORDS) long++;
+    }
+  }
+  return long > MAX_PROSE_SHARE * segments;
+}
+
+/** Two columns whose first holds only bullets or list numbers: a list. */
+export function isList(run: readonly TextRow[], xs: readonly number[]): boolean {
+  if (xs.length !== 3) return false;
+  // Bullets are any one or two symbols (fonts put them in private-use code points), or enumerators.
+  const marker = /^(?:[^\p{L}\p{N}]{1,2}|\(?[0-9]{1,3}[.)]|\(?[a-zA-Z][.)]|[ivxIVX]{1,4}[.)])$/u;
+  const firsts = run.flatMap((row) => row.segments.filter((segment) => segment.box.right < xs[1]!));
+  return firsts.length > 0 && firsts.every((segment) => marker.test(segment.text.trim()));
+}
