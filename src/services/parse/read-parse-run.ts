@@ -1,11 +1,6 @@
 /** A parse run's stored output: inline (loaded from the blob store) or as a signed link. */
 import type { Extend } from "extend-ai";
-import {
-  findRun,
-  listRuns,
-  type RunFilters,
-  type RunRecord,
-} from "../../storage/repositories/run-repository.ts";
+import type { RunRecord } from "../../storage/repositories/run-repository.ts";
 import { signBlobUrl } from "../blobs/signed-urls.ts";
 import type { ServiceContext } from "../context.ts";
 
