@@ -1,0 +1,154 @@
+/**
+ * OCR of one page: optional orientation and skew correction, recognition, and conversion to page Words,
+ * reporting problems as issues instead of throwing (one unreadable page must not lose the document). The
+ * pipeline calls it for pages without a usable text layer (see text-layer-quality.ts).
+ */
+import type { Issue } from "../document/issue.ts";
+import type { PDFPageProxy } from "../pdf/pdfjs.ts";
+import { renderPdfPage } from "../pdf/render-page.ts";
+import { detectOrientation, type PageOrientation } from "./detect-orientation.ts";
+import type { OcrEngine, OcrImage, OcrLanguage } from "./ocr-engine.ts";
+import { type OcrPageWord, ocrWordsToPageWords } from "./ocr-words-to-page-words.ts";
+import { rgbaToGray, toGrayImage } from "./raster.ts";
+import { rotateByDegrees, rotateQuarterTurns } from "./transform-raster.ts";
+
+/** An issue of the OCR stage; assignable to Issue once StageId lists "ocr". */
+export type OcrIssue = Omit<Issue, "stage"> & { readonly stage: "ocr" };
+
+export interface OcrPageOptions {
+  /** 1-based, for issues. */
+  readonly pageNumber: number;
+  /** Resolution of the raster, dots per inch. */
+  readonly dpi: number;
+  /** Pixels per page point; default dpi / 72 (a rendered PDF page gives its own). */
+  readonly scale?: number;
+  readonly language?: OcrLanguage;
+  /** Detect and undo quarter turns and skew first (Extend's `pageRotationEnabled`). */
+  readonly correctOrientation?: boolean;
+  /** Skew below this many degrees is left alone (tesseract copes; resampling costs time). Default 0.5. */
+  readonly minDeskewDegrees?: number;
+}
+
+export interface OcrPageResult {
+  /** In the output frame (after correction), page points, top-left origin; in the engine's reading order. */
+  readonly words: OcrPageWord[];
+  /** Page size in points in the output frame: width and height swap when the page was turned a quarter. */
+  readonly width: number;
+  readonly height: number;
+  /** What correction found, when it was asked for and ran. */
+  readonly orientation?: PageOrientation;
+  readonly issues: OcrIssue[];
+}
+
+// Mean word confidence below which the text is flagged as unreliable (a poor scan, handwriting).
+const LOW_CONFIDENCE = 0.6;
+
+export async function ocrPage(
+  image: OcrImage,
+  engine: OcrEngine,
+  options: OcrPageOptions,
+): Promise<OcrPageResult> {
+  const { pageNumber, dpi } = options;
+  const scale = options.scale ?? dpi / 72;
+  const language = options.language ?? "eng";
+  const issues: OcrIssue[] = [];
+  const issue = (severity: OcrIssue["severity"], code: string, message: string) =>
+    issues.push({ stage: "ocr", page: pageNumber, severity, code, message });
+
+  let raster = await toGrayImage(image);
+  let orientation: PageOrientation | undefined;
+  if (options.correctOrientation === true) {
+    try {
+      orientation = await detectOrientation(raster, engine, { dpi, language });
+    } catch (error) {
+      issue(
+        "warning",
+        "ORIENTATION_UNDETECTED",
+        `Page ${pageNumber}: orientation detection failed (${messageOf(error)})`,
+      );
+    }
+    if (orientation !== undefined) {
+      raster = rotateQuarterTurns(raster, orientation.rotationDegrees);
+      if (orientation.rotationDegrees !== 0)
+        issue(
+          "info",
+          "PAGE_ROTATED",
+          `Page ${pageNumber} was turned ${orientation.rotationDegrees}° clockwise to read it`,
+        );
+      if (Math.abs(orientation.skewDegrees) >= (options.minDeskewDegrees ?? 0.5)) {
+        raster = rotateByDegrees(raster, -orientation.skewDegrees);
+        issue("info", "PAGE_DESKEWED", `Page ${pageNumber} was straightened by ${-orientation.skewDegrees}°`);
+      }
+    }
+  }
+  const size = { width: raster.width / scale, height: raster.height / scale };
+  const base = orientation === undefined ? { ...size, issues } : { ...size, issues, orientation };
+
+  let words: OcrPageWord[];
+  try {
+    const result = await engine.recognize(raster, { language, dpi });
+    words = ocrWordsToPageWords(result, { scale });
+  } catch (error) {
+    issue(
+      "error",
+      "OCR_FAILED",
+      `Page ${pageNumber} could not be read by OCR (${engine.name}): ${messageOf(error)}`,
+    );
+    return { ...base, words: [] };
+  }
+  if (words.length === 0) issue("info", "OCR_NO_TEXT", `OCR found no text on page ${pageNumber}`);
+  else {
+    const mean = words.reduce((sum, word) => sum + word.confidence, 0) / words.length;
+    if (mean < LOW_CONFIDENCE)
+      issue(
+        "warning",
+        "LOW_OCR_CONFIDENCE",
+        `OCR of page ${pageNumber} is unreliable (mean word confidence ${mean.toFixed(2)})`,
+      );
+  }
+  return { ...base, words };
+}
+
+export interface OcrPdfPageOptions extends Omit<OcrPageOptions, "scale"> {
+  /** Largest raster in pixels; see RenderPageOptions.maxPixels. */
+  readonly maxPixels?: number;
+}
+
+/**
+ * Renders a PDF page at `dpi` and OCRs it. The page stays the caller's to release (`page.cleanup()`);
+ * the raster is dropped before this returns, so only one page image is alive per call.
+ */
+export async function ocrPdfPage(
+  page: PDFPageProxy,
+  engine: OcrEngine,
+  options: OcrPdfPageOptions,
+): Promise<OcrPageResult> {
+  let raster: Awaited<ReturnType<typeof renderGray>>;
+  try {
+    raster = await renderGray(page, options);
+  } catch (error) {
+    const message = `Page ${options.pageNumber} could not be rendered for OCR: ${messageOf(error)}`;
+    const { width, height } = page.getViewport({ scale: 1 });
+    return {
+      words: [],
+      width,
+      height,
+      issues: [
+        { stage: "ocr", page: options.pageNumber, severity: "error", code: "OCR_RENDER_FAILED", message },
+      ],
+    };
+  }
+  // A capped render has a lower DPI than asked; OCR must be told the real one.
+  return ocrPage(raster.image, engine, { ...options, dpi: raster.dpi, scale: raster.scale });
+}
+
+/** Renders and keeps only the grey copy: the RGBA raster (4 bytes a pixel) is garbage once this returns. */
+async function renderGray(page: PDFPageProxy, options: OcrPdfPageOptions) {
+  const { dpi, maxPixels } = options;
+  const rendered = await renderPdfPage(page, maxPixels === undefined ? { dpi } : { dpi, maxPixels });
+  return { image: rgbaToGray(rendered), dpi: rendered.dpi, scale: rendered.scale };
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,38 @@
+/** Raster conversions: RGBA to grey over white, PGM encoding, decoding image files. */
+import assert from "node:assert/strict";
+import { it } from "node:test";
+import { createCanvas } from "@napi-rs/canvas";
+import { decodeImageFile, encodeForTesseract, encodePgm, rgbaToGray, toGrayImage } from "./raster.ts";
+
+it("converts RGBA to grey, treating transparency as white paper", () => {
+  const rgba = new Uint8ClampedArray([0, 0, 0, 255, 255, 255, 255, 255, 0, 0, 0, 0, 255, 0, 0, 255]);
+  const { gray } = rgbaToGray({ width: 2, height: 2, rgba });
+  assert.deepEqual([...gray], [0, 255, 255, 76]);
+  assert.throws(() => rgbaToGray({ width: 3, height: 2, rgba }), RangeError);
+});
+
+it("encodes binary PGM with the pixels as they are", () => {
+  const bytes = encodePgm({ width: 2, height: 1, gray: new Uint8Array([7, 200]) });
+  assert.equal(new TextDecoder().decode(bytes.subarray(0, 11)), "P5\n2 1\n255\n");
+  assert.deepEqual([...bytes.subarray(11)], [7, 200]);
+});
+
+it("decodes a PNG, and always hands tesseract a PGM", async () => {
+  const canvas = createCanvas(4, 3);
+  const context = canvas.getContext("2d");
+  context.fillStyle = "#ffffff";
+  context.fillRect(0, 0, 4, 3);
+  context.fillStyle = "#000000";
+  context.fillRect(1, 1, 1, 1);
+  const png = new Uint8Array(await canvas.encode("png"));
+  const decoded = await decodeImageFile(png);
+  assert.equal(decoded.width, 4);
+  assert.equal(decoded.height, 3);
+  const gray = await toGrayImage({ png });
+  assert.equal(gray.gray[1 * 4 + 1], 0);
+  assert.equal(gray.gray[0], 255);
+  const encoded = await encodeForTesseract({ png });
+  assert.deepEqual([encoded.width, encoded.height], [4, 3]);
+  assert.equal(new TextDecoder().decode(encoded.bytes.subarray(0, 2)), "P5");
+  await assert.rejects(decodeImageFile(new Uint8Array([1, 2, 3])));
+});

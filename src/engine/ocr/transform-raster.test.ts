@@ -1,0 +1,48 @@
+/** Quarter turns, small rotations, downscaling and cropping of grey rasters. */
+import assert from "node:assert/strict";
+import { it } from "node:test";
+import type { GrayImage } from "./ocr-engine.ts";
+import { crop, downscale, rotateByDegrees, rotateQuarterTurns } from "./transform-raster.ts";
+
+// 3 × 2:  1 2 3
+//         4 5 6
+const image: GrayImage = { width: 3, height: 2, gray: new Uint8Array([1, 2, 3, 4, 5, 6]) };
+
+it("turns clockwise by quarter turns exactly", () => {
+  const quarter = rotateQuarterTurns(image, 90);
+  assert.deepEqual([quarter.width, quarter.height, ...quarter.gray], [2, 3, 4, 1, 5, 2, 6, 3]);
+  const half = rotateQuarterTurns(image, 180);
+  assert.deepEqual([...half.gray], [6, 5, 4, 3, 2, 1]);
+  const threeQuarters = rotateQuarterTurns(image, 270);
+  assert.deepEqual([threeQuarters.width, ...threeQuarters.gray], [2, 3, 6, 2, 5, 1, 4]);
+  assert.deepEqual(rotateQuarterTurns(rotateQuarterTurns(quarter, 180), 90), image);
+});
+
+it("rotates by small angles about the centre, filling with white", () => {
+  assert.equal(rotateByDegrees(image, 0), image);
+  // A black dot right of centre moves down when turned clockwise (y grows downwards).
+  const size = 41;
+  const gray = new Uint8Array(size * size).fill(255);
+  gray[20 * size + 35] = 0;
+  const turned = rotateByDegrees({ width: size, height: size, gray }, 30);
+  let darkest = { value: 256, x: 0, y: 0 };
+  for (let y = 0; y < size; y++)
+    for (let x = 0; x < size; x++) {
+      const value = turned.gray[y * size + x]!;
+      if (value < darkest.value) darkest = { value, x, y };
+    }
+  // 15 px from the centre at 30°: (20 + 15 cos 30°, 20 + 15 sin 30°) ≈ (33, 27.5).
+  assert.ok(Math.abs(darkest.x - 33) <= 1 && Math.abs(darkest.y - 27.5) <= 1, JSON.stringify(darkest));
+  assert.equal(turned.gray[0], 255);
+});
+
+it("downscales by averaging blocks and crops within bounds", () => {
+  const small = downscale(
+    { width: 4, height: 2, gray: new Uint8Array([0, 100, 200, 200, 100, 200, 0, 0]) },
+    2,
+  );
+  assert.deepEqual([small.width, small.height, ...small.gray], [2, 1, 100, 100]);
+  assert.throws(() => downscale(image, 0), RangeError);
+  const part = crop(image, { left: 1, top: -5, right: 9, bottom: 1 });
+  assert.deepEqual([part.width, part.height, ...part.gray], [2, 1, 2, 3]);
+});

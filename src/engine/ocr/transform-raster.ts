@@ -1,0 +1,117 @@
+/**
+ * Geometric operations on grey rasters for orientation work: exact quarter turns, small-angle rotation
+ * (deskew), integer downscaling and cropping. All in pixels, origin top-left, y downwards, so "clockwise"
+ * is as the image is displayed.
+ */
+import type { GrayImage, PixelBox, QuarterTurn } from "./ocr-engine.ts";
+
+/** Rotates clockwise by a quarter-turn multiple; an exact pixel permutation (no resampling). */
+export function rotateQuarterTurns(image: GrayImage, rotation: QuarterTurn): GrayImage {
+  if (rotation === 0) return image;
+  const { width, height, gray } = image;
+  const swapped = rotation !== 180;
+  const targetWidth = swapped ? height : width;
+  const targetHeight = swapped ? width : height;
+  const target = new Uint8Array(gray.length);
+  for (let y = 0; y < height; y++) {
+    const row = y * width;
+    for (let x = 0; x < width; x++) {
+      // Where source pixel (x, y) lands after the clockwise turn.
+      let tx: number;
+      let ty: number;
+      if (rotation === 90) {
+        tx = height - 1 - y;
+        ty = x;
+      } else if (rotation === 180) {
+        tx = width - 1 - x;
+        ty = height - 1 - y;
+      } else {
+        tx = y;
+        ty = width - 1 - x;
+      }
+      target[ty * targetWidth + tx] = gray[row + x]!;
+    }
+  }
+  return { width: targetWidth, height: targetHeight, gray: target };
+}
+
+/**
+ * Rotates clockwise by `degrees` about the image centre, keeping the size (corners that leave the frame
+ * are lost, uncovered ones are white). Bilinear, so thin strokes survive for OCR; meant for small angles.
+ */
+export function rotateByDegrees(image: GrayImage, degrees: number): GrayImage {
+  if (degrees === 0) return image;
+  const { width, height, gray } = image;
+  const radians = (degrees * Math.PI) / 180;
+  const cos = Math.cos(radians);
+  const sin = Math.sin(radians);
+  const centerX = width / 2;
+  const centerY = height / 2;
+  const target = new Uint8Array(width * height);
+  for (let ty = 0; ty < height; ty++) {
+    const dy = ty + 0.5 - centerY;
+    for (let tx = 0; tx < width; tx++) {
+      const dx = tx + 0.5 - centerX;
+      // Inverse mapping: the source point that the clockwise rotation carries onto this pixel centre.
+      const sx = dx * cos + dy * sin + centerX - 0.5;
+      const sy = -dx * sin + dy * cos + centerY - 0.5;
+      target[ty * width + tx] = sampleBilinear(gray, width, height, sx, sy);
+    }
+  }
+  return { width, height, gray: target };
+}
+
+function sampleBilinear(gray: Uint8Array, width: number, height: number, x: number, y: number): number {
+  const x0 = Math.floor(x);
+  const y0 = Math.floor(y);
+  if (x0 < -1 || y0 < -1 || x0 >= width || y0 >= height) return 255;
+  const fx = x - x0;
+  const fy = y - y0;
+  const at = (px: number, py: number) =>
+    px < 0 || py < 0 || px >= width || py >= height ? 255 : gray[py * width + px]!;
+  const top = at(x0, y0) * (1 - fx) + at(x0 + 1, y0) * fx;
+  const bottom = at(x0, y0 + 1) * (1 - fx) + at(x0 + 1, y0 + 1) * fx;
+  return Math.round(top * (1 - fy) + bottom * fy);
+}
+
+/** Shrinks by an integer factor, averaging each factor × factor block (a remainder strip is dropped). */
+export function downscale(image: GrayImage, factor: number): GrayImage {
+  if (!Number.isInteger(factor) || factor < 1) throw new RangeError(`Bad downscale factor ${factor}`);
+  if (factor === 1) return image;
+  const width = Math.max(1, Math.floor(image.width / factor));
+  const height = Math.max(1, Math.floor(image.height / factor));
+  const sums = new Uint32Array(width);
+  const target = new Uint8Array(width * height);
+  const area = factor * factor;
+  for (let y = 0; y < height; y++) {
+    sums.fill(0);
+    for (let dy = 0; dy < factor; dy++) {
+      const sourceY = Math.min(image.height - 1, y * factor + dy);
+      const row = sourceY * image.width;
+      for (let x = 0; x < width; x++) {
+        const start = row + x * factor;
+        let sum = 0;
+        for (let dx = 0; dx < factor; dx++) sum += image.gray[start + dx] ?? 255;
+        sums[x]! += sum;
+      }
+    }
+    for (let x = 0; x < width; x++) target[y * width + x] = Math.round(sums[x]! / area);
+  }
+  return { width, height, gray: target };
+}
+
+/** The part of the image inside `box` (clamped to the image; pixel edges are rounded outwards). */
+export function crop(image: GrayImage, box: PixelBox): GrayImage {
+  const left = Math.max(0, Math.floor(box.left));
+  const top = Math.max(0, Math.floor(box.top));
+  const right = Math.min(image.width, Math.ceil(box.right));
+  const bottom = Math.min(image.height, Math.ceil(box.bottom));
+  const width = Math.max(0, right - left);
+  const height = Math.max(0, bottom - top);
+  const target = new Uint8Array(width * height);
+  for (let y = 0; y < height; y++) {
+    const start = (top + y) * image.width + left;
+    target.set(image.gray.subarray(start, start + width), y * width);
+  }
+  return { width, height, gray: target };
+}

@@ -1,0 +1,79 @@
+/**
+ * Renders one PDF page to a raster with pdf.js onto an @napi-rs/canvas canvas, for OCR and page images.
+ * The raster is the page as displayed (after /Rotate, crop box and /UserUnit), so pixel ÷ scale gives the
+ * same page points, top-left origin, as the words of the text layer.
+ */
+import { createCanvas } from "@napi-rs/canvas";
+import type { PDFPageProxy } from "./pdfjs.ts";
+
+export interface RenderPageOptions {
+  /** Dots per inch; PDF points are 1/72 inch, so the scale is dpi / 72 pixels per point. */
+  readonly dpi: number;
+  /**
+   * Largest raster allowed, in pixels (width × height); a bigger page renders at a lower DPI instead, as
+   * the RGBA copy alone takes 4 bytes a pixel. Default 36 million (A2 at 300 DPI; a letter page is 8.4).
+   */
+  readonly maxPixels?: number;
+  /** Also encode the raster as PNG (for page images or engines that want a file). */
+  readonly png?: boolean;
+}
+
+export interface RenderedPage {
+  /** Pixels. */
+  readonly width: number;
+  readonly height: number;
+  /** Unpremultiplied RGBA, row-major; opaque (the page is painted on white). */
+  readonly rgba: Uint8ClampedArray;
+  /** Present when `png` was asked for. */
+  readonly png?: Uint8Array;
+  /** Pixels per page point: point = pixel / scale. Lower than dpi / 72 when `maxPixels` capped it. */
+  readonly scale: number;
+  /** The resolution actually rendered at (scale × 72). */
+  readonly dpi: number;
+}
+
+const DEFAULT_MAX_PIXELS = 36_000_000;
+// Skia refuses canvases wider or taller than this, whatever the pixel count.
+const MAX_SIDE = 32_767;
+
+/**
+ * Renders `page` (owned by the caller, who releases it with `page.cleanup()` afterwards, as the PDF
+ * source does for every page it reads). Call for one page at a time: each raster is tens of megabytes.
+ */
+export async function renderPdfPage(page: PDFPageProxy, options: RenderPageOptions): Promise<RenderedPage> {
+  if (!(options.dpi > 0)) throw new RangeError(`DPI must be positive, got ${options.dpi}`);
+  const pointSize = page.getViewport({ scale: 1 });
+  const scale = cappedScale(pointSize.width, pointSize.height, options.dpi / 72, options.maxPixels);
+  const viewport = page.getViewport({ scale });
+  // The last partial pixel column/row is kept (white beyond the page edge) so no content is cut.
+  const width = Math.max(1, Math.ceil(viewport.width - 1e-6));
+  const height = Math.max(1, Math.ceil(viewport.height - 1e-6));
+  const canvas = createCanvas(width, height);
+  try {
+    const context = canvas.getContext("2d");
+    // pdf.js fills the background white itself, so the raster is opaque.
+    await page.render({ canvasContext: context as never, canvas: canvas as never, viewport }).promise;
+    const rgba = context.getImageData(0, 0, width, height).data;
+    const rendered = { width, height, rgba, scale, dpi: scale * 72 };
+    if (options.png !== true) return rendered;
+    return { ...rendered, png: new Uint8Array(await canvas.encode("png")) };
+  } finally {
+    // The canvas's native pixels are freed only when it is collected; a zero-size canvas frees them now.
+    canvas.width = 0;
+    canvas.height = 0;
+  }
+}
+
+/** The scale to render at: the asked one, lowered so the raster stays within the pixel and side limits. */
+export function cappedScale(
+  widthPoints: number,
+  heightPoints: number,
+  scale: number,
+  maxPixels = DEFAULT_MAX_PIXELS,
+): number {
+  const pixels = widthPoints * scale * heightPoints * scale;
+  let capped = pixels > maxPixels ? scale * Math.sqrt(maxPixels / pixels) : scale;
+  const side = Math.max(widthPoints, heightPoints) * capped;
+  if (side > MAX_SIDE) capped *= MAX_SIDE / side;
+  return capped;
+}
