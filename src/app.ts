@@ -4,13 +4,17 @@
  */
 import type { FastifyInstance } from "fastify";
 import type { Config } from "./config/config.ts";
+import { TesseractCliOcrEngine } from "./engine/ocr/tesseract-cli-ocr-engine.ts";
 import { EnginePool } from "./engine/pipeline/engine-pool.ts";
 import { createHttpApp } from "./http/create-http-app.ts";
 import { createRateLimiter } from "./http/rate-limiter.ts";
+import type { FieldExtractor } from "./providers/extraction/field-extractor.ts";
+import { LocalFieldExtractor } from "./providers/extraction/local/local-field-extractor.ts";
 import type { JobQueue } from "./queue/job-queue.ts";
 import { PgBossJobQueue } from "./queue/pg-boss-job-queue.ts";
 import { createAuthenticator } from "./services/auth/authenticate.ts";
 import type { ServiceContext } from "./services/context.ts";
+import { executeExtractRun } from "./services/extract/execute-extract-run.ts";
 import { executeParseRun } from "./services/parse/execute-parse-run.ts";
 import { failAbandonedRun } from "./services/runs/fail-abandoned-run.ts";
 import {
@@ -92,6 +96,36 @@ function createJobQueue(config: Config, db: Database, logger: Logger): JobQueue 
   }
 }
 
+/** auto → the tesseract CLI when it is installed (faster, better on degraded scans), else tesseract.js. */
+async function resolveOcrEngine(
+  config: Config,
+): Promise<{ engine: "tesseract-cli" | "tesseract-js" } | undefined> {
+  switch (config.ocrEngine) {
+    case "none":
+      return undefined;
+    case "tesseract-cli":
+    case "tesseract-js":
+      return { engine: config.ocrEngine };
+    case "auto": {
+      const cli = new TesseractCliOcrEngine();
+      const available = await cli.isAvailable();
+      await cli.close();
+      return { engine: available ? "tesseract-cli" : "tesseract-js" };
+    }
+    default:
+      return assertNever(config.ocrEngine, "OCR engine");
+  }
+}
+
+function createFieldExtractor(config: Config): FieldExtractor {
+  switch (config.extraction.engine) {
+    case "local":
+      return new LocalFieldExtractor();
+    default:
+      return assertNever(config.extraction.engine, "extraction engine");
+  }
+}
+
 function createBlobStore(config: Config): BlobStore {
   switch (config.blobs.kind) {
     case "local":
@@ -124,12 +158,14 @@ export async function createApp(config: Config, logger: Logger): Promise<App> {
       logger,
       queue,
       engine,
+      extractor: createFieldExtractor(config),
       runEvents: createRunEvents(),
       settings: {
         maxUploadBytes: config.limits.maxUploadBytes,
         presignedUrlTtlSeconds: config.limits.presignedUrlTtlSeconds,
         signingSecret: tenancy.signingSecret,
         maxPages: config.runs.maxPages,
+        ocr: await resolveOcrEngine(config),
         syncTimeoutMs: config.runs.syncTimeoutMs,
         fileUrls: config.fileUrls,
       },
@@ -159,6 +195,11 @@ export async function createApp(config: Config, logger: Logger): Promise<App> {
             {
               concurrency: config.runs.workerConcurrency,
             },
+          );
+          await services.queue.work<RunJobPayload>(
+            JOB_NAMES.executeExtractRun,
+            (job) => executeExtractRun(services, job),
+            { concurrency: config.runs.workerConcurrency },
           );
           await services.queue.work<RunJobPayload>(
             JOB_NAMES.abandonedRun,

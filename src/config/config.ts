@@ -111,6 +111,14 @@ export const CONFIG_VARIABLES = {
     z.coerce.number().int().min(0).default(30_000),
     "On SIGTERM, how long in-flight runs may finish before they are released to other workers.",
   ],
+  OCR_ENGINE: [
+    z.enum(["auto", "tesseract-cli", "tesseract-js", "none"]).default("auto"),
+    "OCR for pages without a text layer: auto = the tesseract CLI when installed, else tesseract.js.",
+  ],
+  EXTRACTION_ENGINE: [
+    z.enum(["local"]).default("local"),
+    "Field extraction engine: local (offline, deterministic). The OpenAI-compatible engine is not built yet.",
+  ],
   FILE_URL_ALLOW_PRIVATE: [
     bool.default(false),
     "Allow file URLs that resolve to loopback, private or link-local addresses (SSRF guard off).",
@@ -159,6 +167,8 @@ export interface Config {
     readonly shutdownGraceMs: number;
   };
   readonly rateLimit: { readonly perSecond: number; readonly burst: number };
+  readonly extraction: { readonly engine: "local" };
+  readonly ocrEngine: "auto" | "tesseract-cli" | "tesseract-js" | "none";
   readonly fileUrls: {
     readonly allowPrivate: boolean;
     readonly allowedHosts: readonly string[];
@@ -232,6 +242,8 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
           },
     limits: { maxUploadBytes: raw.MAX_UPLOAD_BYTES, presignedUrlTtlSeconds: raw.PRESIGNED_URL_TTL_SECONDS },
     rateLimit: { perSecond: raw.RATE_LIMIT_PER_SECOND, burst: raw.RATE_LIMIT_BURST },
+    extraction: { engine: raw.EXTRACTION_ENGINE },
+    ocrEngine: raw.OCR_ENGINE,
     runs: {
       maxPages: raw.MAX_PAGES,
       syncTimeoutMs: raw.SYNC_TIMEOUT_MS,

@@ -16,6 +16,7 @@ import { resolveApiVersion } from "./api-version.ts";
 import { handleError } from "./error-handler.ts";
 import type { HttpDeps } from "./http-deps.ts";
 import { registerRetrieveBatchRun } from "./routes/batch-runs/retrieve-batch-run.ts";
+import { registerExtractRunRoutes } from "./routes/extract-runs/extract-runs-router.ts";
 import { registerExtractorRoutes } from "./routes/extractors/extractors-router.ts";
 import { registerFileRoutes } from "./routes/files/files-router.ts";
 import { registerHealthRoutes } from "./routes/health/healthz.ts";
@@ -126,6 +127,7 @@ export async function createHttpApp(deps: HttpDeps): Promise<FastifyInstance> {
   registerParseRunRoutes(app, deps);
   registerRetrieveBatchRun(app, deps);
   registerExtractorRoutes(app, deps);
+  registerExtractRunRoutes(app, deps);
   return app;
 }
 

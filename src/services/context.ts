@@ -3,6 +3,7 @@
  * never read configuration themselves; this object is their whole world.
  */
 import type { EnginePool } from "../engine/pipeline/engine-pool.ts";
+import type { FieldExtractor } from "../providers/extraction/field-extractor.ts";
 import type { JobQueue } from "../queue/job-queue.ts";
 import type { Logger } from "../shared/logger.ts";
 import type { BlobStore } from "../storage/blobs/blob-store.ts";
@@ -15,6 +16,8 @@ export interface ServiceSettings {
   readonly signingSecret: string;
   /** Documents with more pages fail FILE_SIZE_TOO_LARGE before any page is parsed. */
   readonly maxPages: number;
+  /** OCR engine for pages without a text layer (resolved at startup); undefined = OCR off. */
+  readonly ocr: { readonly engine: "tesseract-cli" | "tesseract-js" } | undefined;
   /** How long sync endpoints (POST /parse, …) wait before answering with the run still in progress. */
   readonly syncTimeoutMs: number;
   readonly fileUrls: {
@@ -32,6 +35,8 @@ export interface ServiceContext {
   readonly queue: JobQueue;
   /** Worker-thread pool for CPU-heavy document work; threads start only when a task arrives. */
   readonly engine: EnginePool;
+  /** Fills extraction schemas from parsed documents (local or LLM-backed, chosen by config). */
+  readonly extractor: FieldExtractor;
   /** In-process notifications of run completion (sync endpoints wait on them; polling covers other processes). */
   readonly runEvents: RunEvents;
 }

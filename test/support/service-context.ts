@@ -3,6 +3,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { EnginePool } from "../../src/engine/pipeline/engine-pool.ts";
+import { LocalFieldExtractor } from "../../src/providers/extraction/local/local-field-extractor.ts";
 import { PgBossJobQueue } from "../../src/queue/pg-boss-job-queue.ts";
 import type { ServiceContext, ServiceSettings } from "../../src/services/context.ts";
 import { ALL_JOB_NAMES } from "../../src/services/runs/job-names.ts";
@@ -31,12 +32,14 @@ export async function createServiceContext(
     // Constructed, not started: tests that run jobs start it themselves (pg-boss creates its schema then).
     queue: new PgBossJobQueue({ connection: { database: database.db }, logger, queues: ALL_JOB_NAMES }),
     engine,
+    extractor: new LocalFieldExtractor(),
     runEvents: createRunEvents(),
     settings: {
       maxUploadBytes: 1024 * 1024,
       presignedUrlTtlSeconds: 900,
       signingSecret: tenancy.signingSecret,
       maxPages: 1000,
+      ocr: { engine: "tesseract-cli" },
       syncTimeoutMs: 10_000,
       fileUrls: { allowPrivate: false, allowedHosts: [], timeoutMs: 2000 },
       ...settings,

@@ -2,6 +2,9 @@
  * DocumentSource: an opened input that yields pages one at a time, so a long document never has all its
  * pages' resources in memory (the PDF source frees each pdf.js page once it has been read).
  */
+
+import type { OcrEngine } from "../ocr/ocr-engine.ts";
+import type { OcrPageResult, OcrPdfPageOptions } from "../ocr/ocr-page.ts";
 import type { StageId } from "./issue.ts";
 import type { Page } from "./page.ts";
 
@@ -14,6 +17,15 @@ export interface DocumentSource {
    * Callers read pages in order and one at a time. Rejects when the page cannot be read.
    */
   readPage(pageNumber: number): Promise<Page>;
+  /**
+   * Renders page `pageNumber` and recognises its text (sources whose pages are images: scanned PDFs).
+   * Absent when the source has no page images (plain text).
+   */
+  ocrPage?(
+    pageNumber: number,
+    engine: OcrEngine,
+    options: Omit<OcrPdfPageOptions, "pageNumber">,
+  ): Promise<OcrPageResult>;
   /** Frees everything the source holds; idempotent. */
   close(): Promise<void>;
 }

@@ -7,6 +7,7 @@
 export type StageId =
   | "ingest"
   | "pdf"
+  | "ocr"
   | "layout"
   | "tables"
   | "reading-order"

@@ -11,8 +11,9 @@ export interface Page {
   /** 1-based. */
   readonly number: number;
   /** Points; null when the source has no page geometry (plain-text files) or the page was unreadable. */
-  readonly width: number | null;
-  readonly height: number | null;
+  // Mutable: OCR with rotation correction turns a page, swapping its size.
+  width: number | null;
+  height: number | null;
   /** Filled by the source (PDF text layer); stages read them to build lines and blocks. */
   words: Word[];
   /** Filled by the layout stage. */

@@ -5,6 +5,8 @@
 import type { DocumentSource } from "../document/document-source.ts";
 import type { Page } from "../document/page.ts";
 import type { Word } from "../document/word.ts";
+import type { OcrEngine } from "../ocr/ocr-engine.ts";
+import { type OcrPageResult, type OcrPdfPageOptions, ocrPdfPage } from "../ocr/ocr-page.ts";
 import { DocumentFontStyles, type PdfFontStore } from "./font-style.ts";
 import { toMatrix } from "./matrix.ts";
 import type { PDFDocumentLoadingTask, PDFDocumentProxy } from "./pdfjs.ts";
@@ -50,6 +52,20 @@ export class PdfDocumentSource implements DocumentSource {
       pagesReleased: this.#pagesReleased,
       peakOpenPages: this.#peakOpenPages,
     };
+  }
+
+  async ocrPage(
+    pageNumber: number,
+    engine: OcrEngine,
+    options: Omit<OcrPdfPageOptions, "pageNumber">,
+  ): Promise<OcrPageResult> {
+    if (this.#closed) throw new Error("The PDF source is closed");
+    const page = await this.#document.getPage(pageNumber);
+    try {
+      return await ocrPdfPage(page, engine, { ...options, pageNumber });
+    } finally {
+      page.cleanup();
+    }
   }
 
   async readPage(pageNumber: number): Promise<Page> {

@@ -20,6 +20,11 @@ export interface ParseOptions {
    * it (table target format, cell blocks, page ranges, …). Absent means every default.
    */
   readonly config?: Extend.ParseConfig | undefined;
+  /**
+   * OCR for pages without a usable text layer; undefined leaves such pages empty (with a warning).
+   * Plain data because options cross into worker threads, where each thread builds its own engine.
+   */
+  readonly ocr?: { readonly engine: "tesseract-cli" | "tesseract-js"; readonly dpi?: number } | undefined;
   /** Checked between pages; an aborted parse rejects with the signal's reason. */
   readonly signal?: AbortSignal | undefined;
 }

@@ -8,6 +8,7 @@ import { chunkDocument } from "../chunking/chunk-document.ts";
 import { layOutDocument } from "../document-layout/lay-out-document.ts";
 import { openDocumentSource } from "../ingest/open-document-source.ts";
 import { layoutPage } from "../layout/layout-page.ts";
+import { ocrStage } from "../ocr/ocr-stage.ts";
 import { orderPage } from "../reading-order/order-page.ts";
 import { renderOutput } from "../render/wire-output.ts";
 import { tablePage } from "../tables/page-tables.ts";
@@ -40,8 +41,8 @@ export const layoutStage: PageStage = {
           page: page.number,
           severity: "warning",
           code: "NO_TEXT_LAYER",
-          // Until an OCR stage exists, a scanned page comes out empty; say so rather than stay silent.
-          message: `Page ${page.number} has no text layer (a scan or an image); it was left empty`,
+          // OCR off (or it found nothing): a scanned page comes out empty; say so rather than stay silent.
+          message: `Page ${page.number} has no text layer (a scan or an image) and OCR found no text; it was left empty`,
         });
       return;
     }
@@ -118,6 +119,7 @@ export const renderStage: DocumentStage = {
  */
 export const STAGES: readonly Stage[] = [
   ingestStage,
+  ocrStage,
   layoutStage,
   tablesStage,
   readingOrderStage,

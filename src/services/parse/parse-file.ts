@@ -27,7 +27,14 @@ export async function parseWithCache(
   signal: AbortSignal,
 ): Promise<ParseResult> {
   const cacheKey = createHash("sha256")
-    .update(JSON.stringify([file.sha256, canonicalJson(config), file.password ?? ""]))
+    .update(
+      JSON.stringify([
+        file.sha256,
+        canonicalJson(config),
+        file.password ?? "",
+        ctx.settings.ocr?.engine ?? "no-ocr",
+      ]),
+    )
     .digest("hex");
   const cached = await findParseCache(ctx.db, cacheKey);
   if (cached !== undefined && (await ctx.blobs.exists(cached.outputBlobKey))) {
@@ -49,6 +56,7 @@ export async function parseWithCache(
         maxPages: ctx.settings.maxPages,
         chunking: config.chunkingStrategy.type === "document" ? "document" : "page",
         config,
+        ocr: ctx.settings.ocr,
       },
     },
     signal,

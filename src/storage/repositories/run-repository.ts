@@ -30,6 +30,15 @@ export interface RunRecord {
   readonly sourceId: string | null;
   readonly priority: number;
   readonly attempts: number;
+  readonly processorId: string | null;
+  readonly processorSummary: object | null;
+  readonly versionSummary: object | null;
+  readonly parseRunId: string | null;
+  /** Package inputs: the files (as summaries) and their ids in input order. */
+  readonly fileSummaries: object[] | null;
+  readonly packageInputs: object[] | null;
+  /** Small JSON outputs (extract, classify, split) live here; parse outputs live in the blob store. */
+  readonly output: object | null;
   readonly createdAt: Date;
   readonly updatedAt: Date;
 }
@@ -49,7 +58,8 @@ export type NewRun = Pick<
   | "source"
   | "sourceId"
   | "priority"
->;
+> &
+  Partial<Pick<RunRecord, "processorId" | "processorSummary" | "versionSummary" | "fileSummaries" | "packageInputs">>;
 
 export interface RunFilters {
   readonly status?: RunStatus | undefined;
@@ -57,6 +67,8 @@ export interface RunFilters {
   readonly source?: string | undefined;
   readonly sourceId?: string | undefined;
   readonly fileNameContains?: string | undefined;
+  /** Extractor / classifier / splitter id. */
+  readonly processorId?: string | undefined;
 }
 
 /** Fields a transition may set alongside the status. */
@@ -69,6 +81,8 @@ export interface RunPatch {
   readonly fileId?: string | null;
   readonly fileSummary?: Record<string, unknown> | null;
   readonly pendingInput?: Record<string, unknown> | null;
+  readonly output?: object | null;
+  readonly parseRunId?: string | null;
 }
 
 interface RunRow {
@@ -91,6 +105,13 @@ interface RunRow {
   source_id: string | null;
   priority: number;
   attempts: number;
+  processor_id: string | null;
+  processor_summary: object | null;
+  version_summary: object | null;
+  parse_run_id: string | null;
+  file_summaries: object[] | null;
+  package_inputs: object[] | null;
+  output: object | null;
   created_at: Date;
   updated_at: Date;
 }
@@ -116,6 +137,13 @@ function mapRun(row: RunRow): RunRecord {
     sourceId: row.source_id,
     priority: row.priority,
     attempts: row.attempts,
+    processorId: row.processor_id,
+    processorSummary: row.processor_summary,
+    versionSummary: row.version_summary,
+    parseRunId: row.parse_run_id,
+    fileSummaries: row.file_summaries,
+    packageInputs: row.package_inputs,
+    output: row.output,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
@@ -125,8 +153,9 @@ const json = (value: unknown) => (value === null || value === undefined ? null :
 
 export async function insertRun(db: Queryable, run: NewRun): Promise<RunRecord> {
   const rows = await db.query<RunRow>(
-    `insert into runs (id, workspace_id, type, batch_id, file_id, file_summary, pending_input, status, metadata, config, source, source_id, priority)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) returning *`,
+    `insert into runs (id, workspace_id, type, batch_id, file_id, file_summary, pending_input, status, metadata, config, source, source_id, priority,
+       processor_id, processor_summary, version_summary, file_summaries, package_inputs)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18) returning *`,
     [
       run.id,
       run.workspaceId,
@@ -141,6 +170,11 @@ export async function insertRun(db: Queryable, run: NewRun): Promise<RunRecord> 
       run.source,
       run.sourceId,
       run.priority,
+      run.processorId ?? null,
+      json(run.processorSummary),
+      json(run.versionSummary),
+      json(run.fileSummaries),
+      json(run.packageInputs),
     ],
   );
   return mapRun(rows[0]!);
@@ -182,6 +216,7 @@ export async function listRuns(
   // Upstream parity: batchId takes precedence over source (spec §1.7).
   else if (filters.source !== undefined) add((p) => `r.source = ${p}`, filters.source);
   if (filters.sourceId !== undefined) add((p) => `r.source_id = ${p}`, filters.sourceId);
+  if (filters.processorId !== undefined) add((p) => `r.processor_id = ${p}`, filters.processorId);
   if (filters.fileNameContains !== undefined) {
     add((p) => `r.file_summary->>'name' ilike ${p}`, `%${escapeLike(filters.fileNameContains)}%`);
   }
@@ -218,6 +253,8 @@ export async function transitionRun(
   if (patch.fileId !== undefined) set("file_id", patch.fileId);
   if (patch.fileSummary !== undefined) set("file_summary", patch.fileSummary, true);
   if (patch.pendingInput !== undefined) set("pending_input", patch.pendingInput, true);
+  if (patch.output !== undefined) set("output", patch.output, true);
+  if (patch.parseRunId !== undefined) set("parse_run_id", patch.parseRunId);
   if (to === "PROCESSING") sets.push("started_at = coalesce(started_at, clock_timestamp())");
   else sets.push("finished_at = clock_timestamp()");
   const rows = await db.query<RunRow>(

@@ -1,0 +1,54 @@
+/**
+ * The `ocr` page stage: a page whose text layer is missing or garbage (a scan, a photo, fonts without a
+ * character map) is rendered and recognised, and its words replace the text layer, so OCR'd pages flow
+ * through the same layout, tables and reading-order stages as digital text. With pageRotationEnabled,
+ * quarter turns and skew are corrected first; words are then in the corrected page's points.
+ */
+import type { Page } from "../document/page.ts";
+import type { PageStage } from "../pipeline/stage.ts";
+import type { OcrEngine } from "./ocr-engine.ts";
+import { TesseractCliOcrEngine } from "./tesseract-cli-ocr-engine.ts";
+import { TesseractJsOcrEngine } from "./tesseract-js-ocr-engine.ts";
+import { assessTextLayer } from "./text-layer-quality.ts";
+
+const DEFAULT_DPI = 300;
+
+// One engine per kind per worker thread, made on first use and kept for the thread's life: starting
+// tesseract.js workers costs far more than a page. Each thread OCRs one page at a time.
+const engines = new Map<string, OcrEngine>();
+
+function engineFor(kind: "tesseract-cli" | "tesseract-js"): OcrEngine {
+  let engine = engines.get(kind);
+  if (engine === undefined) {
+    engine =
+      kind === "tesseract-cli"
+        ? new TesseractCliOcrEngine({ concurrency: 1 })
+        : new TesseractJsOcrEngine({ workers: 1 });
+    engines.set(kind, engine);
+  }
+  return engine;
+}
+
+export const ocrStage: PageStage = {
+  id: "ocr",
+  scope: "page",
+  async run(context, page) {
+    const ocr = context.options.ocr;
+    const source = context.source;
+    if (ocr === undefined || source?.ocrPage === undefined || page.width === null) return;
+    if (assessTextLayer(page.words).verdict === "usable") return;
+    const result = await source.ocrPage(page.number, engineFor(ocr.engine), {
+      dpi: ocr.dpi ?? DEFAULT_DPI,
+      correctOrientation: context.options.config?.advancedOptions?.pageRotationEnabled === true,
+    });
+    context.issues.push(...result.issues);
+    if (result.words.length === 0) return;
+    replaceTextLayer(page, result);
+  },
+};
+
+function replaceTextLayer(page: Page, result: { words: Page["words"]; width: number; height: number }): void {
+  page.words = result.words;
+  page.width = result.width;
+  page.height = result.height;
+}

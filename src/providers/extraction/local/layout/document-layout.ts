@@ -1,0 +1,259 @@
+/**
+ * Builds the DocumentLayout from the extraction's documents. Words (`ocr.words`) are preferred: they
+ * give true boxes for line and word citations. Without words, words are estimated from the parse blocks
+ * (rows of a block spread over its box), and without any geometry (plain text) from a character grid,
+ * so the same line/segment logic runs everywhere; the geometry tag keeps citations honest.
+ */
+import type { Extend } from "extend-ai";
+import type { Box } from "../../../../engine/document/box.ts";
+import type { ExtractionDocument } from "../../field-extractor.ts";
+import type {
+  DocumentLayout,
+  FileLayout,
+  Geometry,
+  LayoutBlock,
+  Line,
+  PageInfo,
+  TableGrid,
+} from "./layout-model.ts";
+import { buildLines, type PlacedWord, toLine } from "./line-builder.ts";
+import { boxOfBlock, gridOfTableBlock, plainText } from "./table-grids.ts";
+
+/** Plain-text sources: one character is this wide and a line this tall (arbitrary grid units). */
+const GRID_CHARACTER = 0.5;
+const GRID_LINE = 1;
+const GRID_PITCH = 1.25;
+
+export function buildDocumentLayout(documents: readonly ExtractionDocument[]): DocumentLayout {
+  const files: FileLayout[] = [];
+  const pages: PageInfo[] = [];
+  const lines: Line[] = [];
+  const blocks: LayoutBlock[] = [];
+  const tables: TableGrid[] = [];
+  documents.forEach((document, fileIndex) => {
+    const fileBlocks = uniqueBlocks(document.parse);
+    const firstBlock = blocks.length;
+    for (const block of fileBlocks) {
+      blocks.push({
+        fileIndex,
+        page: block.metadata.page?.number ?? 1,
+        type: block.type,
+        box: boxOfBlock(block),
+        polygon: block.polygon,
+        minOcrConfidence: block.metadata.minOcrConfidence ?? null,
+      });
+    }
+    const geometry: Geometry =
+      document.words.length > 0
+        ? "word"
+        : fileBlocks.some((block) => boxOfBlock(block) !== null)
+          ? "block"
+          : "none";
+    files.push({ fileId: document.fileId, geometry });
+    const filePages = pagesOf(document, fileIndex);
+    pages.push(...filePages);
+    fileBlocks.forEach((block, offset) => {
+      if (block.type !== "table") return;
+      const grid = gridOfTableBlock(block);
+      if (grid.cells.length === 0) return;
+      tables.push({
+        fileIndex,
+        page: block.metadata.page?.number ?? 1,
+        box: boxOfBlock(block),
+        blockIndex: firstBlock + offset,
+        ...grid,
+      });
+    });
+    const wordsByPage =
+      geometry === "word"
+        ? wordsOfDocument(document)
+        : geometry === "block"
+          ? wordsFromBlocks(fileBlocks, firstBlock)
+          : wordsFromText(fileBlocks, firstBlock);
+    for (const { number } of filePages) {
+      const pageBlocks = blocks
+        .map((block, index) => ({ block, index }))
+        .filter(({ block }) => block.fileIndex === fileIndex && block.page === number);
+      for (const seed of buildLines(wordsByPage.get(number) ?? [], geometry)) {
+        const blockIndex =
+          geometry === "word"
+            ? containingBlock(seed.box, pageBlocks)
+            : seed.blockIndices.find((index) => index !== undefined);
+        lines.push(toLine(seed, lines.length, fileIndex, number, geometry, blockIndex));
+      }
+    }
+  });
+  return { files, pages, lines, blocks, tables };
+}
+
+/** Top-level blocks once each (a block may be repeated by overlapping chunks). */
+function uniqueBlocks(parse: Extend.ParseRunOutput): Extend.Block[] {
+  const seen = new Set<string>();
+  const result: Extend.Block[] = [];
+  for (const chunk of parse.chunks) {
+    for (const block of chunk.blocks) {
+      if (seen.has(block.id)) continue;
+      seen.add(block.id);
+      result.push(block);
+    }
+  }
+  return result;
+}
+
+function pagesOf(document: ExtractionDocument, fileIndex: number): PageInfo[] {
+  const sizes = new Map<number, { width: number | undefined; height: number | undefined }>();
+  const note = (number: number, width?: number, height?: number) => {
+    const known = sizes.get(number);
+    sizes.set(number, { width: known?.width ?? width, height: known?.height ?? height });
+  };
+  for (const chunk of document.parse.chunks) {
+    for (
+      let page = chunk.metadata.pageRange?.start ?? 1;
+      page <= (chunk.metadata.pageRange?.end ?? 0);
+      page++
+    )
+      note(page);
+    for (const block of chunk.blocks) {
+      const page = block.metadata.page;
+      if (page !== undefined) note(page.number, page.width, page.height);
+    }
+  }
+  for (const word of document.words) note(word.pageNumber);
+  return [...sizes]
+    .sort(([a], [b]) => a - b)
+    .map(([number, size]) => ({ fileIndex, number, width: size.width, height: size.height }));
+}
+
+function wordsOfDocument(document: ExtractionDocument): Map<number, PlacedWord[]> {
+  const byPage = new Map<number, PlacedWord[]>();
+  for (const word of document.words) {
+    const { left, top, right, bottom } = word.boundingBox;
+    if (!(right >= left && bottom >= top)) continue;
+    const list = byPage.get(word.pageNumber) ?? [];
+    list.push({ text: word.content, box: { left, top, right, bottom }, confidence: word.confidence });
+    byPage.set(word.pageNumber, list);
+  }
+  return byPage;
+}
+
+/** Rows of each block spread over its box: good enough to tell left from right and above from below. */
+function wordsFromBlocks(fileBlocks: readonly Extend.Block[], firstBlock: number): Map<number, PlacedWord[]> {
+  const byPage = new Map<number, PlacedWord[]>();
+  let group = 0;
+  fileBlocks.forEach((block, offset) => {
+    const box = boxOfBlock(block);
+    if (box === null) return;
+    const page = block.metadata.page?.number ?? 1;
+    const list = byPage.get(page) ?? [];
+    byPage.set(page, list);
+    const confidence = block.metadata.minOcrConfidence ?? null;
+    const blockIndex = firstBlock + offset;
+    if (block.type === "table") {
+      const grid = gridOfTableBlock(block);
+      const rowHeight = (box.bottom - box.top) / Math.max(1, grid.rowCount);
+      const columnWidth = (box.right - box.left) / Math.max(1, grid.columnCount);
+      for (const cell of grid.cells) {
+        const cellBox = cell.box ?? {
+          left: box.left + cell.column * columnWidth,
+          top: box.top + cell.row * rowHeight,
+          right: box.left + (cell.column + 1) * columnWidth,
+          bottom: box.top + (cell.row + 1) * rowHeight,
+        };
+        spreadRows(cell.text, cellBox, confidence, blockIndex, () => group++, list);
+      }
+      return;
+    }
+    spreadRows(plainText(block.content), box, confidence, blockIndex, () => group++, list);
+  });
+  return byPage;
+}
+
+function spreadRows(
+  text: string,
+  box: Box,
+  confidence: number | null,
+  blockIndex: number,
+  nextGroup: () => number,
+  into: PlacedWord[],
+): void {
+  const rows = text.split("\n").filter((row) => row.trim() !== "");
+  const rowHeight = (box.bottom - box.top) / Math.max(1, rows.length);
+  rows.forEach((row, index) => {
+    const top = box.top + index * rowHeight;
+    const characterWidth = (box.right - box.left) / Math.max(1, row.length);
+    const group = nextGroup();
+    for (const match of row.matchAll(/\S+/gu)) {
+      const left = box.left + match.index * characterWidth;
+      into.push({
+        text: match[0],
+        box: { left, top, right: left + match[0].length * characterWidth, bottom: top + rowHeight },
+        confidence,
+        blockIndex,
+        group,
+      });
+    }
+  });
+}
+
+/** Plain text keeps its own layout in spaces: a character grid turns columns into x positions. */
+function wordsFromText(fileBlocks: readonly Extend.Block[], firstBlock: number): Map<number, PlacedWord[]> {
+  const byPage = new Map<number, PlacedWord[]>();
+  const rowOfPage = new Map<number, number>();
+  fileBlocks.forEach((block, offset) => {
+    const page = block.metadata.page?.number ?? 1;
+    const list = byPage.get(page) ?? [];
+    byPage.set(page, list);
+    let row = rowOfPage.get(page) ?? 0;
+    const text =
+      block.type === "table"
+        ? gridRowsText(gridOfTableBlock(block).cells)
+        : plainText(block.content).replace(/\t/gu, "    ");
+    for (const rowText of text.split("\n")) {
+      const top = row * GRID_PITCH;
+      for (const match of rowText.matchAll(/\S+/gu)) {
+        const left = match.index * GRID_CHARACTER;
+        list.push({
+          text: match[0],
+          box: { left, top, right: left + match[0].length * GRID_CHARACTER, bottom: top + GRID_LINE },
+          confidence: block.metadata.minOcrConfidence ?? null,
+          blockIndex: firstBlock + offset,
+          group: firstBlock + offset,
+        });
+      }
+      row++;
+    }
+    // A blank row between blocks keeps paragraphs apart, as the blank line between them does.
+    rowOfPage.set(page, row + 1);
+  });
+  return byPage;
+}
+
+function gridRowsText(cells: readonly { row: number; column: number; text: string }[]): string {
+  const rows: string[][] = [];
+  for (const cell of cells) {
+    const row = rows[cell.row] ?? [];
+    row[cell.column] = cell.text.replace(/\s+/gu, " ");
+    rows[cell.row] = row;
+  }
+  return rows.map((row) => Array.from(row, (text) => text ?? "").join("    ")).join("\n");
+}
+
+function containingBlock(
+  box: Box,
+  candidates: readonly { block: LayoutBlock; index: number }[],
+): number | undefined {
+  const x = (box.left + box.right) / 2;
+  const y = (box.top + box.bottom) / 2;
+  let best: number | undefined;
+  let bestArea = Number.POSITIVE_INFINITY;
+  for (const { block, index } of candidates) {
+    const b = block.box;
+    if (b === null || x < b.left || x > b.right || y < b.top || y > b.bottom) continue;
+    const area = (b.right - b.left) * (b.bottom - b.top);
+    if (area < bestArea) {
+      best = index;
+      bestArea = area;
+    }
+  }
+  return best;
+}

@@ -1,0 +1,64 @@
+/**
+ * LocalFieldExtractor (EXTRACTION_ENGINE=local): offline, deterministic, fast. Reads the parse output and
+ * words into a layout of lines and segments, finds each schema field by its labels (key words,
+ * extend:name, description, a synonym lexicon), reads typed values next to them or in tables, and cites
+ * the words it read. No model, no network, no per-document rules.
+ */
+import type { Extend } from "extend-ai";
+import type { SchemaField } from "../../../domain/extraction-schema/index.ts";
+import type { ExtractionRequest, FieldExtractor } from "../field-extractor.ts";
+import { extractFields } from "./extract-schema.ts";
+import type { ExtractionState } from "./fields/field-context.ts";
+import { labelsOf } from "./labels/field-labels.ts";
+import { LabelIndex } from "./labels/label-index.ts";
+import { buildDocumentLayout } from "./layout/document-layout.ts";
+import type { FieldMetadata } from "./output/field-metadata.ts";
+import { parseExtractionRules } from "./rules/extraction-rules.ts";
+import { readConventions } from "./values/conventions.ts";
+
+export class LocalFieldExtractor implements FieldExtractor {
+  readonly kind = "local" as const;
+
+  async extract(request: ExtractionRequest, signal?: AbortSignal): Promise<Extend.ExtractOutputJson> {
+    signal?.throwIfAborted();
+    return extractLocally(request, signal);
+  }
+}
+
+/** The synchronous core (the class wraps it in the port's promise). */
+export function extractLocally(request: ExtractionRequest, signal?: AbortSignal): Extend.ExtractOutputJson {
+  const layout = buildDocumentLayout(request.documents);
+  const rules = parseExtractionRules(request.extractionRules);
+  const read = readConventions(layout.lines.map((line) => line.tokens.map((token) => token.text).join(" ")));
+  const conventions = {
+    decimal: rules.decimal ?? read.decimal,
+    dateOrder: rules.dateOrder ?? read.dateOrder,
+    currency: read.currency ?? rules.defaultCurrency,
+  };
+  const metadata: Record<string, FieldMetadata> = {};
+  const state: ExtractionState = {
+    layout,
+    index: new LabelIndex(schemaPhrases(request.schema.fields)),
+    conventions,
+    rules,
+    options: request.options,
+    metadata,
+    signal,
+  };
+  const value = extractFields(request.schema.fields, "", state);
+  return { value, metadata };
+}
+
+/** Every field's own labels, at every depth: they compete with each other for places in the text. */
+function schemaPhrases(fields: readonly SchemaField[], inItem = false): string[] {
+  const phrases: string[] = [];
+  for (const field of fields) {
+    for (const label of labelsOf(field.key, field, inItem).phrases)
+      if (label.source === "exact") phrases.push(label.phrase);
+    if (field.kind === "object" || field.kind === "signature" || field.kind === "currency")
+      phrases.push(...schemaPhrases(field.fields, inItem));
+    if (field.kind === "array" && "fields" in field.items)
+      phrases.push(...schemaPhrases(field.items.fields, true));
+  }
+  return phrases;
+}

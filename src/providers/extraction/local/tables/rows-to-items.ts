@@ -1,0 +1,214 @@
+/**
+ * Table rows → array items. A row with a number in a numeric column (quantity, price, amount) starts an
+ * item; rows right below it with text only continue it (wrapped descriptions); total and subtotal rows
+ * and repeated headers are skipped. Two common print habits are undone when the schema asks for them:
+ * a unit printed with the quantity ("1.00 kg") and a product code printed before the name ("[SKU] Chair").
+ */
+import type { ExtractionObject, FieldContainerNode } from "../../../../domain/extraction-schema/index.ts";
+import { emptyObjectFor } from "../../../../domain/extraction-schema/index.ts";
+import type { ScalarRequest } from "../fields/find-scalar.ts";
+import { type FieldReading, readField } from "../fields/read-field.ts";
+import { type CitedToken, makeSpan, type Span, type SpanPiece, tokensOf } from "../fields/span.ts";
+import { CONCEPTS } from "../lexicon/concepts.ts";
+import { compilePhrases } from "../lexicon/phrase-pattern.ts";
+import { fold, foldWords } from "../text/fold.ts";
+import type { DocumentConventions } from "../values/conventions.ts";
+import { readNumber } from "../values/read-values.ts";
+import type { ItemTable, TableRow } from "./item-table.ts";
+
+export interface ItemCell {
+  readonly reading: FieldReading;
+  readonly tokens: readonly CitedToken[];
+}
+
+export interface ExtractedItem {
+  readonly value: ExtractionObject;
+  /** Per property, what was read and from which words. */
+  readonly cells: readonly (ItemCell | undefined)[];
+  /** Every word of the item's rows (item-level citations). */
+  readonly tokens: readonly CitedToken[];
+  /** Position of the item's first row in its table (for the reasoning insight). */
+  readonly row: number;
+}
+
+/** A continuation line sits at most this many line heights below the item's previous line. */
+const CONTINUATION_GAP = 1.5;
+
+const TOTAL_LABELS = compilePhrases(
+  CONCEPTS.filter((concept) => ["total", "subtotal", "tax_amount"].includes(concept.id)).flatMap(
+    (concept) => concept.phrases,
+  ),
+);
+
+/** `keys[i]` is the output key of `properties[i]` (undefined requests: properties read from no column). */
+export function rowsToItems(
+  table: ItemTable,
+  keys: readonly string[],
+  properties: readonly (ScalarRequest | undefined)[],
+  itemNode: FieldContainerNode,
+  conventions: DocumentConventions,
+): ExtractedItem[] {
+  const numericColumns = new Set<number>();
+  properties.forEach((request, property) => {
+    const column = table.propertyColumns[property];
+    if (request === undefined || column === undefined) return;
+    if (request.node.kind === "number" || request.node.kind === "integer" || request.node.kind === "currency")
+      numericColumns.add(column);
+  });
+  const mapped = table.propertyColumns.filter((column) => column !== undefined) as number[];
+  const firstColumn = Math.min(...mapped);
+  const headerWords = foldWords(table.headerText);
+  const groups: { rows: TableRow[]; first: number }[] = [];
+  let current: { rows: TableRow[]; first: number } | undefined;
+  table.rows.forEach((row, rowIndex) => {
+    const texts = row.cells.map((cell) => cell?.text ?? "");
+    const joined = texts.filter((text) => text !== "").join(" ");
+    if (joined === "" || foldWords(joined) === headerWords || isTotalRow(texts)) {
+      current = undefined;
+      return;
+    }
+    const anchor =
+      numericColumns.size > 0
+        ? [...numericColumns].some((column) => {
+            const text = texts[column] ?? "";
+            return (
+              text !== "" && readNumber(text, conventions, { integer: false, percent: true }) !== undefined
+            );
+          })
+        : texts[firstColumn] !== "";
+    if (anchor) {
+      current = { rows: [row], first: rowIndex };
+      groups.push(current);
+      return;
+    }
+    const textOnly = [...numericColumns].every((column) => (texts[column] ?? "") === "");
+    const previous = current?.rows.at(-1);
+    const close =
+      previous?.line === undefined ||
+      row.line === undefined ||
+      row.line.box.top - previous.line.box.bottom <= CONTINUATION_GAP * row.line.height;
+    if (current !== undefined && textOnly && close) current.rows.push(row);
+    else current = undefined;
+  });
+  return groups.map((group) =>
+    itemOf(group.rows, group.first, table, keys, properties, itemNode, conventions),
+  );
+}
+
+function isTotalRow(texts: readonly string[]): boolean {
+  const first = texts.find((text) => text.trim() !== "");
+  if (first === undefined) return false;
+  const folded = fold(first).trim();
+  return TOTAL_LABELS.scan(folded).some((match) => match.start === 0);
+}
+
+function itemOf(
+  rows: readonly TableRow[],
+  first: number,
+  table: ItemTable,
+  keys: readonly string[],
+  properties: readonly (ScalarRequest | undefined)[],
+  itemNode: FieldContainerNode,
+  conventions: DocumentConventions,
+): ExtractedItem {
+  const value = emptyObjectFor(itemNode);
+  const spanOf = (column: number): Span | undefined => {
+    const pieces: SpanPiece[] = rows.flatMap((row) => row.cells[column]?.pieces ?? []);
+    const texts = rows.map((row) => row.cells[column]?.text ?? "").filter((text) => text !== "");
+    if (pieces.length > 0) return makeSpan(pieces);
+    // Parse tables without words: text only, nothing to cite.
+    return texts.length > 0 ? { pieces: [], text: texts.join("\n"), places: [] } : undefined;
+  };
+  const cells: (ItemCell | undefined)[] = properties.map((request, property) => {
+    const column = table.propertyColumns[property];
+    if (request === undefined || column === undefined) return undefined;
+    const span = spanOf(column);
+    if (span === undefined) return undefined;
+    const reading = readField(span.text, request.node, {
+      conventions,
+      semantic: request.semantic,
+      identifier: request.identifier,
+    });
+    if (reading === undefined) return undefined;
+    return { reading, tokens: tokensOf(span, reading.start, reading.end) };
+  });
+  splitUnitFromQuantity(cells, properties, table, spanOf);
+  splitCodeFromName(cells, properties, table, spanOf);
+  properties.forEach((request, property) => {
+    const cell = cells[property];
+    if (request !== undefined && cell !== undefined) value[keys[property]!] = cell.reading.value;
+  });
+  const tokens = rows.flatMap((row) =>
+    row.cells.flatMap((cell) => (cell === undefined ? [] : tokensOf(cell))),
+  );
+  return { value, cells, tokens, row: first };
+}
+
+function conceptOf(request: ScalarRequest | undefined): string | undefined {
+  return request?.labels.concepts[0]?.id;
+}
+
+/** "1.00 kg" in a quantity column: the unit goes to an unmapped unit property. */
+function splitUnitFromQuantity(
+  cells: (ItemCell | undefined)[],
+  properties: readonly (ScalarRequest | undefined)[],
+  table: ItemTable,
+  spanOf: (column: number) => Span | undefined,
+): void {
+  const unit = properties.findIndex(
+    (request, property) =>
+      conceptOf(request) === "unit_of_measure" && table.propertyColumns[property] === undefined,
+  );
+  const quantity = properties.findIndex((request) => conceptOf(request) === "quantity");
+  const unitRequest = properties[unit];
+  const column = table.propertyColumns[quantity];
+  if (unitRequest === undefined || column === undefined || unitRequest.node.kind !== "string") return;
+  const span = spanOf(column);
+  const match =
+    span === undefined ? null : /^\s*[-\d.,]+\s+([\p{L}][\p{L}.]{0,9})\s*$/u.exec(span.text.split("\n")[0]!);
+  if (span === undefined || match === null) return;
+  const start = span.text.indexOf(match[1]!);
+  const end = start + match[1]!.length;
+  cells[unit] = {
+    reading: { value: match[1]!, quality: 0.8, start, end },
+    tokens: tokensOf(span, start, end),
+  };
+}
+
+/** "[FURN_7777] Office Chair" in a description column: the bracketed code goes to an unmapped code property. */
+function splitCodeFromName(
+  cells: (ItemCell | undefined)[],
+  properties: readonly (ScalarRequest | undefined)[],
+  table: ItemTable,
+  spanOf: (column: number) => Span | undefined,
+): void {
+  const code = properties.findIndex(
+    (request, property) =>
+      conceptOf(request) === "product_code" && table.propertyColumns[property] === undefined,
+  );
+  const name = properties.findIndex((request) => conceptOf(request) === "description");
+  const column = table.propertyColumns[name];
+  const nameRequest = properties[name];
+  if (
+    code < 0 ||
+    column === undefined ||
+    nameRequest === undefined ||
+    properties[code]?.node.kind !== "string"
+  )
+    return;
+  const span = spanOf(column);
+  const match = span === undefined ? null : /^\s*\[([^\]\s]{1,40})\]\s*/u.exec(span.text);
+  if (span === undefined || match === null) return;
+  const codeStart = span.text.indexOf(match[1]!);
+  const codeEnd = codeStart + match[1]!.length;
+  cells[code] = {
+    reading: { value: match[1]!, quality: 0.8, start: codeStart, end: codeEnd },
+    tokens: tokensOf(span, codeStart, codeEnd),
+  };
+  const rest = span.text.slice(match[0].length);
+  if (rest.trim() === "") return;
+  cells[name] = {
+    reading: { value: rest.trim(), quality: 0.9, start: match[0].length, end: span.text.length },
+    tokens: tokensOf(span, match[0].length, span.text.length),
+  };
+}

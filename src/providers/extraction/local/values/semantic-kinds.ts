@@ -1,0 +1,148 @@
+/**
+ * What a string field holds, told from its name alone (email, website, IBAN, phone, an identifier, a
+ * currency code…): it narrows the text next to a label to the part that looks right ("visit
+ * aws.amazon.com/contact-us/" → aws.amazon.com) and lets a few kinds be found with no label at all.
+ */
+
+export type SemanticKind =
+  | "email"
+  | "website"
+  | "iban"
+  | "bic"
+  | "phone"
+  | "currency_code"
+  | "currency_symbol"
+  | "percent"
+  | "identifier"
+  | "vat_id"
+  | "organization"
+  | "text";
+
+/** Field-name words → kind; the first rule whose words all appear wins. */
+const RULES: readonly (readonly [readonly string[], SemanticKind])[] = [
+  [["email"], "email"],
+  [["mail"], "email"],
+  [["website"], "website"],
+  [["url"], "website"],
+  [["web"], "website"],
+  [["homepage"], "website"],
+  [["iban"], "iban"],
+  [["bic"], "bic"],
+  [["swift"], "bic"],
+  [["currency", "symbol"], "currency_symbol"],
+  [["currency"], "currency_code"],
+  [["phone"], "phone"],
+  [["telephone"], "phone"],
+  [["tel"], "phone"],
+  [["mobile"], "phone"],
+  [["fax"], "phone"],
+  [["percent"], "percent"],
+  [["percentage"], "percent"],
+  [["rate"], "percent"],
+  [["vat"], "vat_id"],
+  [["tva"], "vat_id"],
+  [["btw"], "vat_id"],
+  [["ustid"], "vat_id"],
+  [["issuer"], "organization"],
+  [["vendor"], "organization"],
+  [["seller"], "organization"],
+  [["supplier"], "organization"],
+  [["merchant"], "organization"],
+  [["company", "name"], "organization"],
+  [["partner", "name"], "organization"],
+  [["organization"], "organization"],
+  [["organisation"], "organization"],
+  [["number"], "identifier"],
+  [["no"], "identifier"],
+  [["nr"], "identifier"],
+  [["num"], "identifier"],
+  [["id"], "identifier"],
+  [["code"], "identifier"],
+  [["ref"], "identifier"],
+  [["reference"], "identifier"],
+  [["siren"], "identifier"],
+  [["siret"], "identifier"],
+  [["gstin"], "identifier"],
+  [["cin"], "identifier"],
+  [["coc"], "identifier"],
+];
+
+export function semanticKindOf(words: readonly string[]): SemanticKind {
+  for (const [required, kind] of RULES) if (required.every((word) => words.includes(word))) return kind;
+  return "text";
+}
+
+/** Legal-form suffixes that end company names (as RegExp source). */
+const LEGAL_FORMS = [
+  String.raw`Inc\.?`,
+  "LLC",
+  String.raw`Ltd\.?`,
+  "Limited",
+  "GmbH",
+  "AG",
+  String.raw`B\.V\.?`,
+  "BV",
+  String.raw`N\.V\.?`,
+  String.raw`S\.A\.?`,
+  "SAS",
+  "SARL",
+  String.raw`S\.p\.A\.?`,
+  String.raw`Pvt\.? Ltd\.?`,
+  String.raw`Corp\.?`,
+  "Corporation",
+  "plc",
+  "PLC",
+  String.raw`Sp\. z o\.o\.`,
+  "Oy",
+  "AB",
+  "A/S",
+  "KG",
+].join("|");
+
+export interface PatternMatch {
+  readonly text: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+const PATTERNS: Partial<Record<SemanticKind, RegExp>> = {
+  email: /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.\p{L}{2,}/gu,
+  website:
+    /(?<![\p{L}\p{N}@.\-_])(?:https?:\/\/)?(?:www\.)?[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.[a-z]{2,6}(?![\p{L}\p{N}@_-])(?::\d+)?(?:\/\S*)?/giu,
+  phone: /(?:\+|\(\+?)?\d[\d\s().\-/]{5,}\d/gu,
+  percent: /-?\d+(?:[.,]\d+)?\s?%/gu,
+  // A name ending in a legal form: "Coolblue B.V.", "Amazon Web Services, Inc.", "QualityHosting AG".
+  organization: new RegExp(
+    String.raw`(?<![\p{L}\p{N}])[\p{Lu}\p{N}][\p{L}\p{N}&'.\- ]{1,50}?,? (?:${LEGAL_FORMS})(?![\p{L}\p{N}])`,
+    "gu",
+  ),
+};
+
+/** The first part of `text` that looks like `kind`; undefined for kinds without a pattern. */
+export function findPattern(text: string, kind: SemanticKind): PatternMatch | undefined {
+  const pattern = PATTERNS[kind];
+  if (pattern === undefined) return undefined;
+  for (const match of text.matchAll(pattern)) {
+    // Abbreviated legal forms keep their final dot ("B.V."); other kinds end before punctuation.
+    let value = kind === "organization" ? match[0] : match[0].replace(/[.,;:)]+$/u, "");
+    if (kind === "website") {
+      if (value.includes("@") || /@/u.test(text.slice(Math.max(0, match.index - 1), match.index))) continue;
+      // A site is its host: a deep link's path ("…/contact-us/") is not the website.
+      const scheme = /^https?:\/\//iu.exec(value)?.[0] ?? "";
+      const host = value.slice(scheme.length).split("/")[0]!;
+      if (!/\p{L}/u.test(host.split(".").at(-1) ?? "")) continue;
+      value = scheme + host;
+    }
+    if (kind === "phone" && value.replace(/\D/gu, "").length < 7) continue;
+    if (kind === "organization" && /^(?:the|a|an|by|from|of)\s/iu.test(value)) continue;
+    if (kind === "iban" && value.replace(/\s/gu, "").length < 15) continue;
+    return { text: value, start: match.index, end: match.index + value.length };
+  }
+  return undefined;
+}
+
+/** Whether any pattern search can find the kind without a label (worth a whole-document scan). */
+export function findableWithoutLabel(kind: SemanticKind): boolean {
+  // Not BIC: any eight capital letters ("INVOICES") fit its pattern.
+  return kind === "email" || kind === "website" || kind === "iban" || kind === "organization";
+}

@@ -1,0 +1,43 @@
+/**
+ * Scanned PDFs through the official SDK: pages without a text layer are rendered and OCR'd (the
+ * tesseract CLI here), and the words flow through the same layout stages; with pageRotationEnabled a
+ * page scanned upside down or sideways reads correctly.
+ */
+import assert from "node:assert/strict";
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { after, before, it } from "node:test";
+import { ExtendClient } from "extend-ai";
+import { startTestServer, type TestServer } from "../support/start-test-server.ts";
+
+const SOURCES = path.resolve("../shared/corpus/docling-groundtruth/ocr/sources");
+
+let server: TestServer;
+let client: ExtendClient;
+before(async () => {
+  server = await startTestServer("pglite", { OCR_ENGINE: "tesseract-cli" });
+  client = new ExtendClient({ token: server.apiKey, baseUrl: server.baseUrl, maxRetries: 0 });
+});
+after(() => server?.stop());
+
+async function parseScan(name: string, pageRotationEnabled: boolean) {
+  const file = await client.files.upload(new File([await readFile(path.join(SOURCES, name))], name), {});
+  return client.parse({ file: { id: file.id }, config: { advancedOptions: { pageRotationEnabled } } });
+}
+
+it("OCRs a scanned page into positioned text blocks", { timeout: 120_000 }, async () => {
+  const run = await parseScan("ocr_test.pdf", false);
+  assert.equal(run.status, "PROCESSED", run.failureMessage ?? "");
+  const chunk = run.output!.chunks[0]!;
+  assert.match(chunk.content.replace(/\s+/g, " "), /Docling bundles PDF document conversion to JSON and Markdown/);
+  const block = chunk.blocks.find((candidate) => candidate.content.includes("Docling"))!;
+  const page = block.metadata.page!;
+  assert.ok(block.boundingBox.left! >= 0 && block.boundingBox.right! <= page.width!);
+  assert.ok(block.boundingBox.top! >= 0 && block.boundingBox.bottom! <= page.height!);
+});
+
+it("corrects a page scanned upside down when pageRotationEnabled", { timeout: 120_000 }, async () => {
+  const run = await parseScan("ocr_test_rotated_180.pdf", true);
+  assert.equal(run.status, "PROCESSED", run.failureMessage ?? "");
+  assert.match(run.output!.chunks[0]!.content.replace(/\s+/g, " "), /Docling bundles PDF document conversion/);
+});
