@@ -29,7 +29,10 @@ it("OCRs a scanned page into positioned text blocks", { timeout: 120_000 }, asyn
   const run = await parseScan("ocr_test.pdf", false);
   assert.equal(run.status, "PROCESSED", run.failureMessage ?? "");
   const chunk = run.output!.chunks[0]!;
-  assert.match(chunk.content.replace(/\s+/g, " "), /Docling bundles PDF document conversion to JSON and Markdown/);
+  assert.match(
+    chunk.content.replace(/\s+/g, " "),
+    /Docling bundles PDF document conversion to JSON and Markdown/,
+  );
   const block = chunk.blocks.find((candidate) => candidate.content.includes("Docling"))!;
   const page = block.metadata.page!;
   assert.ok(block.boundingBox.left! >= 0 && block.boundingBox.right! <= page.width!);
@@ -39,5 +42,8 @@ it("OCRs a scanned page into positioned text blocks", { timeout: 120_000 }, asyn
 it("corrects a page scanned upside down when pageRotationEnabled", { timeout: 120_000 }, async () => {
   const run = await parseScan("ocr_test_rotated_180.pdf", true);
   assert.equal(run.status, "PROCESSED", run.failureMessage ?? "");
-  assert.match(run.output!.chunks[0]!.content.replace(/\s+/g, " "), /Docling bundles PDF document conversion/);
+  assert.match(
+    run.output!.chunks[0]!.content.replace(/\s+/g, " "),
+    /Docling bundles PDF document conversion/,
+  );
 });

@@ -59,7 +59,9 @@ export type NewRun = Pick<
   | "sourceId"
   | "priority"
 > &
-  Partial<Pick<RunRecord, "processorId" | "processorSummary" | "versionSummary" | "fileSummaries" | "packageInputs">>;
+  Partial<
+    Pick<RunRecord, "processorId" | "processorSummary" | "versionSummary" | "fileSummaries" | "packageInputs">
+  >;
 
 export interface RunFilters {
   readonly status?: RunStatus | undefined;
