@@ -11,9 +11,11 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { parseArgs } from "node:util";
 import { type ApiFigures, type EndpointFigures, formatApiReport } from "./support/api-report.ts";
 import { provenance, upsertSection } from "./support/benchmarks-doc.ts";
+import { exportCommit } from "./support/commit-snapshot.ts";
 import { monotonicMicros, type ProfileWindow, summarizeCpuProfiles } from "./support/cpu-profile-summary.ts";
 import { type LoadResult, type LoadTarget, runAutocannon, runPaced } from "./support/http-load.ts";
 import { createBenchDatabase } from "./support/postgres-database.ts";
+import { waitForQuietMachine } from "./support/quiet-machine.ts";
 import { type QuireProcess, startQuire } from "./support/quire-process.ts";
 import { seedFiles } from "./support/seed-files.ts";
 
@@ -26,6 +28,8 @@ const HELP = `usage: npm run bench -- api [flags]
   --duration S                seconds per measurement (default 10)
   --rate R                    fixed offered load, requests/s (default 1000)
   --connections C             autocannon connections (default 10)
+  --quiet-wait S              before each measurement, wait up to S s for other processes to idle (default 20)
+  --ref COMMIT                run the server from a clean export of COMMIT (default: this working tree)
   --cpu-prof                  profile the server (node --cpu-prof) and print where its time goes
   --write                     add/update today's section in docs/BENCHMARKS.md`;
 
@@ -37,6 +41,8 @@ interface Settings {
   readonly durationSeconds: number;
   readonly rate: number;
   readonly connections: number;
+  readonly quietWaitSeconds: number;
+  readonly ref: string | undefined;
   readonly cpuProfile: boolean;
   readonly write: boolean;
 }
@@ -48,22 +54,29 @@ export async function run(args: readonly string[]): Promise<number> {
     return 0;
   }
   const started = Date.now();
+  // Captured before measuring: in a shared checkout HEAD may move while the suite runs.
+  const snapshot = settings.ref === undefined ? undefined : await exportCommit(settings.ref);
+  const origin = snapshot === undefined ? provenance() : { ...provenance(), commit: snapshot.commit };
+  if (snapshot !== undefined) log(`measuring commit ${snapshot.commit} from ${snapshot.root}`);
   const results: ApiFigures[] = [];
   const skipped: string[] = [];
-  for (const kind of settings.kinds) {
-    const outcome = await measureKind(kind, settings);
-    if (typeof outcome === "string") {
-      log(`skipping ${kind}: ${outcome}`);
-      skipped.push(`${kind}: ${outcome}`);
-    } else {
-      results.push(outcome);
+  try {
+    for (const kind of settings.kinds) {
+      const outcome = await measureKind(kind, settings, snapshot?.root);
+      if (typeof outcome === "string") {
+        log(`skipping ${kind}: ${outcome}`);
+        skipped.push(`${kind}: ${outcome}`);
+      } else {
+        results.push(outcome);
+      }
     }
+  } finally {
+    await snapshot?.remove();
   }
   if (results.length === 0) {
     log("nothing measured");
     return 1;
   }
-  const origin = provenance();
   const report = formatApiReport(results, {
     ...origin,
     rate: settings.rate,
@@ -75,14 +88,21 @@ export async function run(args: readonly string[]): Promise<number> {
   process.stdout.write(`\n${report}\n`);
   log(`finished in ${Math.round((Date.now() - started) / 1000)} s`);
   if (settings.write) {
-    const variant = results.map((result) => result.kind).join("+");
-    await upsertSection("api", variant, `api — ${origin.date} — ${variant}`, report, origin.date);
+    // Same day, same databases, same commit: a rerun replaces the section; a new commit gets its own.
+    const kinds = results.map((result) => result.kind).join("+");
+    const commit = origin.commit.split(" ")[0] ?? "unknown";
+    const heading = `api — ${origin.date} — ${kinds} — ${commit}`;
+    await upsertSection("api", `${kinds}:${commit}`, heading, report, origin.date);
     log("recorded in docs/BENCHMARKS.md");
   }
   return results.some((result) => result.endpoints.some((e) => e.failures > 0)) ? 1 : 0;
 }
 
-async function measureKind(kind: DatabaseKind, settings: Settings): Promise<ApiFigures | string> {
+async function measureKind(
+  kind: DatabaseKind,
+  settings: Settings,
+  root: string | undefined,
+): Promise<ApiFigures | string> {
   let databaseUrl: string | undefined;
   let dropDatabase = async () => {};
   if (kind === "postgres") {
@@ -100,12 +120,20 @@ async function measureKind(kind: DatabaseKind, settings: Settings): Promise<ApiF
   const profileWindows: ProfileWindow[] = [];
   try {
     log(`[${kind}] starting quire`);
-    const server = await startQuire({
-      databaseUrl,
-      nodeArgs: settings.cpuProfile ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [],
-    });
+    let server: QuireProcess;
+    try {
+      server = await startQuire({
+        ...(root === undefined ? {} : { root }),
+        databaseUrl,
+        nodeArgs: settings.cpuProfile ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [],
+      });
+    } catch (error) {
+      // One kind failing to start (e.g. a half-edited tree) should not throw away the other's figures.
+      return `server did not start: ${(error as Error).message.split("\n").slice(0, 4).join(" ")}`;
+    }
     try {
       const idleRss = await server.peakRssBytes();
+      await waitForQuietMachine(settings.quietWaitSeconds, log);
       log(`[${kind}] seeding ${settings.files} files`);
       const seeded = await seedFiles(server.baseUrl, server.apiKey, settings.files, 16, (done) =>
         log(`[${kind}]   ${done} uploaded`),
@@ -158,6 +186,7 @@ async function measureEndpoint(
 ): Promise<EndpointFigures> {
   const { connections, durationSeconds, rate } = settings;
   const baseUrl = server.baseUrl;
+  const backgroundBusyShare = await waitForQuietMachine(settings.quietWaitSeconds, log);
   log(`[${kind}] ${target.label}: warm-up, saturation, ${rate}/s (autocannon), ${rate}/s (paced)`);
   // Warm-up lets V8 optimize the route and fills caches (auth, prepared plans) before anything counts.
   await runAutocannon(baseUrl, target, { connections, durationSeconds: 2 });
@@ -183,6 +212,7 @@ async function measureEndpoint(
     paced: paced.result,
     failures,
     server: {
+      backgroundBusyShare,
       cpuMicrosPerRequest: perRequest(saturation),
       pacedCpuShare: paced.cpuMs === undefined ? undefined : paced.cpuMs / paced.wallMs,
       fixedRateWaitMsPerSecond: waitPerSecond(fixedRate),
@@ -233,6 +263,8 @@ function parseSettings(args: readonly string[]): Settings | undefined {
       duration: { type: "string", default: "10" },
       rate: { type: "string", default: "1000" },
       connections: { type: "string", default: "10" },
+      "quiet-wait": { type: "string", default: "20" },
+      ref: { type: "string" },
       "cpu-prof": { type: "boolean", default: false },
       write: { type: "boolean", default: false },
       help: { type: "boolean", default: false },
@@ -252,6 +284,8 @@ function parseSettings(args: readonly string[]): Settings | undefined {
     durationSeconds: positiveInteger("duration", values.duration),
     rate: positiveInteger("rate", values.rate),
     connections: positiveInteger("connections", values.connections),
+    quietWaitSeconds: Math.max(0, Number(values["quiet-wait"]) || 0),
+    ref: values.ref,
     cpuProfile: values["cpu-prof"],
     write: values.write,
   };

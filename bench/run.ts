@@ -30,7 +30,14 @@ async function loadSuite(name: string): Promise<BenchSuite> {
 
 async function usage(suites: readonly string[]): Promise<string> {
   const lines = ["usage: npm run bench -- <suite> [flags]", "", "suites:"];
-  for (const name of suites) lines.push(`  ${name.padEnd(8)} ${(await loadSuite(name)).summary}`);
+  for (const name of suites) {
+    // A suite mid-edit elsewhere must not hide the others from the listing.
+    const summary = await loadSuite(name).then(
+      (suite) => suite.summary,
+      (error: unknown) => `(does not load: ${(error as Error).message.split("\n")[0]})`,
+    );
+    lines.push(`  ${name.padEnd(8)} ${summary}`);
+  }
   lines.push("", "Each suite takes --help; --write records its figures in docs/BENCHMARKS.md.");
   return lines.join("\n");
 }

@@ -12,6 +12,8 @@ export interface EndpointFigures {
   readonly failures: number;
   /** Server-side figures from /proc (undefined off Linux). */
   readonly server: {
+    /** Share of all cores other processes used just before this endpoint's runs (0–1). */
+    readonly backgroundBusyShare: number | undefined;
     /** All server threads' CPU per response during the saturation run: stable across noisy runs. */
     readonly cpuMicrosPerRequest: number | undefined;
     /** Server CPU during the paced run as a share of one core. */
@@ -85,14 +87,14 @@ export function formatApiReport(results: readonly ApiFigures[], context: ReportC
     "",
     `Server side, from /proc: CPU per request at saturation (all threads), CPU used at ${rate}/s paced, and how long the event-loop thread sat runnable but without a core (ms per second; high values mean the machine, not Quire, added latency).`,
     "",
-    `| database | endpoint | server CPU µs/request | server CPU at ${rate}/s paced | event loop waiting for a core at ${rate}/s (autocannon / paced) |`,
-    "| --- | --- | ---: | ---: | ---: |",
+    `| database | endpoint | server CPU µs/request | server CPU at ${rate}/s paced | event loop waiting for a core at ${rate}/s (autocannon / paced) | other processes' CPU before the runs |`,
+    "| --- | --- | ---: | ---: | ---: | ---: |",
   );
   for (const result of results) {
     for (const endpoint of result.endpoints) {
       const server = endpoint.server;
       lines.push(
-        `| ${result.kind} | ${endpoint.label} | ${optional(server.cpuMicrosPerRequest, count)} | ${optional(server.pacedCpuShare, (share) => `${Math.round(100 * share)}% of a core`)} | ${optional(server.fixedRateWaitMsPerSecond, ms)} / ${optional(server.pacedWaitMsPerSecond, ms)} ms/s |`,
+        `| ${result.kind} | ${endpoint.label} | ${optional(server.cpuMicrosPerRequest, count)} | ${optional(server.pacedCpuShare, (share) => `${Math.round(100 * share)}% of a core`)} | ${optional(server.fixedRateWaitMsPerSecond, ms)} / ${optional(server.pacedWaitMsPerSecond, ms)} ms/s | ${optional(server.backgroundBusyShare, percent)} of the machine |`,
       );
     }
   }
@@ -131,6 +133,16 @@ function noteLines(results: readonly ApiFigures[]): string[] {
       if (endpoint.failures > 0) {
         notes.push(`- ${result.kind} ${endpoint.label}: ${endpoint.failures} non-2xx or failed requests.`);
       }
+      const wait = Math.max(
+        endpoint.server.fixedRateWaitMsPerSecond ?? 0,
+        endpoint.server.pacedWaitMsPerSecond ?? 0,
+      );
+      // 100 ms/s = the event loop lost a tenth of its time to other runnable threads: latencies are inflated.
+      if (wait > 100) {
+        notes.push(
+          `- ${result.kind} ${endpoint.label}: contended (event loop waited up to ${ms(wait)} ms/s for a core); treat its fixed-rate latencies as an upper bound.`,
+        );
+      }
       const lag = endpoint.paced.sendLagP99Ms;
       // The paced client fires from a 1 ms timer; beyond a few ms late, its own load skews the figure.
       if (lag !== undefined && lag > 5) {
@@ -161,6 +173,10 @@ function count(value: number): string {
 function ratio(value: number, baseline: number): string {
   if (!(baseline > 0) || Number.isNaN(value)) return "–";
   return `${(value / baseline).toFixed(value / baseline < 10 ? 2 : 1)}×`;
+}
+
+function percent(share: number): string {
+  return `${Math.round(100 * share)}%`;
 }
 
 function optional(value: number | undefined, format: (value: number) => string): string {

@@ -18,18 +18,21 @@ export interface Provenance {
   readonly machine: string;
 }
 
-/** Date (UTC), commit (marked when the working tree has uncommitted changes) and a one-line machine summary. */
+/** Date (UTC), commit (marked when src/ has uncommitted changes) and a one-line machine summary. */
 export function provenance(): Provenance {
   const git = (...args: string[]) =>
     execFileSync("git", args, {
       cwd: REPO_ROOT,
       encoding: "utf8",
       stdio: ["ignore", "pipe", "ignore"],
+      // No opportunistic index refresh: others may be committing in this repository at the same time.
+      env: { ...process.env, GIT_OPTIONAL_LOCKS: "0" },
     }).trim();
   let commit = "unknown";
   try {
     commit = git("rev-parse", "--short", "HEAD");
-    if (git("status", "--porcelain", "--untracked-files=no") !== "") commit += " (+ uncommitted changes)";
+    // Only src/ decides the server's figures; edits elsewhere (docs, tests, this harness) do not.
+    if (git("status", "--porcelain", "--", "src") !== "") commit += " (+ uncommitted changes in src/)";
   } catch {
     // Not a git checkout (e.g. an unpacked tarball): the figures are still worth keeping.
   }
@@ -56,13 +59,15 @@ Benchmarks are not CI gates: the figures come from whatever machine ran them.
 
 | suite | measures | run |
 | --- | --- | --- |
-| \`api\` | Files API on a real server process: seeding rate (uploads/s), GET /files/{id}, GET /files?maxPageSize=10 and GET /healthz (no-DB baseline) at saturation and at a fixed 1,000 requests/s, peak RSS; PGlite and PostgreSQL | \`npm run bench -- api [--db pglite\\|postgres\\|both] [--duration 10] [--files 10000] [--write]\` |
+| \`api\` | Files API on a real server process: seeding rate (uploads/s), GET /files/{id}, GET /files?maxPageSize=10 and GET /healthz (no-DB baseline) at saturation and at a fixed 1,000 requests/s, peak RSS; PGlite and PostgreSQL | \`npm run bench -- api [--db pglite\\|postgres\\|both] [--duration 10] [--files 10000] [--ref COMMIT] [--write]\` |
 | \`runs\` (planned) | run throughput: create → queue → worker → PROCESSED, end to end | \`npm run bench -- runs\` |
 | \`parse\` (planned) | the document engine on the corpus: pages/s and memory per document type | \`npm run bench -- parse\` |
 | \`ocr\` (planned) | OCR engines: pages/s and memory | \`npm run bench -- ocr\` |
 
 \`npm run bench\` alone lists the suites; each takes \`--help\`. The api suite also takes \`--cpu-prof\`,
-which profiles the server and prints where its CPU went during each endpoint's measurement.
+which profiles the server and prints where its CPU went during each endpoint's measurement, and
+\`--ref COMMIT\`, which runs the server from a clean export of that commit (a shared checkout is often
+mid-edit). Before each measurement it waits up to 20 s for other processes to go quiet.
 
 ## Reading the figures
 

@@ -36,6 +36,8 @@ export interface SchedStats {
 }
 
 export interface StartOptions {
+  /** Directory holding src/main.ts and package.json; default this checkout (see commit-snapshot.ts). */
+  readonly root?: string;
   /** PostgreSQL URL; unset means embedded PGlite in the temp data dir. */
   readonly databaseUrl?: string | undefined;
   /** Extra flags for the server's node (e.g. --cpu-prof). */
@@ -64,7 +66,7 @@ export async function startQuire(options: StartOptions = {}): Promise<QuireProce
 
   // process.execPath directly (not npm) so child.pid is the server itself, whose VmHWM we read.
   const child = spawn(process.execPath, [...(options.nodeArgs ?? []), "src/main.ts", "serve"], {
-    cwd: REPO_ROOT,
+    cwd: options.root ?? REPO_ROOT,
     env,
     stdio: ["ignore", "pipe", "pipe"],
   });
