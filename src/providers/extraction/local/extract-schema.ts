@@ -16,6 +16,13 @@ import { assertNever } from "../../../shared/assert-never.ts";
 import { chooseCandidate } from "./fields/choose-candidate.ts";
 import { type ExtractionState, finishValue, record, scalarRequest } from "./fields/field-context.ts";
 import { type Candidate, type ScalarRequest, scalarCandidates } from "./fields/find-scalar.ts";
+
+interface SearchRegion {
+  readonly lines: readonly Line[];
+  readonly left: number;
+  readonly right: number;
+}
+
 import type { ScalarNode } from "./fields/read-field.ts";
 import { extractSignature } from "./fields/signature.ts";
 import { labelsOf } from "./labels/field-labels.ts";
@@ -97,7 +104,10 @@ function extractObject(
   state: ExtractionState,
 ): ExtractionValue {
   const region = regionNear(field, state);
-  const scoped: ExtractionState = region === undefined ? state : { ...state, lines: region };
+  const scoped: ExtractionState =
+    region === undefined
+      ? state
+      : { ...state, lines: region.lines, columns: { left: region.left, right: region.right } };
   const value = extractFields(fields, path, scoped);
   const children = Object.keys(state.metadata)
     .filter((key) => key.startsWith(`${path}.`))
@@ -112,33 +122,40 @@ function extractObject(
   return value;
 }
 
-/** Lines from the object's label down to a dozen lines below it, when the label is found. */
-export function regionNear(field: SchemaField, state: ExtractionState): Line[] | undefined {
-  const request = scalarRequest(
-    field.key,
-    {
-      kind: "string",
-      nullable: true,
-      description: field.description,
-      extendName: field.extendName,
-      schemaPath: field.schemaPath,
-    },
-    false,
-  );
+/**
+ * The object's region when its label is printed: from the label down a dozen lines, and across from the
+ * label to the next segment on its line (so "Bill to:" and "Ship to:" side by side keep their columns).
+ */
+export function regionNear(field: SchemaField, state: ExtractionState): SearchRegion | undefined {
+  const node = {
+    kind: "string" as const,
+    nullable: true,
+    description: field.description,
+    extendName: field.extendName,
+    schemaPath: field.schemaPath,
+  };
+  const request = scalarRequest(field.key, node, false);
   const own = new Set(
     request.labels.phrases.filter((label) => label.source === "exact").map((label) => label.phrase),
   );
   const lines = state.lines ?? state.layout.lines;
   for (const line of lines) {
-    const hits = state.index.hits(line, request.labels.phrases, `region:${request.key}`, own);
-    if (hits.some((hit) => !hit.dominated && (hit.colon || hit.endsSegment)))
-      return lines.filter(
+    const hit = state.index
+      .hits(line, request.labels.phrases, `region:${request.key}`, own)
+      .find((candidate) => !candidate.dominated && (candidate.colon || candidate.endsSegment));
+    if (hit === undefined) continue;
+    const next = line.segments.find((segment) => segment.box.left > hit.segment.box.right);
+    return {
+      lines: lines.filter(
         (other) =>
           other.fileIndex === line.fileIndex &&
           other.page === line.page &&
           other.index >= line.index &&
           other.index <= line.index + 12,
-      );
+      ),
+      left: hit.segment.box.left - line.height,
+      right: next?.box.left ?? Number.POSITIVE_INFINITY,
+    };
   }
   return undefined;
 }

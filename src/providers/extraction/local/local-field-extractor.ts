@@ -2,7 +2,9 @@
  * LocalFieldExtractor (EXTRACTION_ENGINE=local): offline, deterministic, fast. Reads the parse output and
  * words into a layout of lines and segments, finds each schema field by its labels (key words,
  * extend:name, description, a synonym lexicon), reads typed values next to them or in tables, and cites
- * the words it read. No model, no network, no per-document rules.
+ * the words it read. No model, no network, no per-document rules. `arrayStrategy` changes nothing here:
+ * tables are always read whole, across pages. The work is synchronous (~10 ms a page); callers with long
+ * documents run it off the event loop, as they do the parse.
  */
 import type { Extend } from "extend-ai";
 import type { SchemaField } from "../../../domain/extraction-schema/index.ts";

@@ -54,6 +54,7 @@ const PLACE_WORDS = {
   inline: "right after it",
   right: "to its right",
   below: "below it",
+  left: "just before it (a checkbox)",
   pattern: "recognised by its form (no label)",
   document: "read from the document as a whole",
 } as const;

@@ -6,8 +6,9 @@
  */
 import type { ExtractionValue } from "../../../../domain/extraction-schema/index.ts";
 import type { FieldLabels, LabelSource } from "../labels/field-labels.ts";
-import type { LabelHit, LabelIndex } from "../labels/label-index.ts";
-import type { DocumentLayout, Line } from "../layout/layout-model.ts";
+import { type LabelHit, type LabelIndex, tokenAt } from "../labels/label-index.ts";
+import { blockAt, type DocumentLayout, type Line } from "../layout/layout-model.ts";
+import { canonicalPhrase, compilePhrases } from "../lexicon/phrase-pattern.ts";
 import type { DocumentConventions } from "../values/conventions.ts";
 import { findCurrencies } from "../values/currency.ts";
 import { findableWithoutLabel, type SemanticKind } from "../values/semantic-kinds.ts";
@@ -46,6 +47,8 @@ export interface SearchContext {
   readonly conventions: DocumentConventions;
   /** Where to look; every line of the document when absent. */
   readonly lines?: readonly Line[];
+  /** Labels must start within this horizontal range (a nested object's column), when given. */
+  readonly columns?: { readonly left: number; readonly right: number };
 }
 
 /** All candidates of a field, best first. */
@@ -61,6 +64,9 @@ export function scalarCandidates(request: ScalarRequest, context: SearchContext)
     const next = layout.lines[line.index + 1];
     if (next !== undefined) hits.push(...index.stackedHits(line, next, request.labels.phrases, request.key));
   }
+  const columns = context.columns;
+  if (columns !== undefined)
+    hits = hits.filter((hit) => hit.segment.box.left >= columns.left && hit.segment.box.left < columns.right);
   if (request.occurrence !== undefined) {
     const { phrase, index: wanted } = request.occurrence;
     const exact = hits.filter((hit) => hit.label.phrase === phrase && !hit.dominated);
@@ -76,9 +82,21 @@ export function scalarCandidates(request: ScalarRequest, context: SearchContext)
     const specificity = 1 + 0.04 * Math.min(4, hit.label.phrase.split(" ").length - 1);
     const likeness = labelLikeness(hit) * printedAgreement(hit);
     const labelScore = hit.label.quality * specificity * likeness * (hit.dominated ? 0.25 : 1);
+    // The parse agrees this is a "Label: value" row: a little more trust in what sits beside the label.
+    const center = hit.segment.box;
+    const keyValue =
+      blockAt(
+        layout,
+        hit.line.fileIndex,
+        hit.line.page,
+        (center.left + center.right) / 2,
+        (center.top + center.bottom) / 2,
+        KEY_VALUE,
+      ) !== undefined;
     for (const place of placesFor(hit, layout, index, {
       multiline: request.multiline,
       longForm: request.longForm,
+      checkbox: request.node.kind === "boolean",
     })) {
       const reading = readField(place.span.text, request.node, readContext);
       if (reading === undefined) continue;
@@ -89,7 +107,12 @@ export function scalarCandidates(request: ScalarRequest, context: SearchContext)
         request.node.kind !== "string" && /\p{L}{2}/u.test(place.span.text.slice(0, reading.start));
       candidates.push({
         value: reading.value,
-        score: labelScore * place.score * reading.quality * (skipped ? 0.7 : 1),
+        score:
+          labelScore *
+          place.score *
+          reading.quality *
+          (skipped ? 0.7 : 1) *
+          (keyValue && (place.kind === "inline" || place.kind === "right") ? 1.05 : 1),
         tokens,
         hit,
         place: place.kind,
@@ -123,6 +146,32 @@ function addressCandidates(part: AddressPart, lines: readonly Line[]): Candidate
       match: "pattern",
     },
   ];
+}
+
+const KEY_VALUE: ReadonlySet<string> = new Set(["key_value"]);
+
+/** An enum value printed somewhere in the document ("paid by Credit Card"), when exactly one is. */
+function enumMention(node: ScalarNode, lines: readonly Line[]): Candidate[] {
+  if (node.kind !== "enum") return [];
+  const patterns = compilePhrases(node.values.filter((value) => canonicalPhrase(value).length >= 3));
+  const found: Candidate[] = [];
+  for (const line of lines)
+    for (const match of patterns.scan(line.folded)) {
+      const from = tokenAt(line, match.start);
+      const to = tokenAt(line, match.end - 1) + 1;
+      const tokens = line.tokens
+        .slice(from, to)
+        .map((token, offset) => ({ line, index: from + offset, token }));
+      found.push({
+        value: patterns.phrases[match.phrase]!,
+        score: 0.3,
+        tokens,
+        hit: undefined,
+        place: "pattern",
+        match: "pattern",
+      });
+    }
+  return new Set(found.map((candidate) => candidate.value)).size === 1 ? found.slice(0, 1) : [];
 }
 
 /** How much a hit looks like a label: at the start of its segment, followed by a colon or a gap. */
@@ -166,6 +215,7 @@ function unlabelled(
     request.labels.concepts.some((concept) => concept.id === "invoice_date")
   )
     return firstDate(lines, context);
+  if (request.node.kind === "enum") return enumMention(request.node, lines);
   if (request.node.kind !== "string") return [];
   const part = addressPartOf(request.labels.words);
   if (part !== undefined) return addressCandidates(part, lines);

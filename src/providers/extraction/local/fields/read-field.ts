@@ -46,7 +46,7 @@ export function readField(text: string, node: ScalarNode, context: ReadContext):
     case "integer": {
       // A number-typed identifier ("vat": 7740001454 for "NIP: 774-00-01-454") is its digits.
       if (context.identifier) {
-        const id = readString(text, "identifier", conventions);
+        const id = readString(text, "identifier");
         const digits = String(id?.value ?? "").replace(/\D/gu, "");
         if (id !== undefined && digits.length >= 4 && digits.length <= 15)
           return { value: Number(digits), quality: id.quality, start: id.start, end: id.end };
@@ -59,7 +59,7 @@ export function readField(text: string, node: ScalarNode, context: ReadContext):
     case "enum":
       return fromReading(readEnum(text, node));
     case "string": {
-      const reading = readString(text, semantic, conventions);
+      const reading = readString(text, semantic);
       if (reading === undefined) return undefined;
       // Text ending in a colon is another label, not a value.
       const value = String(reading.value);

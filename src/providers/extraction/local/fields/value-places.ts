@@ -9,7 +9,7 @@ import type { LabelHit, LabelIndex } from "../labels/label-index.ts";
 import { type DocumentLayout, type Line, pageOf, type Segment } from "../layout/layout-model.ts";
 import { makeSpan, type Span, type SpanPiece } from "./span.ts";
 
-export type PlaceKind = "inline" | "right" | "below";
+export type PlaceKind = "inline" | "right" | "below" | "left";
 
 export interface Place {
   readonly span: Span;
@@ -30,6 +30,8 @@ export interface PlaceOptions {
   readonly multiline: boolean;
   /** Long-form by name (addresses, notes): any aligned line below continues it, however short. */
   readonly longForm: boolean;
+  /** A boolean: its checkbox is printed just before the label ("[x] Paid", "☑ Yes"). */
+  readonly checkbox: boolean;
 }
 
 export function placesFor(
@@ -42,6 +44,14 @@ export function placesFor(
   const { line, segment } = hit;
   const place = (piece: SpanPiece, kind: PlaceKind, score: number) =>
     places.push({ span: extend(piece, layout, index, options), kind, score });
+  if (options.checkbox) {
+    // Up to two tokens before the label: on its segment, or a small segment right before it.
+    const previous = line.segments.filter((other) => other.end <= segment.start).at(-1);
+    const from = hit.startToken > segment.start ? segment.start : (previous?.start ?? hit.startToken);
+    const close = previous !== undefined && segment.box.left - previous.box.right <= 3 * line.height;
+    if (hit.startToken > segment.start || close)
+      place({ line, from: Math.max(from, hit.startToken - 2), to: hit.startToken, cut: 0 }, "left", 0.95);
+  }
   if (!hit.endsSegment) {
     const end = labelCut(index, line, hit.valueToken, segment.end);
     place({ line, from: hit.valueToken, to: end, cut: hit.valueCut }, "inline", hit.colon ? 1 : 0.9);

@@ -34,6 +34,9 @@ export interface LabelHit {
   readonly dominated: boolean;
 }
 
+/** What makes text after a label a value: letters, digits, or a checkbox ("[ ]" is a value). */
+const VALUE_CHARACTER = /[\p{L}\p{N}☐☑☒✓✔✗✘□■▣⊠[\]]/u;
+
 /** A label wraps onto a line at most this many line heights below its first part. */
 const STACK_GAP = 0.8;
 
@@ -135,7 +138,7 @@ export class LabelIndex {
           valueCut,
           segment: lower,
           colon: colonAfter(second.folded, end),
-          endsSegment: !/[\p{L}\p{N}]/u.test(rest),
+          endsSegment: !VALUE_CHARACTER.test(rest),
           dominated: false,
         });
       }
@@ -189,7 +192,7 @@ export class LabelIndex {
         valueCut,
         segment,
         colon: colonAfter(line.folded, match.end),
-        endsSegment: !/[\p{L}\p{N}]/u.test(rest),
+        endsSegment: !VALUE_CHARACTER.test(rest),
         dominated,
       };
     });

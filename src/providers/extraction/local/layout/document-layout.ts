@@ -7,14 +7,16 @@
 import type { Extend } from "extend-ai";
 import type { Box } from "../../../../engine/document/box.ts";
 import type { ExtractionDocument } from "../../field-extractor.ts";
-import type {
-  DocumentLayout,
-  FileLayout,
-  Geometry,
-  LayoutBlock,
-  Line,
-  PageInfo,
-  TableGrid,
+import {
+  blockAt,
+  type DocumentLayout,
+  type FileLayout,
+  type Geometry,
+  type LayoutBlock,
+  type Line,
+  type PageInfo,
+  pageKey,
+  type TableGrid,
 } from "./layout-model.ts";
 import { buildLines, type PlacedWord, toLine } from "./line-builder.ts";
 import { boxOfBlock, gridOfTableBlock, plainText } from "./table-grids.ts";
@@ -30,6 +32,7 @@ export function buildDocumentLayout(documents: readonly ExtractionDocument[]): D
   const lines: Line[] = [];
   const blocks: LayoutBlock[] = [];
   const tables: TableGrid[] = [];
+  const blocksByPage = new Map<string, number[]>();
   documents.forEach((document, fileIndex) => {
     const fileBlocks = uniqueBlocks(document.parse);
     const firstBlock = blocks.length;
@@ -70,20 +73,26 @@ export function buildDocumentLayout(documents: readonly ExtractionDocument[]): D
         : geometry === "block"
           ? wordsFromBlocks(fileBlocks, firstBlock)
           : wordsFromText(fileBlocks, firstBlock);
+    for (let index = firstBlock; index < blocks.length; index++) {
+      const key = pageKey(fileIndex, blocks[index]!.page);
+      const list = blocksByPage.get(key) ?? [];
+      list.push(index);
+      blocksByPage.set(key, list);
+    }
     for (const { number } of filePages) {
-      const pageBlocks = blocks
-        .map((block, index) => ({ block, index }))
-        .filter(({ block }) => block.fileIndex === fileIndex && block.page === number);
       for (const seed of buildLines(wordsByPage.get(number) ?? [], geometry)) {
+        const x = (seed.box.left + seed.box.right) / 2;
+        const y = (seed.box.top + seed.box.bottom) / 2;
         const blockIndex =
           geometry === "word"
-            ? containingBlock(seed.box, pageBlocks)
+            ? blockAt({ blocks, blocksByPage }, fileIndex, number, x, y)
             : seed.blockIndices.find((index) => index !== undefined);
         lines.push(toLine(seed, lines.length, fileIndex, number, geometry, blockIndex));
       }
     }
   });
-  return { files, pages, lines, blocks, tables };
+  const pagesByKey = new Map(pages.map((page) => [pageKey(page.fileIndex, page.number), page]));
+  return { files, pages, lines, blocks, tables, blocksByPage, pagesByKey };
 }
 
 /** Top-level blocks once each (a block may be repeated by overlapping chunks). */
@@ -236,24 +245,4 @@ function gridRowsText(cells: readonly { row: number; column: number; text: strin
     rows[cell.row] = row;
   }
   return rows.map((row) => Array.from(row, (text) => text ?? "").join("    ")).join("\n");
-}
-
-function containingBlock(
-  box: Box,
-  candidates: readonly { block: LayoutBlock; index: number }[],
-): number | undefined {
-  const x = (box.left + box.right) / 2;
-  const y = (box.top + box.bottom) / 2;
-  let best: number | undefined;
-  let bestArea = Number.POSITIVE_INFINITY;
-  for (const { block, index } of candidates) {
-    const b = block.box;
-    if (b === null || x < b.left || x > b.right || y < b.top || y > b.bottom) continue;
-    const area = (b.right - b.left) * (b.bottom - b.top);
-    if (area < bestArea) {
-      best = index;
-      bestArea = area;
-    }
-  }
-  return best;
 }

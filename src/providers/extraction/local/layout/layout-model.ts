@@ -105,6 +105,38 @@ export interface DocumentLayout {
   readonly lines: readonly Line[];
   readonly blocks: readonly LayoutBlock[];
   readonly tables: readonly TableGrid[];
+  /** Indices into `blocks` by pageKey(): lookups stay per page on long documents. */
+  readonly blocksByPage: ReadonlyMap<string, readonly number[]>;
+  readonly pagesByKey: ReadonlyMap<string, PageInfo>;
+}
+
+export function pageKey(fileIndex: number, page: number): string {
+  return `${fileIndex}:${page}`;
+}
+
+/** The smallest block on the page whose box holds the point; `types` limits the block types. */
+export function blockAt(
+  layout: Pick<DocumentLayout, "blocks" | "blocksByPage">,
+  fileIndex: number,
+  page: number,
+  x: number,
+  y: number,
+  types?: ReadonlySet<string>,
+): number | undefined {
+  let best: number | undefined;
+  let bestArea = Number.POSITIVE_INFINITY;
+  for (const index of layout.blocksByPage.get(pageKey(fileIndex, page)) ?? []) {
+    const block = layout.blocks[index]!;
+    const box = block.box;
+    if (box === null || (types !== undefined && !types.has(block.type))) continue;
+    if (x < box.left || x > box.right || y < box.top || y > box.bottom) continue;
+    const area = (box.right - box.left) * (box.bottom - box.top);
+    if (area < bestArea) {
+      best = index;
+      bestArea = area;
+    }
+  }
+  return best;
 }
 
 /** The original text of tokens [from, to) of a line, the first one cut after `cut` characters. */
@@ -121,5 +153,5 @@ export function tokenText(line: Line, from: number, to: number, cut = 0): string
 }
 
 export function pageOf(layout: DocumentLayout, fileIndex: number, page: number): PageInfo | undefined {
-  return layout.pages.find((info) => info.fileIndex === fileIndex && info.number === page);
+  return layout.pagesByKey.get(pageKey(fileIndex, page));
 }

@@ -14,9 +14,22 @@ import { fold } from "../text/fold.ts";
  */
 const UNIT = /[\p{L}\p{N}_]+|[#%°]/gu;
 const BREAK = /[:：\u2016]/u;
+const TRANSPARENT = new Set(["eur", "usd", "gbp", "chf", "inr", "pln", "cad", "aud", "jpy"]);
 
 /** The words of a phrase as matching sees them ("P.U. HT" → p, u, ht; "n°" → n, °). */
-export function phraseWords(phrase: string): string[] {
+const wordsCache = new Map<string, readonly string[]>();
+
+export function phraseWords(phrase: string): readonly string[] {
+  const cached = wordsCache.get(phrase);
+  if (cached !== undefined) return cached;
+  const words = splitWords(phrase);
+  // Labels repeat across fields and requests (the lexicon, schema keys): worth remembering, boundedly.
+  if (wordsCache.size > 50_000) wordsCache.clear();
+  wordsCache.set(phrase, words);
+  return words;
+}
+
+function splitWords(phrase: string): string[] {
   return [...fold(phrase).matchAll(UNIT)]
     .flatMap((match) => match[0].split("_"))
     .filter((word) => word !== "");
@@ -101,6 +114,8 @@ export function compilePhrases(phrases: readonly string[]): PhrasePattern {
         let node: TrieNode | undefined = root;
         let found: { phrase: number; last: number } | undefined;
         for (let at = start; at < units.length && units[at]!.group === units[start]!.group; at++) {
+          // A currency code inside a label ("Montant EUR HT", "Total USD due") does not change its meaning.
+          if (at > start && TRANSPARENT.has(units[at]!.word) && !node.next.has(units[at]!.word)) continue;
           node = node.next.get(units[at]!.word);
           if (node === undefined) break;
           if (node.phrase !== undefined) found = { phrase: node.phrase, last: at };

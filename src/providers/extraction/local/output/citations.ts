@@ -7,7 +7,7 @@
 import type { Extend } from "extend-ai";
 import type { Box } from "../../../../engine/document/box.ts";
 import type { CitedToken } from "../fields/span.ts";
-import { type DocumentLayout, type Line, pageOf, tokenText } from "../layout/layout-model.ts";
+import { blockAt, type DocumentLayout, type Line, pageOf, tokenText } from "../layout/layout-model.ts";
 
 export type CitationMode = "line" | "word" | "block";
 
@@ -97,21 +97,7 @@ function citationPage(layout: DocumentLayout, line: Line): Extend.CitationPage {
 
 /** The smallest block on the line's page whose box holds the center of `box`. */
 function blockContaining(layout: DocumentLayout, line: Line, box: Box): number | undefined {
-  const x = (box.left + box.right) / 2;
-  const y = (box.top + box.bottom) / 2;
-  let best: number | undefined;
-  let bestArea = Number.POSITIVE_INFINITY;
-  layout.blocks.forEach((block, index) => {
-    const b = block.box;
-    if (block.fileIndex !== line.fileIndex || block.page !== line.page || b === null) return;
-    if (x < b.left || x > b.right || y < b.top || y > b.bottom) return;
-    const area = (b.right - b.left) * (b.bottom - b.top);
-    if (area < bestArea) {
-      best = index;
-      bestArea = area;
-    }
-  });
-  return best;
+  return blockAt(layout, line.fileIndex, line.page, (box.left + box.right) / 2, (box.top + box.bottom) / 2);
 }
 
 export function unionOf(boxes: readonly Box[]): Box {

@@ -7,7 +7,7 @@
 import type { ScalarRequest } from "../fields/find-scalar.ts";
 import { makeSpan, type SpanPiece } from "../fields/span.ts";
 import type { LabelHit, LabelIndex } from "../labels/label-index.ts";
-import type { DocumentLayout, Line } from "../layout/layout-model.ts";
+import { blockAt, type DocumentLayout, type Line } from "../layout/layout-model.ts";
 import type { DocumentConventions } from "../values/conventions.ts";
 import { findNumbers } from "../values/numbers.ts";
 import { assignColumns } from "./assign-columns.ts";
@@ -49,7 +49,7 @@ export function layoutTables(
       if (row.page !== line.page || row.fileIndex !== line.fileIndex) break;
       if (row.box.top - previousBottom > MAX_ROW_GAP * Math.max(row.height, line.height)) break;
       if (headerOf(row, properties, index, conventions) !== undefined) break;
-      if (isParagraph(row, header.columns)) break;
+      if (isParagraph(row, header.columns) || isFurniture(row, layout)) break;
       rows.push({ cells: cellsOf(row, header.columns), line: row });
       previousBottom = row.box.bottom;
     }
@@ -162,6 +162,23 @@ function isSubheader(line: Line, header: Line, bottom: number, conventions: Docu
   if (line.page !== header.page || line.box.top - bottom > SUBHEADER_GAP * header.height) return false;
   return findNumbers(line.tokens.map((token) => token.text).join(" "), conventions.decimal).length === 0;
 }
+
+/** Running headers, footers and page numbers (as the parse typed them) end a table: they are not rows. */
+function isFurniture(line: Line, layout: DocumentLayout): boolean {
+  return line.segments.some(
+    (segment) =>
+      blockAt(
+        layout,
+        line.fileIndex,
+        line.page,
+        (segment.box.left + segment.box.right) / 2,
+        (segment.box.top + segment.box.bottom) / 2,
+        FURNITURE,
+      ) !== undefined,
+  );
+}
+
+const FURNITURE = new Set(["header", "footer", "page_number"]);
 
 function isParagraph(line: Line, columns: readonly TableColumn[]): boolean {
   return line.segments.some((segment) => {

@@ -13,6 +13,7 @@ import { CONCEPTS } from "../lexicon/concepts.ts";
 import { compilePhrases } from "../lexicon/phrase-pattern.ts";
 import { fold, foldWords } from "../text/fold.ts";
 import type { DocumentConventions } from "../values/conventions.ts";
+import { findNumbers } from "../values/numbers.ts";
 import { readNumber } from "../values/read-values.ts";
 import type { ItemTable, TableRow } from "./item-table.ts";
 
@@ -69,12 +70,7 @@ export function rowsToItems(
     }
     const anchor =
       numericColumns.size > 0
-        ? [...numericColumns].some((column) => {
-            const text = texts[column] ?? "";
-            return (
-              text !== "" && readNumber(text, conventions, { integer: false, percent: true }) !== undefined
-            );
-          })
+        ? [...numericColumns].some((column) => isNumericCell(texts[column] ?? "", conventions))
         : texts[firstColumn] !== "";
     if (anchor) {
       current = { rows: [row], first: rowIndex };
@@ -93,6 +89,18 @@ export function rowsToItems(
   return groups.map((group) =>
     itemOf(group.rows, group.first, table, keys, properties, itemNode, conventions),
   );
+}
+
+/**
+ * A cell that holds one figure: a number with at most a currency mark or a short unit ("€ 99,99",
+ * "1.00 kg", "21 %"). Text that merely contains digits ("Tel. +49 6051 916 44 10") does not start an item.
+ */
+function isNumericCell(text: string, conventions: DocumentConventions): boolean {
+  if (text === "" || readNumber(text, conventions, { integer: false, percent: true }) === undefined)
+    return false;
+  const numbers = findNumbers(text, conventions.decimal);
+  const rest = numbers.reduceRight((left, match) => left.slice(0, match.start) + left.slice(match.end), text);
+  return numbers.length === 1 && rest.replace(/[^\p{L}]/gu, "").length <= 6;
 }
 
 function isTotalRow(texts: readonly string[]): boolean {

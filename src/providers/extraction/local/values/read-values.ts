@@ -108,11 +108,7 @@ export function readBoolean(text: string): Reading | undefined {
 const LEADING_NOISE = /^[\s:;#.,=*•·|–—-]+/u;
 const TRAILING_NOISE = /[\s:;,=*•·|–—-]+$/u;
 
-export function readString(
-  text: string,
-  kind: SemanticKind,
-  conventions: DocumentConventions,
-): Reading | undefined {
+export function readString(text: string, kind: SemanticKind): Reading | undefined {
   if (kind === "currency_code") {
     const mark = findCurrencies(text)[0];
     return mark === undefined
