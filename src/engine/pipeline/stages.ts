@@ -10,6 +10,7 @@ import { openDocumentSource } from "../ingest/open-document-source.ts";
 import { layoutPage } from "../layout/layout-page.ts";
 import { ocrStage } from "../ocr/ocr-stage.ts";
 import { orderPage } from "../reading-order/order-page.ts";
+import { renderOcrWords } from "../render/ocr-words.ts";
 import { renderOutput } from "../render/wire-output.ts";
 import { tablePage } from "../tables/page-tables.ts";
 import type { DocumentStage, PageStage, Stage } from "./stage.ts";
@@ -105,11 +106,15 @@ export const renderStage: DocumentStage = {
   id: "render",
   scope: "document",
   run(context) {
-    context.output = renderOutput(context.chunks, {
+    const output = renderOutput(context.chunks, {
       enrichmentFormat: context.options.config?.advancedOptions?.enrichmentFormat,
       tableFormat: context.options.config?.blockOptions?.tables?.targetFormat,
       tableCellBlocks: context.options.config?.blockOptions?.tables?.cellBlocksEnabled,
     });
+    if (context.options.config?.advancedOptions?.returnOcr?.words === true) {
+      output.ocr = renderOcrWords(context.document.pages);
+    }
+    context.output = output;
   },
 };
 

@@ -42,7 +42,11 @@ export async function executeExtractRun(ctx: ServiceContext, job: JobContext<Run
     const schema = validateExtractionSchema(config.schema);
     const files = await loadFiles(ctx, run);
     if (typeof files === "string") return await fail(ctx, run, "FAILED_TO_PROCESS_FILE", files);
-    const parseConfig = effectiveParseConfig(config.parseConfig);
+    // Words with boxes make line- and word-level citations possible (returnOcr.words, digital text too).
+    const parseConfig = effectiveParseConfig({
+      ...config.parseConfig,
+      advancedOptions: { ...config.parseConfig?.advancedOptions, returnOcr: { words: true } },
+    });
     const documents: ExtractionDocument[] = [];
     let pageCount = 0;
     let parseRunId: string | undefined;
