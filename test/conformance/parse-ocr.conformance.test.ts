@@ -47,3 +47,21 @@ it("corrects a page scanned upside down when pageRotationEnabled", { timeout: 12
     /Docling bundles PDF document conversion/,
   );
 });
+
+it("parses a photo (JPEG) by OCR, one point per pixel, and fails a corrupt image cleanly", {
+  timeout: 120_000,
+}, async () => {
+  const run = await parseScan("qr_bill_example.jpg", false);
+  assert.equal(run.status, "PROCESSED", run.failureMessage ?? "");
+  const chunk = run.output!.chunks[0]!;
+  assert.ok(chunk.content.length > 50, "text was recognised");
+  const page = chunk.blocks[0]!.metadata.page!;
+  assert.ok(page.width! > 500 && page.height! > 500, "the page is the image, in pixels");
+  const broken = await client.files.upload(
+    new File([Buffer.from("89504e470d0a1a0a0000000d49484452deadbeef", "hex")], "broken.png"),
+    {},
+  );
+  const failed = await client.parse({ file: { id: broken.id } });
+  assert.equal(failed.status, "FAILED");
+  assert.equal(failed.failureReason, "CORRUPT_FILE");
+});

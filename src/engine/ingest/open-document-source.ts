@@ -1,11 +1,13 @@
 /**
- * Opens the input as a DocumentSource according to its detected format. PDF and plain text (TXT,
- * Markdown, CSV) are supported; every other format fails with FILE_TYPE_NOT_SUPPORTED for now.
+ * Opens the input as a DocumentSource according to its detected format: PDF, images (PNG, JPEG, GIF,
+ * BMP, WebP; read by OCR) and plain text (TXT, Markdown, CSV). Every other format fails with
+ * FILE_TYPE_NOT_SUPPORTED for now.
  */
 import { assertNever } from "../../shared/assert-never.ts";
 import type { OpenSourceResult } from "../document/document-source.ts";
 import { openPdf } from "../pdf/open-pdf.ts";
 import type { DocumentFormat } from "./detect-format.ts";
+import { ImageDocumentSource } from "./image-document-source.ts";
 import { TextDocumentSource } from "./text-document-source.ts";
 
 export interface OpenDocumentOptions {
@@ -34,8 +36,17 @@ export async function openDocumentSource(
     case "jpeg":
     case "gif":
     case "bmp":
-    case "tiff":
     case "webp":
+      try {
+        return { ok: true, source: await ImageDocumentSource.open(bytes) };
+      } catch (error) {
+        return {
+          ok: false,
+          reason: "CORRUPT_FILE",
+          message: `The image could not be decoded: ${(error as Error).message}`,
+        };
+      }
+    case "tiff":
     case "heic":
     case "docx":
     case "xlsx":
