@@ -21,10 +21,19 @@ describe("openDocumentSource", () => {
   });
 
   it("refuses formats it cannot parse yet with FILE_TYPE_NOT_SUPPORTED", async () => {
-    for (const format of ["png", "docx", "unknown"] as const) {
+    for (const format of ["tiff", "docx", "unknown"] as const) {
       const opened = await openDocumentSource(new Uint8Array([1, 2, 3]), { format, maxPages: 5 });
       assert.ok(!opened.ok);
       assert.equal(opened.reason, "FILE_TYPE_NOT_SUPPORTED");
     }
+  });
+
+  it("opens images as one OCR page and refuses undecodable ones as CORRUPT_FILE", async () => {
+    const broken = await openDocumentSource(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 1, 2, 3]), {
+      format: "png",
+      maxPages: 5,
+    });
+    assert.ok(!broken.ok);
+    assert.equal(broken.reason, "CORRUPT_FILE");
   });
 });
