@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { describe, it } from "node:test";
+import { parseCsv } from "../../../eval/support/csv.ts";
 import type { Table } from "../document/table.ts";
 import { openPdf } from "../pdf/open-pdf.ts";
 import { corpusFile } from "../test-support/pdf-fixtures.ts";
@@ -32,34 +33,6 @@ async function tablesOn(path: string, pageNumber = 1): Promise<{ tables: Detecte
 function expectedRows(path: string): string[][] {
   const text = readFileSync(new URL(path, CORPUS), "utf8");
   return path.endsWith(".json") ? (JSON.parse(text) as string[][]) : parseCsv(text);
-}
-
-/** RFC 4180 CSV: quoted fields may hold commas, doubled quotes and line breaks. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = "";
-  let quoted = false;
-  for (let index = 0; index < text.length; index++) {
-    const character = text[index]!;
-    if (quoted) {
-      if (character === '"' && text[index + 1] === '"') {
-        field += '"';
-        index++;
-      } else if (character === '"') quoted = false;
-      else field += character;
-    } else if (character === '"') quoted = true;
-    else if (character === ",") {
-      row.push(field);
-      field = "";
-    } else if (character === "\n") {
-      rows.push([...row, field]);
-      row = [];
-      field = "";
-    } else if (character !== "\r") field += character;
-  }
-  if (field !== "" || row.length > 0) rows.push([...row, field]);
-  return rows;
 }
 
 const normalize = (text: string) => text.replace(/\s+/gu, "");

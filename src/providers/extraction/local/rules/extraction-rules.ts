@@ -11,6 +11,7 @@
  *   - text: "uppercase" / "lowercase" → applied to every string value.
  * Anything else is ignored (and listed in docs as unsupported).
  */
+import { ISO_CODES } from "../values/currency.ts";
 import type { DateOrder } from "../values/dates.ts";
 import type { DecimalSeparator } from "../values/numbers.ts";
 
@@ -41,7 +42,7 @@ export function parseExtractionRules(text: string | undefined): ExtractionRules 
     ...rules.matchAll(/(?:default currency|assume|currency is|currency should be|\bin)\s+([a-z]{3})\b/gu),
   ]
     .map((match) => match[1]!.toUpperCase())
-    .find((candidate) => KNOWN.has(candidate));
+    .find((candidate) => ISO_CODES.has(candidate));
   return {
     totals: has(
       /grand total|largest total|highest total|biggest total|total.{0,30}(largest|highest|biggest)/u,
@@ -69,27 +70,3 @@ export function parseExtractionRules(text: string | undefined): ExtractionRules 
     textCase: has(/\bupper ?case\b|\ball caps\b/u) ? "upper" : has(/\blower ?case\b/u) ? "lower" : undefined,
   };
 }
-
-const KNOWN = new Set([
-  "USD",
-  "EUR",
-  "GBP",
-  "JPY",
-  "CNY",
-  "INR",
-  "PLN",
-  "CHF",
-  "CAD",
-  "AUD",
-  "NZD",
-  "SEK",
-  "NOK",
-  "DKK",
-  "CZK",
-  "HUF",
-  "BRL",
-  "MXN",
-  "ZAR",
-  "SGD",
-  "HKD",
-]);

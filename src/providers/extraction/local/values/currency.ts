@@ -6,7 +6,7 @@
 import { fold } from "../text/fold.ts";
 
 // Only codes that are not also common words, so "ALL" or "TOP" in text never reads as a currency.
-const ISO_CODES = new Set([
+export const ISO_CODES: ReadonlySet<string> = new Set([
   "USD",
   "EUR",
   "GBP",
