@@ -70,6 +70,12 @@ export interface JobQueue {
     options: WorkOptions,
   ): Promise<void>;
   /**
+   * A job was just committed to `name` (e.g. after the transaction that enqueued it): this process's
+   * idle workers on that queue fetch at once instead of at their next poll. Other processes still pick
+   * it up at their polling interval.
+   */
+  wake(name: string): void;
+  /**
    * Cancels a queued, retrying or running job; true when it was in one of those states. A running
    * handler is not interrupted: its signal aborts at its next heartbeat, and its outcome is ignored.
    */

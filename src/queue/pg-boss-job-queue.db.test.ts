@@ -162,6 +162,25 @@ forEachDatabase("PgBossJobQueue", (getDatabase) => {
     assert.equal(attempts, 2, "the first attempt and one retry");
   });
 
+  it("wakes this process's idle workers when told a job was committed, ahead of their poll", async (t) => {
+    const test = await getDatabase();
+    const name = queueName("wake");
+    const queue = await startQueue(t, test, { queues: [name], timings: { pollingIntervalSeconds: 10 } });
+    let handledAt: number | undefined;
+    await queue.work(name, async () => void (handledAt = Date.now()), { concurrency: 1 });
+    await sleep(300); // the worker's first fetch found nothing; it now sleeps for 10 s
+    await test.db.transaction(async (tx) => {
+      await queue.enqueue(name, {}, { tx });
+    });
+    const wokenAt = Date.now();
+    queue.wake(name);
+    await waitFor("the woken worker", () => handledAt, 5000);
+    assert.ok(
+      handledAt! - wokenAt < 3000,
+      `handled ${handledAt! - wokenAt} ms after the wake, not at the 10 s poll`,
+    );
+  });
+
   it("runs lower priority values first (Extend semantics)", async (t) => {
     const test = await getDatabase();
     const queue = await startQueue(t, test);

@@ -92,6 +92,8 @@ export class PgBossJobQueue implements JobQueue {
   readonly #declared = new Set<string>();
   readonly #initialQueues: readonly string[];
   readonly #deadLetters: Readonly<Record<string, string>>;
+  /** Queue name → this process's pg-boss worker ids, to wake them when a job is committed here. */
+  readonly #workerIds = new Map<string, string[]>();
 
   constructor(options: PgBossJobQueueOptions) {
     this.#logger = options.logger;
@@ -200,7 +202,12 @@ export class PgBossJobQueue implements JobQueue {
           return results;
         },
       );
+      if (workerId !== undefined) this.#workerIds.set(name, [...(this.#workerIds.get(name) ?? []), workerId]);
     }
+  }
+
+  wake(name: string): void {
+    for (const workerId of this.#workerIds.get(name) ?? []) this.#boss.notifyWorker(workerId);
   }
 
   async cancel(name: string, jobId: string): Promise<boolean> {

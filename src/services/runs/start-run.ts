@@ -10,11 +10,14 @@ import type { ServiceContext } from "../context.ts";
 import type { RunJobPayload } from "./job-names.ts";
 
 export async function startRun(ctx: ServiceContext, run: NewRun, jobName: string): Promise<RunRecord> {
-  return ctx.db.transaction(async (tx) => {
-    const inserted = await insertRun(tx, run);
+  const inserted = await ctx.db.transaction(async (tx) => {
+    const created = await insertRun(tx, run);
     await ctx.queue.enqueue<RunJobPayload>(jobName, { runId: run.id }, { tx, priority: run.priority });
-    return inserted;
+    return created;
   });
+  // Committed: an in-process worker can take it now rather than at its next poll.
+  ctx.queue.wake(jobName);
+  return inserted;
 }
 
 export async function startBatch(
@@ -30,4 +33,5 @@ export async function startBatch(
       await ctx.queue.enqueue<RunJobPayload>(jobName, { runId: run.id }, { tx, priority: run.priority });
     }
   });
+  ctx.queue.wake(jobName);
 }
