@@ -167,7 +167,13 @@ forEachDatabase("PgBossJobQueue", (getDatabase) => {
     const name = queueName("wake");
     const queue = await startQueue(t, test, { queues: [name], timings: { pollingIntervalSeconds: 10 } });
     let handledAt: number | undefined;
-    await queue.work(name, async () => void (handledAt = Date.now()), { concurrency: 1 });
+    await queue.work(
+      name,
+      async () => {
+        handledAt = Date.now();
+      },
+      { concurrency: 1 },
+    );
     await sleep(300); // the worker's first fetch found nothing; it now sleeps for 10 s
     await test.db.transaction(async (tx) => {
       await queue.enqueue(name, {}, { tx });
