@@ -10,6 +10,7 @@ import { createHttpApp } from "./http/create-http-app.ts";
 import { createRateLimiter } from "./http/rate-limiter.ts";
 import type { FieldExtractor } from "./providers/extraction/field-extractor.ts";
 import { LocalFieldExtractor } from "./providers/extraction/local/local-field-extractor.ts";
+import { OpenAiCompatibleFieldExtractor } from "./providers/extraction/openai-compatible/openai-compatible-field-extractor.ts";
 import type { JobQueue } from "./queue/job-queue.ts";
 import { PgBossJobQueue } from "./queue/pg-boss-job-queue.ts";
 import { createAuthenticator } from "./services/auth/authenticate.ts";
@@ -121,8 +122,16 @@ function createFieldExtractor(config: Config): FieldExtractor {
   switch (config.extraction.engine) {
     case "local":
       return new LocalFieldExtractor();
+    case "openai-compatible":
+      return new OpenAiCompatibleFieldExtractor({
+        baseUrl: config.extraction.baseUrl,
+        apiKey: config.extraction.apiKey,
+        model: config.extraction.model,
+        timeoutMs: config.extraction.timeoutMs,
+        maxCharactersPerWindow: config.extraction.maxCharactersPerWindow,
+      });
     default:
-      return assertNever(config.extraction.engine, "extraction engine");
+      return assertNever(config.extraction, "extraction engine");
   }
 }
 

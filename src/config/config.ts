@@ -116,8 +116,22 @@ export const CONFIG_VARIABLES = {
     "OCR for pages without a text layer: auto = the tesseract CLI when installed, else tesseract.js.",
   ],
   EXTRACTION_ENGINE: [
-    z.enum(["local"]).default("local"),
-    "Field extraction engine: local (offline, deterministic). The OpenAI-compatible engine is not built yet.",
+    z.enum(["local", "openai-compatible"]).default("local"),
+    "Field extraction: local (offline, deterministic) or openai-compatible (any chat-completions server).",
+  ],
+  LLM_BASE_URL: [
+    optionalString,
+    "OpenAI-compatible API base URL, e.g. https://api.openai.com/v1 or http://localhost:11434/v1.",
+  ],
+  LLM_API_KEY: [optionalString, "Bearer key for LLM_BASE_URL (omit for servers without auth)."],
+  LLM_MODEL: [
+    optionalString,
+    "Model name sent to LLM_BASE_URL (must support json_schema structured output).",
+  ],
+  LLM_TIMEOUT_MS: [z.coerce.number().int().min(1000).default(120_000), "Timeout of one LLM request attempt."],
+  LLM_MAX_CHARACTERS_PER_WINDOW: [
+    z.coerce.number().int().min(1000).default(60_000),
+    "Document characters sent per LLM request; longer documents are extracted in windows and merged.",
   ],
   FILE_URL_ALLOW_PRIVATE: [
     bool.default(false),
@@ -167,7 +181,16 @@ export interface Config {
     readonly shutdownGraceMs: number;
   };
   readonly rateLimit: { readonly perSecond: number; readonly burst: number };
-  readonly extraction: { readonly engine: "local" };
+  readonly extraction:
+    | { readonly engine: "local" }
+    | {
+        readonly engine: "openai-compatible";
+        readonly baseUrl: string;
+        readonly apiKey: string;
+        readonly model: string;
+        readonly timeoutMs: number;
+        readonly maxCharactersPerWindow: number;
+      };
   readonly ocrEngine: "auto" | "tesseract-cli" | "tesseract-js" | "none";
   readonly fileUrls: {
     readonly allowPrivate: boolean;
@@ -212,6 +235,12 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
   if (raw.QUIRE_PUBLIC_URL !== undefined && !/^https?:\/\//.test(raw.QUIRE_PUBLIC_URL)) {
     problems.push("QUIRE_PUBLIC_URL: must start with http:// or https://");
   }
+  if (raw.EXTRACTION_ENGINE === "openai-compatible") {
+    if (raw.LLM_BASE_URL === undefined)
+      problems.push("LLM_BASE_URL: required when EXTRACTION_ENGINE=openai-compatible");
+    if (raw.LLM_MODEL === undefined)
+      problems.push("LLM_MODEL: required when EXTRACTION_ENGINE=openai-compatible");
+  }
   if (problems.length > 0) throw new ConfigError(problems);
 
   const dataDir = path.resolve(raw.QUIRE_DATA_DIR);
@@ -242,7 +271,17 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
           },
     limits: { maxUploadBytes: raw.MAX_UPLOAD_BYTES, presignedUrlTtlSeconds: raw.PRESIGNED_URL_TTL_SECONDS },
     rateLimit: { perSecond: raw.RATE_LIMIT_PER_SECOND, burst: raw.RATE_LIMIT_BURST },
-    extraction: { engine: raw.EXTRACTION_ENGINE },
+    extraction:
+      raw.EXTRACTION_ENGINE === "local"
+        ? { engine: "local" }
+        : {
+            engine: "openai-compatible",
+            baseUrl: raw.LLM_BASE_URL!,
+            apiKey: raw.LLM_API_KEY ?? "",
+            model: raw.LLM_MODEL!,
+            timeoutMs: raw.LLM_TIMEOUT_MS,
+            maxCharactersPerWindow: raw.LLM_MAX_CHARACTERS_PER_WINDOW,
+          },
     ocrEngine: raw.OCR_ENGINE,
     runs: {
       maxPages: raw.MAX_PAGES,
