@@ -20,7 +20,9 @@ export type BlockType =
   /** A printed page number (the folio), in the page's top or bottom margin. */
   | "page_number"
   /** A table found by tables/; `table` holds its structure, `text` a plain tab-separated rendering. */
-  | "table";
+  | "table"
+  /** An image, chart, diagram or logo found by figures/; `figure` holds its kind. */
+  | "figure";
 
 /** What makes a block a list item: its marker as printed and its nesting depth. */
 export interface ListItem {
@@ -46,4 +48,13 @@ export interface Block {
   readonly listItem?: ListItem;
   /** Rows, columns and cells of table blocks; absent otherwise. */
   readonly table?: Table;
+  /** Present on figure blocks. */
+  readonly figure?: FigureInfo;
+}
+
+/** Extend's figure_details.figureType values the engine assigns. */
+export type FigureType = "image" | "chart" | "diagram" | "logo";
+
+export interface FigureInfo {
+  readonly figureType: FigureType;
 }

@@ -5,7 +5,7 @@
 import type { Block } from "./block.ts";
 import type { Page } from "./page.ts";
 
-export type ChunkType = "page" | "document";
+export type ChunkType = "page" | "document" | "section";
 
 /** A block together with the page it sits on (its coordinates are that page's). */
 export interface PlacedBlock {

@@ -10,6 +10,7 @@ export type StageId =
   | "ocr"
   | "layout"
   | "tables"
+  | "figures"
   | "reading-order"
   | "document-layout"
   | "chunking"

@@ -3,6 +3,7 @@
  * `metadata.page.number`; sizes are in points as displayed (width and height swap for /Rotate 90).
  */
 import type { Block } from "./block.ts";
+import type { PageGraphics } from "./graphics.ts";
 import type { Line } from "./line.ts";
 import type { Ruling } from "./ruling.ts";
 import type { Word } from "./word.ts";
@@ -25,6 +26,8 @@ export interface Page {
    * source has no vector graphics or did not read them (pages without text).
    */
   rulings?: readonly Ruling[];
+  /** Images and vector paths the page paints (PDF operator list), for figure and checkbox detection. */
+  graphics?: PageGraphics;
 }
 
 /** A page with nothing on it yet. */

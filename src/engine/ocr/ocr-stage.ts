@@ -5,6 +5,7 @@
  * quarter turns and skew are corrected first; words are then in the corrected page's points.
  */
 import type { Page } from "../document/page.ts";
+import { ocrSettings } from "../pipeline/engine-profile.ts";
 import type { PageStage } from "../pipeline/stage.ts";
 import type { OcrEngine } from "./ocr-engine.ts";
 import { TesseractCliOcrEngine } from "./tesseract-cli-ocr-engine.ts";
@@ -37,10 +38,12 @@ export const ocrStage: PageStage = {
     const source = context.source;
     if (ocr === undefined || source?.ocrPage === undefined || page.width === null) return;
     if (assessTextLayer(page.words).verdict === "usable") return;
-    const result = await source.ocrPage(page.number, engineFor(ocr.engine), {
-      dpi: ocr.dpi ?? DEFAULT_DPI,
-      correctOrientation: context.options.config?.advancedOptions?.pageRotationEnabled === true,
-    });
+    // parse_light renders at a lower resolution and skips rotation detection (engine-profile.ts).
+    const result = await source.ocrPage(
+      page.number,
+      engineFor(ocr.engine),
+      ocrSettings(context.options, ocr.dpi ?? DEFAULT_DPI),
+    );
     context.issues.push(...result.issues);
     if (result.words.length === 0) return;
     replaceTextLayer(page, result);

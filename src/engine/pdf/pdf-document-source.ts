@@ -11,7 +11,7 @@ import { DocumentFontStyles, type PdfFontStore } from "./font-style.ts";
 import { toMatrix } from "./matrix.ts";
 import type { PDFDocumentLoadingTask, PDFDocumentProxy } from "./pdfjs.ts";
 import { type PageFrame, type PdfFontStyle, textRunWords } from "./text-run-words.ts";
-import { readPageRulings } from "./vector-paths.ts";
+import { readPageGraphics } from "./vector-paths.ts";
 
 /** Counters that show pages are released as they are read (for tests and benchmarks). */
 export interface PdfSourceStats {
@@ -91,7 +91,9 @@ export class PdfDocumentSource implements DocumentSource {
       }
       // Ruling lines (table borders) come from the operator list, the costliest read (it also decodes
       // images); a page without words can hold no table, so it skips the list.
-      const rulings = words.length > 0 ? await readPageRulings(page, transform) : [];
+      // The same walk yields figure candidates (images, vector drawings) for figures/.
+      const { rulings, graphics } =
+        words.length > 0 ? await readPageGraphics(page, transform) : { rulings: [], graphics: undefined };
       this.#pagesRead++;
       return {
         number: pageNumber,
@@ -102,6 +104,7 @@ export class PdfDocumentSource implements DocumentSource {
         lines: [],
         blocks: [],
         rulings,
+        ...(graphics === undefined ? {} : { graphics }),
       };
     } finally {
       if (page.cleanup()) this.#pagesReleased++;

@@ -6,9 +6,11 @@
  * (OPS and AnnotationMode are plain constants of the same pdf.js build pdfjs.ts loads.)
  */
 import { AnnotationMode, OPS } from "pdfjs-dist/legacy/build/pdf.mjs";
+import type { PageGraphics } from "../document/graphics.ts";
 import type { Ruling } from "../document/ruling.ts";
 import { type Matrix, multiply, toMatrix } from "./matrix.ts";
 import { mergeRulings } from "./merge-rulings.ts";
+import { pageGraphics } from "./page-graphics.ts";
 import type { PDFPageProxy } from "./pdfjs.ts";
 
 /** The parts of pdf.js's PDFOperatorList this module reads. */
@@ -71,6 +73,26 @@ export async function readPageRulings(page: PDFPageProxy, viewportTransform: Mat
     return [];
   }
   return mergeRulings(rulingSegments(list, viewportTransform));
+}
+
+/**
+ * One operator-list read for both rulings and figure candidates (images, vector paths; see
+ * page-graphics.ts). Failures yield nothing, as in readPageRulings.
+ */
+export async function readPageGraphics(
+  page: PDFPageProxy,
+  viewportTransform: Matrix,
+): Promise<{ rulings: Ruling[]; graphics: PageGraphics }> {
+  let list: PdfOperatorList;
+  try {
+    list = await page.getOperatorList({ annotationMode: AnnotationMode.DISABLE });
+  } catch {
+    return { rulings: [], graphics: { images: [], paths: [] } };
+  }
+  return {
+    rulings: mergeRulings(rulingSegments(list, viewportTransform)),
+    graphics: pageGraphics(list, viewportTransform),
+  };
 }
 
 /** Unmerged segments of the operator list, carried into page space by `viewportTransform`. */

@@ -92,7 +92,10 @@ describe("layout on corpus documents", () => {
     });
 
     it("reads the whole left column before the right one", () => {
-      const body = blocks.filter((block) => block.boundingBox.top! < 520 && block.type !== "page_number");
+      // The page's drawings overlap across the gutter and form one figure spanning both columns: left out.
+      const body = blocks.filter(
+        (block) => block.boundingBox.top! < 520 && block.type !== "page_number" && block.type !== "figure",
+      );
       const firstRight = body.findIndex((block) => block.boundingBox.left! > 300);
       assert.ok(firstRight > 0);
       assert.ok(body.slice(firstRight).every((block) => block.boundingBox.left! > 300));

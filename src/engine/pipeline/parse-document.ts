@@ -4,9 +4,11 @@
  */
 import type { Issue } from "../document/issue.ts";
 import { emptyPage, type Page } from "../document/page.ts";
+import { selectPages } from "./page-selection.ts";
 import type { ParseOptions, ParseOutcome } from "./parse-outcome.ts";
 import type { DocumentStage, PageStage, Stage, StageContext } from "./stage.ts";
 import { STAGES } from "./stages.ts";
+import { invalidOptionsMessage } from "./validate-options.ts";
 
 /**
  * Parses `bytes` (the engine takes ownership: a PDF's buffer is detached by pdf.js). Expected problems
@@ -19,6 +21,15 @@ export async function parseDocument(
   options: ParseOptions,
   stages: readonly Stage[] = STAGES,
 ): Promise<ParseOutcome> {
+  const invalid = invalidOptionsMessage(options);
+  if (invalid !== undefined) {
+    return {
+      status: "failure",
+      failureReason: "INVALID_CONFIG_OPTIONS",
+      failureMessage: invalid,
+      issues: [],
+    };
+  }
   const context: StageContext = {
     bytes,
     options,
@@ -64,10 +75,26 @@ export async function parseDocument(
   }
 }
 
+/**
+ * Reads the pages advancedOptions.pageRanges selects (all by default) and runs the page stages on each;
+ * the others are never read. Page stages see the original page numbers (the source reads pages by
+ * number, and issues name the page as the file has it); afterwards the selected pages are renumbered
+ * from 1, as Extend does ("Selected pages are isolated and renumbered from 1"), so chunk page ranges
+ * and blocks' metadata.page.number count the pages processed. The document's pageCount becomes the
+ * number of pages processed, which is what metrics and usage bill.
+ */
 async function readPages(context: StageContext, pageStages: readonly PageStage[]): Promise<void> {
   const source = context.source!;
+  const selected = selectPages(context.options.config?.advancedOptions?.pageRanges, source.pageCount);
+  if (selected.length === 0 && source.pageCount > 0) {
+    context.failure = {
+      reason: "INVALID_CONFIG_OPTIONS",
+      message: `advancedOptions.pageRanges selects none of the document's ${source.pageCount} pages`,
+    };
+    return;
+  }
   let unreadable = 0;
-  for (let number = 1; number <= source.pageCount; number++) {
+  for (const number of selected) {
     context.options.signal?.throwIfAborted();
     let page: Page;
     try {
@@ -93,11 +120,19 @@ async function readPages(context: StageContext, pageStages: readonly PageStage[]
     }
     context.document.pages.push(page);
   }
-  if (source.pageCount > 0 && unreadable === source.pageCount) {
+  if (selected.length > 0 && unreadable === selected.length) {
     context.failure = {
       reason: "CORRUPT_FILE",
-      message: `None of the document's ${source.pageCount} pages could be read`,
+      message:
+        selected.length === source.pageCount
+          ? `None of the document's ${source.pageCount} pages could be read`
+          : `None of the ${selected.length} selected pages could be read`,
     };
+  }
+  if (selected.length !== source.pageCount) {
+    const pages = context.document.pages.map((page, index) => ({ ...page, number: index + 1 }));
+    context.document.pages.splice(0, pages.length, ...pages);
+    context.document.pageCount = selected.length;
   }
 }
 

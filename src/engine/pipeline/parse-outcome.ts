@@ -35,13 +35,15 @@ export type FailureReason =
   | "PASSWORD_PROTECTED_FILE"
   | "FILE_TYPE_NOT_SUPPORTED"
   | "FILE_SIZE_TOO_LARGE"
+  /** Option combinations the contract rejects (validate-options.ts); checked before the file is opened. */
+  | "INVALID_CONFIG_OPTIONS"
   | "INTERNAL_ERROR";
 
 export type ParseOutcome =
   | {
       readonly status: "success" | "partial";
       readonly output: Extend.ParseRunOutput;
-      /** Pages in the document, billed as such (unreadable pages included). */
+      /** Pages processed, billed as such (unreadable pages included): all, or those pageRanges select. */
       readonly pageCount: number;
       readonly issues: readonly Issue[];
     }

@@ -6,11 +6,14 @@
  */
 import { chunkDocument } from "../chunking/chunk-document.ts";
 import { layOutDocument } from "../document-layout/lay-out-document.ts";
+import { figurePage } from "../figures/page-figures.ts";
 import { openDocumentSource } from "../ingest/open-document-source.ts";
 import { layoutPage } from "../layout/layout-page.ts";
 import { ocrStage } from "../ocr/ocr-stage.ts";
 import { orderPage } from "../reading-order/order-page.ts";
+import { blockMarkdown } from "../render/block-markdown.ts";
 import { renderOcrWords } from "../render/ocr-words.ts";
+import { spatialText } from "../render/spatial-text.ts";
 import { renderOutput } from "../render/wire-output.ts";
 import { tablePage } from "../tables/page-tables.ts";
 import type { DocumentStage, PageStage, Stage } from "./stage.ts";
@@ -77,6 +80,19 @@ export const tablesStage: PageStage = {
   },
 };
 
+/**
+ * After reading order: images and vector drawings become figure blocks, placed into the order (drawings
+ * take in their label text blocks). blockOptions.figures.enabled === false leaves figures out.
+ */
+export const figuresStage: PageStage = {
+  id: "figures",
+  scope: "page",
+  run(context, page) {
+    if (context.options.config?.blockOptions?.figures?.enabled === false) return;
+    figurePage(page);
+  },
+};
+
 export const readingOrderStage: PageStage = {
   id: "reading-order",
   scope: "page",
@@ -98,7 +114,18 @@ export const chunkingStage: DocumentStage = {
   id: "chunking",
   scope: "document",
   run(context) {
-    context.chunks = chunkDocument(context.document.pages, context.options.chunking);
+    const config = context.options.config;
+    const limits = config?.chunkingStrategy?.options;
+    const markdown = {
+      enrichmentFormat: config?.advancedOptions?.enrichmentFormat,
+      tableFormat: config?.blockOptions?.tables?.targetFormat,
+    };
+    context.chunks = chunkDocument(context.document.pages, context.options.chunking, {
+      // 0 means "no bound" (the CLI's "server default if 0").
+      minCharacters: limits?.minCharacters || undefined,
+      maxCharacters: limits?.maxCharacters || undefined,
+      measure: (block) => blockMarkdown(block, markdown).length,
+    });
   },
 };
 
@@ -114,6 +141,17 @@ export const renderStage: DocumentStage = {
     if (context.options.config?.advancedOptions?.returnOcr?.words === true) {
       output.ocr = renderOcrWords(context.document.pages);
     }
+    if (context.options.config?.target === "spatial") {
+      // Spatial target: a page chunk's content is the page's layout-preserving text (blocks keep their
+      // own content); pages without geometry keep the markdown. Only page chunking allows spatial.
+      const threshold = context.options.config.advancedOptions?.verticalGroupingThreshold;
+      for (const [index, chunk] of context.chunks.entries()) {
+        const page = context.document.pages[chunk.pageRange.start - 1];
+        const rendered = output.chunks[index];
+        if (chunk.type !== "page" || page === undefined || rendered === undefined) continue;
+        rendered.content = spatialText(page, threshold ?? 1) ?? rendered.content;
+      }
+    }
     context.output = output;
   },
 };
@@ -128,6 +166,7 @@ export const STAGES: readonly Stage[] = [
   layoutStage,
   tablesStage,
   readingOrderStage,
+  figuresStage,
   documentLayoutStage,
   chunkingStage,
   renderStage,

@@ -45,9 +45,22 @@ export function blockMarkdown(block: Block, options: MarkdownOptions = {}): stri
       return block.table === undefined
         ? block.text
         : tableContent(block.table, options.tableFormat === "html" ? "html" : "markdown");
+    case "figure":
+      return figureMarkdown(block);
     default:
       return assertNever(block.type, "block type");
   }
+}
+
+/**
+ * No vision model writes a description, so a figure's content is an HTML <figure> element (valid in
+ * markdown) naming its kind, with the labels a drawing took in (axis ticks, legends) as its text.
+ */
+function figureMarkdown(block: Block): string {
+  const kind = block.figure?.figureType ?? "image";
+  return block.text === ""
+    ? `<figure type="${kind}"></figure>`
+    : `<figure type="${kind}">\n${block.text}\n</figure>`;
 }
 
 /** "- item" for bullets, "1. item" for arabic numbers, "- a) item" for other enumerators. */

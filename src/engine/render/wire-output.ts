@@ -61,7 +61,12 @@ function renderBlock(page: Page, block: Block, content: string, id: string): Ext
   const box = block.box;
   // Upstream parity: real text blocks carry `{}` details (SDK EmptyBlockDetails; spec/sdk-notes.md);
   // key-value blocks have a details type of their own.
-  const details: Extend.BlockDetails = block.type === "key_value" ? { type: "key_value_details" } : {};
+  const details: Extend.BlockDetails =
+    block.type === "key_value"
+      ? { type: "key_value_details" }
+      : block.figure !== undefined
+        ? { type: "figure_details", figureType: block.figure.figureType }
+        : {};
   if (box === null) {
     return {
       object: "block",

@@ -43,12 +43,15 @@ export async function executeParseRun(ctx: ServiceContext, job: JobContext<RunJo
     if (watcher.signal.aborted) return;
     if (result.status === "failure") return await fail(ctx, run, result.failureReason, result.failureMessage);
     // The file first: whoever sees the run PROCESSED must also see what the parse taught the file.
-    await updateFileFromParse(
-      ctx,
-      file,
-      result.pageCount,
-      result.output ?? (await loadCachedOutput(ctx, file, result)),
-    );
+    // A parse of selected pages (pageRanges) counts and holds only those, so it teaches the file nothing.
+    if ((config.advancedOptions?.pageRanges ?? []).length === 0) {
+      await updateFileFromParse(
+        ctx,
+        file,
+        result.pageCount,
+        result.output ?? (await loadCachedOutput(ctx, file, result)),
+      );
+    }
     const finished = await transitionRun(ctx.db, run.id, "PROCESSED", {
       outputBlobKey: result.outputBlobKey,
       metrics: { processingTimeMs: Date.now() - started, pageCount: result.pageCount },

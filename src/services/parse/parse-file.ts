@@ -54,7 +54,7 @@ export async function parseWithCache(
         format,
         password: file.password ?? undefined,
         maxPages: ctx.settings.maxPages,
-        chunking: config.chunkingStrategy.type === "document" ? "document" : "page",
+        chunking: config.chunkingStrategy.type,
         config,
         ocr: ctx.settings.ocr,
       },

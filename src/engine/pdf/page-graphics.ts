@@ -1,0 +1,148 @@
+/**
+ * Figure candidates from a page's operator list: painted raster images (image XObjects, inline images,
+ * image masks) and the boxes of painted vector paths, each carried through the CTM into page points with a
+ * top-left origin. figures/ decides which of them are figures.
+ */
+import { OPS } from "pdfjs-dist/legacy/build/pdf.mjs";
+import { type Box, boxAroundPoints } from "../document/box.ts";
+import type { PageGraphics, VectorPath } from "../document/graphics.ts";
+import { applyToPoint, type Matrix, multiply, toMatrix } from "./matrix.ts";
+import type { PdfOperatorList } from "./vector-paths.ts";
+
+// pdf.js DrawOPS inside a constructPath buffer (see vector-paths.ts).
+const MOVE_TO = 0;
+const LINE_TO = 1;
+const CURVE_TO = 2;
+const QUADRATIC_CURVE_TO = 3;
+const CLOSE_PATH = 4;
+
+const IMAGE_OPS: ReadonlySet<number> = new Set([
+  OPS.paintImageXObject,
+  OPS.paintInlineImageXObject,
+  OPS.paintImageMaskXObject,
+  OPS.paintImageXObjectRepeat,
+]);
+/** Paint operators that leave marks (everything but endPath / clip-only paths). */
+const PAINT_OPS: ReadonlySet<number> = new Set([
+  OPS.stroke,
+  OPS.closeStroke,
+  OPS.fill,
+  OPS.eoFill,
+  OPS.fillStroke,
+  OPS.eoFillStroke,
+  OPS.closeFillStroke,
+  OPS.closeEOFillStroke,
+]);
+const STROKE_OPS: ReadonlySet<number> = new Set([
+  OPS.stroke,
+  OPS.closeStroke,
+  OPS.fillStroke,
+  OPS.eoFillStroke,
+  OPS.closeFillStroke,
+  OPS.closeEOFillStroke,
+]);
+/** Segments straighter than this across their direction (points) are axis-aligned. */
+const AXIS_TOLERANCE = 0.5;
+/** Paths kept per page at most: a vector-scan page must not cost unbounded memory. */
+const MAX_PATHS = 20_000;
+
+/** Walks the operator list once; images smaller than 2 pt on a side (spacers, dots) are skipped. */
+export function pageGraphics(list: PdfOperatorList, viewportTransform: Matrix): PageGraphics {
+  const images: Box[] = [];
+  const paths: VectorPath[] = [];
+  const stack: Matrix[] = [];
+  let matrix = viewportTransform;
+  const { fnArray, argsArray } = list;
+  for (let index = 0; index < fnArray.length; index++) {
+    const fn = fnArray[index]!;
+    const args = argsArray[index] as unknown[] | null | undefined;
+    if (fn === OPS.save) stack.push(matrix);
+    else if (fn === OPS.restore) matrix = stack.pop() ?? matrix;
+    else if (fn === OPS.transform) {
+      const inner = args ? toMatrix(args) : undefined;
+      if (inner !== undefined) matrix = multiply(matrix, inner);
+    } else if (fn === OPS.paintFormXObjectBegin) {
+      stack.push(matrix);
+      const inner = Array.isArray(args?.[0]) ? toMatrix(args[0] as unknown[]) : undefined;
+      if (inner !== undefined) matrix = multiply(matrix, inner);
+    } else if (fn === OPS.paintFormXObjectEnd) matrix = stack.pop() ?? matrix;
+    else if (IMAGE_OPS.has(fn)) {
+      // Images are painted into the unit square of the current user space.
+      const box = transformedBox(matrix, { left: 0, top: 0, right: 1, bottom: 1 });
+      if (box.right - box.left >= 2 && box.bottom - box.top >= 2) images.push(box);
+    } else if (fn === OPS.constructPath && paths.length < MAX_PATHS) {
+      const paint = args?.[0];
+      const buffer = (args?.[1] as unknown[] | undefined)?.[0];
+      if (typeof paint !== "number" || !PAINT_OPS.has(paint) || !(buffer instanceof Float32Array)) continue;
+      const path = describePath(buffer, matrix, STROKE_OPS.has(paint));
+      if (path !== undefined) paths.push(path);
+    }
+  }
+  return { images, paths };
+}
+
+function transformedBox(matrix: Matrix, box: Box): Box {
+  const corners = [
+    applyToPoint(matrix, { x: box.left, y: box.top }),
+    applyToPoint(matrix, { x: box.right, y: box.top }),
+    applyToPoint(matrix, { x: box.right, y: box.bottom }),
+    applyToPoint(matrix, { x: box.left, y: box.bottom }),
+  ];
+  return boxAroundPoints(corners)!;
+}
+
+/** The path's box in page space, its segment count and how many are curves or diagonals. */
+function describePath(buffer: Float32Array, matrix: Matrix, stroked: boolean): VectorPath | undefined {
+  const [a, b, c, d, e, f] = matrix;
+  let left = Number.POSITIVE_INFINITY;
+  let top = Number.POSITIVE_INFINITY;
+  let right = Number.NEGATIVE_INFINITY;
+  let bottom = Number.NEGATIVE_INFINITY;
+  let segments = 0;
+  let freeform = 0;
+  let lastX = 0;
+  let lastY = 0;
+  let startX = 0;
+  let startY = 0;
+  const visit = (x: number, y: number): void => {
+    const px = a * x + c * y + e;
+    const py = b * x + d * y + f;
+    left = Math.min(left, px);
+    right = Math.max(right, px);
+    top = Math.min(top, py);
+    bottom = Math.max(bottom, py);
+    lastX = px;
+    lastY = py;
+  };
+  const straight = (x: number, y: number): void => {
+    const px = a * x + c * y + e;
+    const py = b * x + d * y + f;
+    segments++;
+    if (Math.abs(px - lastX) > AXIS_TOLERANCE && Math.abs(py - lastY) > AXIS_TOLERANCE) freeform++;
+  };
+  for (let index = 0; index < buffer.length; ) {
+    const op = buffer[index++];
+    if (op === MOVE_TO) {
+      visit(buffer[index]!, buffer[index + 1]!);
+      startX = lastX;
+      startY = lastY;
+      index += 2;
+    } else if (op === LINE_TO) {
+      straight(buffer[index]!, buffer[index + 1]!);
+      visit(buffer[index]!, buffer[index + 1]!);
+      index += 2;
+    } else if (op === CURVE_TO || op === QUADRATIC_CURVE_TO) {
+      const size = op === CURVE_TO ? 6 : 4;
+      segments++;
+      freeform++;
+      for (let k = 0; k < size; k += 2) visit(buffer[index + k]!, buffer[index + k + 1]!);
+      index += size;
+    } else if (op === CLOSE_PATH) {
+      if (lastX !== startX || lastY !== startY) segments++;
+      lastX = startX;
+      lastY = startY;
+    } else break;
+  }
+  if (!Number.isFinite(left)) return undefined;
+  return { box: { left, top, right, bottom }, segments, freeform, stroked };
+}
