@@ -7,7 +7,7 @@ import { OPS } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { type Box, boxAroundPoints } from "../document/box.ts";
 import type { PageGraphics, VectorPath } from "../document/graphics.ts";
 import { applyToPoint, type Matrix, multiply, toMatrix } from "./matrix.ts";
-import type { PdfOperatorList } from "./vector-paths.ts";
+import type { PdfOperatorList } from "./operator-list.ts";
 
 // pdf.js DrawOPS inside a constructPath buffer (see vector-paths.ts).
 const MOVE_TO = 0;

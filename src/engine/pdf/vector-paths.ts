@@ -10,14 +10,11 @@ import type { PageGraphics } from "../document/graphics.ts";
 import type { Ruling } from "../document/ruling.ts";
 import { type Matrix, multiply, toMatrix } from "./matrix.ts";
 import { mergeRulings } from "./merge-rulings.ts";
+import type { PdfOperatorList } from "./operator-list.ts";
 import { pageGraphics } from "./page-graphics.ts";
 import type { PDFPageProxy } from "./pdfjs.ts";
 
 /** The parts of pdf.js's PDFOperatorList this module reads. */
-export interface PdfOperatorList {
-  readonly fnArray: readonly number[];
-  readonly argsArray: readonly unknown[];
-}
 
 // pdf.js DrawOPS: the opcodes inside a constructPath's Float32Array path buffer.
 const MOVE_TO = 0;
