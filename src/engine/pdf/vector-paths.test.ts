@@ -5,7 +5,8 @@ import { corpusFile } from "../test-support/pdf-fixtures.ts";
 import type { Matrix } from "./matrix.ts";
 import { mergeRulings } from "./merge-rulings.ts";
 import { openPdf } from "./open-pdf.ts";
-import { type PdfOperatorList, rulingSegments } from "./vector-paths.ts";
+import type { PdfOperatorList } from "./operator-list.ts";
+import { rulingSegments } from "./vector-paths.ts";
 
 // pdf.js's viewport at scale 1 for an upright 612 × 792 page: y flips, the origin moves to the top.
 const VIEWPORT: Matrix = [1, 0, 0, -1, 0, 792];
