@@ -37,6 +37,14 @@ it("OCRs a scanned page into positioned text blocks", { timeout: 120_000 }, asyn
   const page = block.metadata.page!;
   assert.ok(block.boundingBox.left! >= 0 && block.boundingBox.right! <= page.width!);
   assert.ok(block.boundingBox.top! >= 0 && block.boundingBox.bottom! <= page.height!);
+  // OCR confidences feed the block and chunk metadata (digital text carries none).
+  const blockConfidence = block.metadata.avgOcrConfidence!;
+  assert.ok(blockConfidence > 0.5 && blockConfidence <= 1, `avg ${blockConfidence}`);
+  assert.ok(block.metadata.minOcrConfidence! <= blockConfidence);
+  assert.ok(
+    chunk.metadata.avgOcrConfidence! > 0.5 &&
+      chunk.metadata.minOcrConfidence! <= chunk.metadata.avgOcrConfidence!,
+  );
 });
 
 it("corrects a page scanned upside down when pageRotationEnabled", { timeout: 120_000 }, async () => {

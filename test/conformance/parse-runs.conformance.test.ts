@@ -76,6 +76,7 @@ forEachDatabaseKind("Parse API via the official SDK", (kind) => {
         );
         assert.ok(box.left! < box.right! && box.top! < box.bottom!);
         assert.equal(block.polygon.length, 4);
+        assert.equal(block.metadata.minOcrConfidence, undefined, "digital text has no OCR confidence");
         assert.ok(chunk.content.includes(block.content.slice(0, 20)));
       }
     });

@@ -2,13 +2,20 @@
  * Extend wire output (ParseRunOutput) from chunks of the intermediate model: chunk and block objects with
  * markdown content, page metadata, polygons and bounding boxes in page points with a top-left origin.
  */
+
 import type { Extend } from "extend-ai";
 import type { Block } from "../document/block.ts";
 import type { DocumentChunk } from "../document/chunk.ts";
 import type { Page } from "../document/page.ts";
 import { blockId, roundPoints } from "./block-id.ts";
 import { blockMarkdown, joinMarkdown, type MarkdownOptions } from "./block-markdown.ts";
+import { ocrConfidenceOf } from "./ocr-confidence.ts";
 import { type TableBlockOptions, withTableDetails } from "./table-cell-blocks.ts";
+
+export interface FigureImageOptions {
+  /** Collects each figure block's PNG (FigureInfo.png) with the block's id, once per block. */
+  readonly figureImages?: { blockId: string; png: Uint8Array }[] | undefined;
+}
 
 /**
  * Renders all chunks. A block keeps one id across chunks; should two blocks of a page hash alike (the
@@ -16,7 +23,7 @@ import { type TableBlockOptions, withTableDetails } from "./table-cell-blocks.ts
  */
 export function renderOutput(
   chunks: readonly DocumentChunk[],
-  options: MarkdownOptions & TableBlockOptions = {},
+  options: MarkdownOptions & TableBlockOptions & FigureImageOptions = {},
 ): Extend.ParseRunOutput {
   const ids = new Map<Block, string>();
   const taken = new Set<string>();
@@ -33,7 +40,11 @@ export function renderOutput(
     chunks: chunks.map((chunk) => {
       const blocks = chunk.blocks.map(({ page, block }) => {
         const content = blockMarkdown(block, options);
-        const rendered = renderBlock(page, block, content, idOf(page, block, content));
+        const id = idOf(page, block, content);
+        const png = block.figure?.png;
+        if (png !== undefined && options.figureImages?.some((image) => image.blockId === id) === false)
+          options.figureImages.push({ blockId: id, png });
+        const rendered = renderBlock(page, block, content, id);
         return block.table === undefined
           ? rendered
           : withTableDetails(rendered, block.table, page.number, options);
@@ -47,7 +58,10 @@ export function renderOutput(
             listItem: chunk.blocks[index]!.block.listItem !== undefined,
           })),
         ),
-        metadata: { pageRange: { start: chunk.pageRange.start, end: chunk.pageRange.end } },
+        metadata: {
+          pageRange: { start: chunk.pageRange.start, end: chunk.pageRange.end },
+          ...ocrConfidenceOf(chunk.blocks.map(({ block }) => block)),
+        },
         blocks,
       };
     }),
@@ -74,7 +88,7 @@ function renderBlock(page: Page, block: Block, content: string, id: string): Ext
       type: block.type,
       content,
       details,
-      metadata: { page: pageMetadata },
+      metadata: { page: pageMetadata, ...ocrConfidenceOf([block]) },
       polygon: [],
       boundingBox: { left: null, top: null, right: null, bottom: null },
     };
@@ -89,7 +103,7 @@ function renderBlock(page: Page, block: Block, content: string, id: string): Ext
     type: block.type,
     content,
     details,
-    metadata: { page: pageMetadata },
+    metadata: { page: pageMetadata, ...ocrConfidenceOf([block]) },
     // Clockwise from the top-left corner, in page points.
     polygon: [
       { x: left, y: top },
