@@ -57,4 +57,9 @@ export type FigureType = "image" | "chart" | "diagram" | "logo";
 
 export interface FigureInfo {
   readonly figureType: FigureType;
+  /**
+   * The figure's region as PNG (blockOptions.figures.figureImageClippingEnabled), kept on the block until
+   * render pairs it with the block's id (ParseOutcome.figureImages).
+   */
+  readonly png?: Uint8Array;
 }

@@ -5,6 +5,7 @@
 
 import type { OcrEngine } from "../ocr/ocr-engine.ts";
 import type { OcrPageResult, OcrPdfPageOptions } from "../ocr/ocr-page.ts";
+import type { Box } from "./box.ts";
 import type { StageId } from "./issue.ts";
 import type { Page } from "./page.ts";
 
@@ -26,6 +27,11 @@ export interface DocumentSource {
     engine: OcrEngine,
     options: Omit<OcrPdfPageOptions, "pageNumber">,
   ): Promise<OcrPageResult>;
+  /**
+   * Renders `regions` of page `pageNumber` (page points, as displayed) to PNG, one image per region, in
+   * order (figure images). Absent when the source has no page images (plain text).
+   */
+  renderRegions?(pageNumber: number, regions: readonly Box[], dpi: number): Promise<Uint8Array[]>;
   /** Frees everything the source holds; idempotent. */
   close(): Promise<void>;
 }

@@ -12,6 +12,11 @@ export interface VectorPath {
   readonly freeform: number;
   /** Painted with a stroke (outlines) as opposed to a fill only. */
   readonly stroked: boolean;
+  /**
+   * Filled with a dark colour (luminance below one half), as a ticked checkbox's mark is; absent when
+   * the path is only stroked or its fill colour is light or unknown (patterns, shadings).
+   */
+  readonly darkFill?: true;
 }
 
 export interface PageGraphics {

@@ -5,7 +5,9 @@
  */
 import type { Block } from "../document/block.ts";
 import type { Line } from "../document/line.ts";
+import type { Ruling } from "../document/ruling.ts";
 import type { Word } from "../document/word.ts";
+import { type CheckboxVectors, markCheckboxes } from "./checkboxes.ts";
 import { groupLines } from "./group-lines.ts";
 import { groupParagraphs } from "./group-paragraphs.ts";
 import { findKeyValues } from "./key-values.ts";
@@ -15,15 +17,23 @@ export interface PageLayout {
   readonly blocks: Block[];
   /** Lines left out because their font maps glyphs to no characters (only control codes came out). */
   readonly undecodableLines: number;
+  /** Checkboxes found (glyphs and drawn squares), now "[x]" / "[ ]" words of the lines. */
+  readonly checkboxes: number;
+  /** The page's rulings without checkbox outlines (given `vectors`), for table detection. */
+  readonly rulings?: readonly Ruling[];
 }
 
-export function layoutPage(words: readonly Word[]): PageLayout {
-  const lines = groupLines(words);
+/** `vectors` (the page's painted paths and rulings) lets drawn checkboxes be found as well as glyphs. */
+export function layoutPage(words: readonly Word[], vectors?: CheckboxVectors): PageLayout {
+  const marked = markCheckboxes(words, vectors);
+  const lines = groupLines(marked.words);
   const readable = lines.filter((line) => !isUndecodable(line.text));
   return {
     lines: readable,
     blocks: findKeyValues(groupParagraphs(readable)),
     undecodableLines: lines.length - readable.length,
+    checkboxes: marked.checkboxes,
+    ...(vectors === undefined ? {} : { rulings: marked.rulings }),
   };
 }
 

@@ -33,6 +33,15 @@ const PAINT_OPS: ReadonlySet<number> = new Set([
   OPS.closeFillStroke,
   OPS.closeEOFillStroke,
 ]);
+/** Paint operators that fill the path (the rest only stroke it). */
+const FILL_OPS: ReadonlySet<number> = new Set([
+  OPS.fill,
+  OPS.eoFill,
+  OPS.fillStroke,
+  OPS.eoFillStroke,
+  OPS.closeFillStroke,
+  OPS.closeEOFillStroke,
+]);
 const STROKE_OPS: ReadonlySet<number> = new Set([
   OPS.stroke,
   OPS.closeStroke,
@@ -52,12 +61,21 @@ export function pageGraphics(list: PdfOperatorList, viewportTransform: Matrix): 
   const paths: VectorPath[] = [];
   const stack: Matrix[] = [];
   let matrix = viewportTransform;
+  // Fill colour darkness (the PDF default fill is black), saved and restored with the matrix.
+  const darkStack: (boolean | undefined)[] = [];
+  let dark: boolean | undefined = true;
   const { fnArray, argsArray } = list;
   for (let index = 0; index < fnArray.length; index++) {
     const fn = fnArray[index]!;
     const args = argsArray[index] as unknown[] | null | undefined;
-    if (fn === OPS.save) stack.push(matrix);
-    else if (fn === OPS.restore) matrix = stack.pop() ?? matrix;
+    if (fn === OPS.save) {
+      stack.push(matrix);
+      darkStack.push(dark);
+    } else if (fn === OPS.restore) {
+      matrix = stack.pop() ?? matrix;
+      if (darkStack.length > 0) dark = darkStack.pop();
+    } else if (fn === OPS.setFillRGBColor) dark = isDarkColor(args?.[0]);
+    else if (fn === OPS.setFillColorN) dark = undefined;
     else if (fn === OPS.transform) {
       const inner = args ? toMatrix(args) : undefined;
       if (inner !== undefined) matrix = multiply(matrix, inner);
@@ -75,10 +93,18 @@ export function pageGraphics(list: PdfOperatorList, viewportTransform: Matrix): 
       const buffer = (args?.[1] as unknown[] | undefined)?.[0];
       if (typeof paint !== "number" || !PAINT_OPS.has(paint) || !(buffer instanceof Float32Array)) continue;
       const path = describePath(buffer, matrix, STROKE_OPS.has(paint));
-      if (path !== undefined) paths.push(path);
+      if (path !== undefined)
+        paths.push(FILL_OPS.has(paint) && dark === true ? { ...path, darkFill: true } : path);
     }
   }
   return { images, paths };
+}
+
+/** pdf.js hands fill colours over as "#rrggbb" (grey and CMYK converted); undefined when not one. */
+function isDarkColor(value: unknown): boolean | undefined {
+  if (typeof value !== "string" || !/^#[0-9a-f]{6}$/iu.test(value)) return undefined;
+  const channel = (at: number): number => Number.parseInt(value.slice(at, at + 2), 16) / 255;
+  return 0.2126 * channel(1) + 0.7152 * channel(3) + 0.0722 * channel(5) < 0.5;
 }
 
 function transformedBox(matrix: Matrix, box: Box): Box {

@@ -2,6 +2,7 @@
  * DocumentSource over a pdf.js document: reads one page at a time (size as displayed, words with boxes)
  * and releases each pdf.js page right after, so memory stays bounded on long documents.
  */
+import type { Box } from "../document/box.ts";
 import type { DocumentSource } from "../document/document-source.ts";
 import type { Page } from "../document/page.ts";
 import type { Word } from "../document/word.ts";
@@ -10,6 +11,7 @@ import { type OcrPageResult, type OcrPdfPageOptions, ocrPdfPage } from "../ocr/o
 import { DocumentFontStyles, type PdfFontStore } from "./font-style.ts";
 import { toMatrix } from "./matrix.ts";
 import type { PDFDocumentLoadingTask, PDFDocumentProxy } from "./pdfjs.ts";
+import { renderPdfRegion } from "./render-page.ts";
 import { type PageFrame, type PdfFontStyle, textRunWords } from "./text-run-words.ts";
 import { readPageGraphics } from "./vector-paths.ts";
 
@@ -63,6 +65,19 @@ export class PdfDocumentSource implements DocumentSource {
     const page = await this.#document.getPage(pageNumber);
     try {
       return await ocrPdfPage(page, engine, { ...options, pageNumber });
+    } finally {
+      page.cleanup();
+    }
+  }
+
+  /** Opens the page once for all its regions, rendering them one after another, then releases it. */
+  async renderRegions(pageNumber: number, regions: readonly Box[], dpi: number): Promise<Uint8Array[]> {
+    if (this.#closed) throw new Error("The PDF source is closed");
+    const page = await this.#document.getPage(pageNumber);
+    try {
+      const images: Uint8Array[] = [];
+      for (const region of regions) images.push(await renderPdfRegion(page, region, { dpi }));
+      return images;
     } finally {
       page.cleanup();
     }

@@ -77,3 +77,43 @@ export function cappedScale(
   if (side > MAX_SIDE) capped *= MAX_SIDE / side;
   return capped;
 }
+
+/** A region of a page in page points (as displayed, top-left origin), like a block's box. */
+export interface PageRegion {
+  readonly left: number;
+  readonly top: number;
+  readonly right: number;
+  readonly bottom: number;
+}
+
+/**
+ * Renders only `region` of `page` to PNG (figure images): the viewport is shifted so the region's
+ * top-left corner is the canvas origin, so the raster is the region's size, not the page's.
+ */
+export async function renderPdfRegion(
+  page: PDFPageProxy,
+  region: PageRegion,
+  options: { readonly dpi: number; readonly maxPixels?: number },
+): Promise<Uint8Array> {
+  if (!(options.dpi > 0)) throw new RangeError(`DPI must be positive, got ${options.dpi}`);
+  const regionWidth = Math.max(region.right - region.left, 1);
+  const regionHeight = Math.max(region.bottom - region.top, 1);
+  const scale = cappedScale(regionWidth, regionHeight, options.dpi / 72, options.maxPixels);
+  const viewport = page.getViewport({ scale });
+  const width = Math.max(1, Math.ceil(regionWidth * scale - 1e-6));
+  const height = Math.max(1, Math.ceil(regionHeight * scale - 1e-6));
+  const canvas = createCanvas(width, height);
+  try {
+    const context = canvas.getContext("2d");
+    await page.render({
+      canvasContext: context as never,
+      canvas: canvas as never,
+      viewport,
+      transform: [1, 0, 0, 1, -region.left * scale, -region.top * scale],
+    }).promise;
+    return new Uint8Array(await canvas.encode("png"));
+  } finally {
+    canvas.width = 0;
+    canvas.height = 0;
+  }
+}

@@ -1,6 +1,7 @@
 /**
  * Worker-thread side of the EnginePool: receives parse tasks (bytes transferred, not copied), runs them
- * one at a time and posts the outcome back. Started as a worker's entry module it serves by itself.
+ * one at a time and posts the outcome back (figure PNGs transferred). Started as a worker's entry module
+ * it serves by itself.
  */
 import { type MessagePort, parentPort } from "node:worker_threads";
 import { parseDocument } from "./parse-document.ts";
@@ -39,8 +40,18 @@ export function serveEngineTasks(port: MessagePort, parse: ParseFunction = parse
         error: stack === undefined ? { name, message: text } : { name, message: text, stack },
       };
     }
-    port.postMessage(reply);
+    port.postMessage(reply, reply.ok ? figureBuffers(reply.outcome) : []);
   });
+}
+
+/** Figure PNGs' buffers, moved rather than copied to the pool's thread (each PNG owns its buffer). */
+function figureBuffers(outcome: ParseOutcome): ArrayBuffer[] {
+  if (outcome.status === "failure" || outcome.figureImages === undefined) return [];
+  const buffers = new Set<ArrayBuffer>();
+  for (const { png } of outcome.figureImages)
+    if (png.buffer instanceof ArrayBuffer && png.byteOffset === 0 && png.byteLength === png.buffer.byteLength)
+      buffers.add(png.buffer);
+  return [...buffers];
 }
 
 if (import.meta.main && parentPort !== null) serveEngineTasks(parentPort);

@@ -37,6 +37,7 @@ export async function parseDocument(
     source: undefined,
     chunks: [],
     output: undefined,
+    figureImages: [],
     failure: undefined,
     issues: [],
   };
@@ -69,6 +70,7 @@ export async function parseDocument(
       output: context.output,
       pageCount: context.document.pageCount,
       issues: context.issues,
+      ...(context.figureImages.length > 0 ? { figureImages: context.figureImages } : {}),
     };
   } finally {
     await context.source?.close().catch(() => {});

@@ -46,6 +46,11 @@ export type ParseOutcome =
       /** Pages processed, billed as such (unreadable pages included): all, or those pageRanges select. */
       readonly pageCount: number;
       readonly issues: readonly Issue[];
+      /**
+       * PNGs of figure regions (blockOptions.figures.figureImageClippingEnabled), keyed by the figure
+       * block's id in `output`; absent when there are none.
+       */
+      readonly figureImages?: readonly { readonly blockId: string; readonly png: Uint8Array }[];
     }
   | {
       readonly status: "failure";

@@ -23,6 +23,8 @@ export interface StageContext {
   chunks: readonly DocumentChunk[];
   /** Set by the render stage. */
   output: Extend.ParseRunOutput | undefined;
+  /** Filled by the render stage: figure images (figures/figure-images.ts) by block id. */
+  readonly figureImages: { blockId: string; png: Uint8Array }[];
   /** Set by a stage that cannot go on; the pipeline stops after that stage. */
   failure: { readonly reason: FailureReason; readonly message: string } | undefined;
   readonly issues: Issue[];

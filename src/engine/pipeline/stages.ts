@@ -6,6 +6,7 @@
  */
 import { chunkDocument } from "../chunking/chunk-document.ts";
 import { layOutDocument } from "../document-layout/lay-out-document.ts";
+import { clipFigureImages } from "../figures/figure-images.ts";
 import { figurePage } from "../figures/page-figures.ts";
 import { openDocumentSource } from "../ingest/open-document-source.ts";
 import { layoutPage } from "../layout/layout-page.ts";
@@ -50,9 +51,15 @@ export const layoutStage: PageStage = {
         });
       return;
     }
-    const { lines, blocks, undecodableLines } = layoutPage(page.words);
+    const vectors =
+      page.graphics === undefined && page.rulings === undefined
+        ? undefined
+        : { paths: page.graphics?.paths ?? [], rulings: page.rulings ?? [] };
+    const { lines, blocks, undecodableLines, rulings } = layoutPage(page.words, vectors);
     page.lines = lines;
     page.blocks = blocks;
+    // Checkbox outlines are not table borders.
+    if (page.rulings !== undefined && rulings !== undefined) page.rulings = rulings;
     if (undecodableLines > 0)
       context.issues.push({
         stage: "layout",
@@ -90,6 +97,33 @@ export const figuresStage: PageStage = {
   run(context, page) {
     if (context.options.config?.blockOptions?.figures?.enabled === false) return;
     figurePage(page);
+  },
+};
+
+/**
+ * After figures: with blockOptions.figures.figureImageClippingEnabled (Extend's default: on) each figure's
+ * region is rendered to PNG while the source reopens just this page. A failed render costs the images
+ * (a warning), not the page.
+ */
+export const figureImagesStage: PageStage = {
+  id: "figures",
+  scope: "page",
+  async run(context, page) {
+    const figures = context.options.config?.blockOptions?.figures;
+    if (figures?.enabled === false || figures?.figureImageClippingEnabled === false) return;
+    const source = context.source;
+    if (source?.renderRegions === undefined) return;
+    try {
+      await clipFigureImages(page, (number, regions, dpi) => source.renderRegions!(number, regions, dpi));
+    } catch (error) {
+      context.issues.push({
+        stage: "figures",
+        page: page.number,
+        severity: "warning",
+        code: "FIGURE_IMAGES_FAILED",
+        message: `Figure images of page ${page.number} could not be rendered: ${error instanceof Error ? error.message : String(error)}`,
+      });
+    }
   },
 };
 
@@ -137,6 +171,7 @@ export const renderStage: DocumentStage = {
       enrichmentFormat: context.options.config?.advancedOptions?.enrichmentFormat,
       tableFormat: context.options.config?.blockOptions?.tables?.targetFormat,
       tableCellBlocks: context.options.config?.blockOptions?.tables?.cellBlocksEnabled,
+      figureImages: context.figureImages,
     });
     if (context.options.config?.advancedOptions?.returnOcr?.words === true) {
       output.ocr = renderOcrWords(context.document.pages);
@@ -167,6 +202,7 @@ export const STAGES: readonly Stage[] = [
   tablesStage,
   readingOrderStage,
   figuresStage,
+  figureImagesStage,
   documentLayoutStage,
   chunkingStage,
   renderStage,

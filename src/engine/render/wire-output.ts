@@ -12,13 +12,18 @@ import { blockMarkdown, joinMarkdown, type MarkdownOptions } from "./block-markd
 import { ocrConfidenceOf } from "./ocr-confidence.ts";
 import { type TableBlockOptions, withTableDetails } from "./table-cell-blocks.ts";
 
+export interface FigureImageOptions {
+  /** Collects each figure block's PNG (FigureInfo.png) with the block's id, once per block. */
+  readonly figureImages?: { blockId: string; png: Uint8Array }[] | undefined;
+}
+
 /**
  * Renders all chunks. A block keeps one id across chunks; should two blocks of a page hash alike (the
  * same text drawn twice in the same place) the later gets a derived id, still deterministic.
  */
 export function renderOutput(
   chunks: readonly DocumentChunk[],
-  options: MarkdownOptions & TableBlockOptions = {},
+  options: MarkdownOptions & TableBlockOptions & FigureImageOptions = {},
 ): Extend.ParseRunOutput {
   const ids = new Map<Block, string>();
   const taken = new Set<string>();
@@ -35,7 +40,11 @@ export function renderOutput(
     chunks: chunks.map((chunk) => {
       const blocks = chunk.blocks.map(({ page, block }) => {
         const content = blockMarkdown(block, options);
-        const rendered = renderBlock(page, block, content, idOf(page, block, content));
+        const id = idOf(page, block, content);
+        const png = block.figure?.png;
+        if (png !== undefined && options.figureImages?.some((image) => image.blockId === id) === false)
+          options.figureImages.push({ blockId: id, png });
+        const rendered = renderBlock(page, block, content, id);
         return block.table === undefined
           ? rendered
           : withTableDetails(rendered, block.table, page.number, options);

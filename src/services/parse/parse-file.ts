@@ -11,6 +11,7 @@ import type { FileRecord } from "../../storage/repositories/file-repository.ts";
 import { findParseCache, insertParseCache } from "../../storage/repositories/parse-cache-repository.ts";
 import type { ServiceContext } from "../context.ts";
 import type { EffectiveParseConfig } from "./effective-parse-config.ts";
+import { storeFigureImages } from "./figure-image-refs.ts";
 
 export type ParseResult =
   | { status: "success"; outputBlobKey: string; pageCount: number; output: Extend.ParseRunOutput | undefined }
@@ -68,6 +69,9 @@ export async function parseWithCache(
       failureMessage: outcome.failureMessage,
     };
   }
+  // Figure images first, so the stored output's stable references never point at missing blobs.
+  if (outcome.figureImages !== undefined)
+    await storeFigureImages(ctx, cacheKey, outcome.output, outcome.figureImages);
   const outputBlobKey = `parse-cache/${cacheKey}.json`;
   await ctx.blobs.put(outputBlobKey, Buffer.from(JSON.stringify(outcome.output), "utf8"));
   await insertParseCache(ctx.db, { cacheKey, outputBlobKey, pageCount: outcome.pageCount });

@@ -14,9 +14,10 @@ export async function presentParseRun(
   run: RunRecord,
   responseType: "json" | "url" = "json",
 ): Promise<Extend.ParseRun> {
+  const baseUrl = baseUrlOf(request, deps.publicUrl);
   if (responseType === "url") {
-    const outputUrl = await createParseOutputUrl(deps.services, run, baseUrlOf(request, deps.publicUrl));
+    const outputUrl = await createParseOutputUrl(deps.services, run, baseUrl);
     return toParseRun(run, { output: null, outputUrl });
   }
-  return toParseRun(run, { output: await loadParseOutput(deps.services, run), outputUrl: null });
+  return toParseRun(run, { output: await loadParseOutput(deps.services, run, baseUrl), outputUrl: null });
 }
