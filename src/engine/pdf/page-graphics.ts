@@ -8,13 +8,15 @@ import { type Box, boxAroundPoints } from "../document/box.ts";
 import type { PageGraphics, VectorPath } from "../document/graphics.ts";
 import { applyToPoint, type Matrix, multiply, toMatrix } from "./matrix.ts";
 import type { PdfOperatorList } from "./operator-list.ts";
-
-// pdf.js DrawOPS inside a constructPath buffer (see vector-paths.ts).
-const MOVE_TO = 0;
-const LINE_TO = 1;
-const CURVE_TO = 2;
-const QUADRATIC_CURVE_TO = 3;
-const CLOSE_PATH = 4;
+import {
+  CLOSE_PATH,
+  CURVE_TO,
+  FILL_OPS,
+  LINE_TO,
+  MOVE_TO,
+  QUADRATIC_CURVE_TO,
+  STROKE_OPS,
+} from "./operator-list.ts";
 
 const IMAGE_OPS: ReadonlySet<number> = new Set([
   OPS.paintImageXObject,
@@ -28,23 +30,6 @@ const PAINT_OPS: ReadonlySet<number> = new Set([
   OPS.closeStroke,
   OPS.fill,
   OPS.eoFill,
-  OPS.fillStroke,
-  OPS.eoFillStroke,
-  OPS.closeFillStroke,
-  OPS.closeEOFillStroke,
-]);
-/** Paint operators that fill the path (the rest only stroke it). */
-const FILL_OPS: ReadonlySet<number> = new Set([
-  OPS.fill,
-  OPS.eoFill,
-  OPS.fillStroke,
-  OPS.eoFillStroke,
-  OPS.closeFillStroke,
-  OPS.closeEOFillStroke,
-]);
-const STROKE_OPS: ReadonlySet<number> = new Set([
-  OPS.stroke,
-  OPS.closeStroke,
   OPS.fillStroke,
   OPS.eoFillStroke,
   OPS.closeFillStroke,

@@ -11,34 +11,17 @@ import type { Ruling } from "../document/ruling.ts";
 import { type Matrix, multiply, toMatrix } from "./matrix.ts";
 import { mergeRulings } from "./merge-rulings.ts";
 import type { PdfOperatorList } from "./operator-list.ts";
+import {
+  CLOSE_PATH,
+  CURVE_TO,
+  FILL_OPS,
+  LINE_TO,
+  MOVE_TO,
+  QUADRATIC_CURVE_TO,
+  STROKE_OPS,
+} from "./operator-list.ts";
 import { pageGraphics } from "./page-graphics.ts";
 import type { PDFPageProxy } from "./pdfjs.ts";
-
-/** The parts of pdf.js's PDFOperatorList this module reads. */
-
-// pdf.js DrawOPS: the opcodes inside a constructPath's Float32Array path buffer.
-const MOVE_TO = 0;
-const LINE_TO = 1;
-const CURVE_TO = 2;
-const QUADRATIC_CURVE_TO = 3;
-const CLOSE_PATH = 4;
-
-const STROKE_OPS: ReadonlySet<number> = new Set([
-  OPS.stroke,
-  OPS.closeStroke,
-  OPS.fillStroke,
-  OPS.eoFillStroke,
-  OPS.closeFillStroke,
-  OPS.closeEOFillStroke,
-]);
-const FILL_OPS: ReadonlySet<number> = new Set([
-  OPS.fill,
-  OPS.eoFill,
-  OPS.fillStroke,
-  OPS.eoFillStroke,
-  OPS.closeFillStroke,
-  OPS.closeEOFillStroke,
-]);
 
 /** A segment whose ends differ by less than this across its direction (points) counts as straight. */
 const AXIS_TOLERANCE = 0.5;
