@@ -1,32 +1,42 @@
 /**
- * An image file (PNG, JPEG, GIF, BMP, WebP) as a one-page document. Its page is the image with one
- * point per pixel (boxes of image documents are in pixels), and it has no text layer, so its words come
- * from the OCR stage. The image is decoded once and kept for that one page.
+ * An image file as a document: PNG, JPEG (EXIF orientation applied), GIF, BMP, WebP, and TIFF with one
+ * page per TIFF page. Each page is its image with one point per pixel (boxes of image documents are in
+ * pixels) and no text layer, so its words come from the OCR stage. Pages are decoded (by sharp/libvips)
+ * one at a time, when read, so a long multi-page TIFF never sits decoded in memory.
  */
+import sharp from "sharp";
 import type { DocumentSource } from "../document/document-source.ts";
 import { emptyPage, type Page } from "../document/page.ts";
 import type { OcrEngine, RgbaImage } from "../ocr/ocr-engine.ts";
 import { type OcrPageResult, type OcrPdfPageOptions, ocrPage } from "../ocr/ocr-page.ts";
-import { decodeImageFile } from "../ocr/raster.ts";
+
+// libvips refuses images above this many pixels unless told otherwise; a 600 DPI A3 scan is ~70 MP.
+const MAX_INPUT_PIXELS = 100_000_000;
 
 export class ImageDocumentSource implements DocumentSource {
   readonly stage = "ingest" as const;
-  readonly pageCount = 1;
-  #image: RgbaImage | undefined;
+  readonly pageCount: number;
+  readonly #bytes: Uint8Array;
+  #closed = false;
 
-  private constructor(image: RgbaImage) {
-    this.#image = image;
+  private constructor(bytes: Uint8Array, pageCount: number) {
+    this.#bytes = bytes;
+    this.pageCount = pageCount;
   }
 
   /** Rejects when the bytes do not decode (a corrupt or truncated image). */
   static async open(bytes: Uint8Array): Promise<ImageDocumentSource> {
-    return new ImageDocumentSource(await decodeImageFile(bytes));
+    const metadata = await sharp(bytes, { limitInputPixels: MAX_INPUT_PIXELS }).metadata();
+    // Decode the first page now so a truncated file fails at open, not halfway through a run.
+    await decodePage(bytes, 1);
+    // Only TIFF pages are separate pages; an animated GIF or WebP is one picture.
+    return new ImageDocumentSource(bytes, metadata.format === "tiff" ? (metadata.pages ?? 1) : 1);
   }
 
   async readPage(pageNumber: number): Promise<Page> {
-    const image = this.#requireImage();
-    if (pageNumber !== 1) throw new Error(`An image has one page, not ${pageNumber}`);
-    return emptyPage(1, image.width, image.height);
+    this.#checkPage(pageNumber);
+    const image = await decodePage(this.#bytes, pageNumber);
+    return emptyPage(pageNumber, image.width, image.height);
   }
 
   async ocrPage(
@@ -34,16 +44,33 @@ export class ImageDocumentSource implements DocumentSource {
     engine: OcrEngine,
     options: Omit<OcrPdfPageOptions, "pageNumber">,
   ): Promise<OcrPageResult> {
+    this.#checkPage(pageNumber);
     // scale 1: one point per pixel, whatever DPI tesseract is told the scan has.
-    return ocrPage(this.#requireImage(), engine, { ...options, pageNumber, scale: 1 });
+    return ocrPage(await decodePage(this.#bytes, pageNumber), engine, { ...options, pageNumber, scale: 1 });
   }
 
   async close(): Promise<void> {
-    this.#image = undefined;
+    this.#closed = true;
   }
 
-  #requireImage(): RgbaImage {
-    if (this.#image === undefined) throw new Error("The image source is closed");
-    return this.#image;
+  #checkPage(pageNumber: number): void {
+    if (this.#closed) throw new Error("The image source is closed");
+    if (!Number.isInteger(pageNumber) || pageNumber < 1 || pageNumber > this.pageCount) {
+      throw new Error(`The image has ${this.pageCount} page(s), not page ${pageNumber}`);
+    }
   }
+}
+
+/** One page as RGBA, upright: `rotate()` without an angle applies the EXIF orientation. */
+async function decodePage(bytes: Uint8Array, pageNumber: number): Promise<RgbaImage> {
+  const { data, info } = await sharp(bytes, { page: pageNumber - 1, limitInputPixels: MAX_INPUT_PIXELS })
+    .rotate()
+    .ensureAlpha()
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  return {
+    width: info.width,
+    height: info.height,
+    rgba: new Uint8ClampedArray(data.buffer, data.byteOffset, data.byteLength),
+  };
 }

@@ -1,6 +1,6 @@
 /**
  * Opens the input as a DocumentSource according to its detected format: PDF, images (PNG, JPEG, GIF,
- * BMP, WebP; read by OCR) and plain text (TXT, Markdown, CSV). Every other format fails with
+ * BMP, WebP, multi-page TIFF; read by OCR) and plain text (TXT, Markdown, CSV). Every other format fails with
  * FILE_TYPE_NOT_SUPPORTED for now.
  */
 import { assertNever } from "../../shared/assert-never.ts";
@@ -37,6 +37,7 @@ export async function openDocumentSource(
     case "gif":
     case "bmp":
     case "webp":
+    case "tiff":
       try {
         return { ok: true, source: await ImageDocumentSource.open(bytes) };
       } catch (error) {
@@ -46,7 +47,6 @@ export async function openDocumentSource(
           message: `The image could not be decoded: ${(error as Error).message}`,
         };
       }
-    case "tiff":
     case "heic":
     case "docx":
     case "xlsx":

@@ -1,0 +1,40 @@
+import assert from "node:assert/strict";
+import { readFile } from "node:fs/promises";
+import { describe, it } from "node:test";
+import sharp from "sharp";
+import { ImageDocumentSource } from "./image-document-source.ts";
+
+const PHOTOTEST = "../shared/corpus/tesseract-ocr-gt/phototest.tif";
+
+describe("ImageDocumentSource", () => {
+  it("reads a multi-page TIFF as one page per TIFF page, one point per pixel", async () => {
+    const page = await sharp(await readFile(PHOTOTEST))
+      .png()
+      .toBuffer();
+    const small = await sharp(page).resize(320, 240).png().toBuffer();
+    const tiff = await sharp([page, small], { join: { animated: true } })
+      .tiff()
+      .toBuffer();
+    const source = await ImageDocumentSource.open(new Uint8Array(tiff));
+    assert.equal(source.pageCount, 2);
+    const first = await source.readPage(1);
+    assert.deepEqual([first.width, first.height], [640, 480]);
+    await assert.rejects(source.readPage(3), /2 page/);
+    await source.close();
+  });
+
+  it("applies the EXIF orientation of a photo, so the page is upright", async () => {
+    const upright = await sharp(await readFile(PHOTOTEST))
+      .png()
+      .toBuffer();
+    // Orientation 6: the stored pixels must be turned 90° clockwise to be viewed upright.
+    const stored = await sharp(upright).rotate(-90).jpeg().withMetadata({ orientation: 6 }).toBuffer();
+    const source = await ImageDocumentSource.open(new Uint8Array(stored));
+    const page = await source.readPage(1);
+    assert.deepEqual([page.width, page.height], [640, 480], "width and height as displayed, not as stored");
+  });
+
+  it("refuses bytes that do not decode", async () => {
+    await assert.rejects(ImageDocumentSource.open(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 1, 2, 3])));
+  });
+});
