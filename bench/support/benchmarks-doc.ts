@@ -3,52 +3,24 @@
  * replaces or appends one marked section per (suite, date, variant), so rerunning a suite on the same
  * day updates its figures instead of piling up near-duplicates.
  */
-import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
-import os from "node:os";
 import path from "node:path";
+import {
+  machineSummary,
+  type Provenance,
+  provenance as provenanceAt,
+} from "../../scripts/support/provenance.ts";
 import { REPO_ROOT } from "./quire-process.ts";
 
 export const BENCHMARKS_DOC = path.join(REPO_ROOT, "docs", "BENCHMARKS.md");
 
-export interface Provenance {
-  readonly date: string;
-  readonly commit: string;
-  readonly machine: string;
-}
+export type { Provenance } from "../../scripts/support/provenance.ts";
+export { machineSummary };
 
-/** Date (UTC), commit (marked when src/ has uncommitted changes) and a one-line machine summary. */
+/** Date (UTC), commit (marked when src/ has uncommitted changes: only src/ decides the server's figures). */
 export function provenance(): Provenance {
-  const git = (...args: string[]) =>
-    execFileSync("git", args, {
-      cwd: REPO_ROOT,
-      encoding: "utf8",
-      stdio: ["ignore", "pipe", "ignore"],
-      // No opportunistic index refresh: others may be committing in this repository at the same time.
-      env: { ...process.env, GIT_OPTIONAL_LOCKS: "0" },
-    }).trim();
-  let commit = "unknown";
-  try {
-    commit = git("rev-parse", "--short", "HEAD");
-    // Only src/ decides the server's figures; edits elsewhere (docs, tests, this harness) do not.
-    if (git("status", "--porcelain", "--", "src") !== "") commit += " (+ uncommitted changes in src/)";
-  } catch {
-    // Not a git checkout (e.g. an unpacked tarball): the figures are still worth keeping.
-  }
-  return { date: new Date().toISOString().slice(0, 10), commit, machine: machineSummary() };
-}
-
-export function machineSummary(): string {
-  let nproc = String(os.availableParallelism());
-  try {
-    nproc = execFileSync("nproc", { encoding: "utf8" }).trim();
-  } catch {
-    // nproc is coreutils; availableParallelism is the same figure where it is missing.
-  }
-  const cpu = os.cpus()[0]?.model.trim() ?? "unknown CPU";
-  const memoryGiB = (os.totalmem() / 1024 ** 3).toFixed(1);
-  return `${nproc} cores (nproc), ${cpu}, ${memoryGiB} GiB RAM, Node ${process.version}, ${os.platform()} ${os.release()}`;
+  return provenanceAt(REPO_ROOT, ["src"]);
 }
 
 const INTRO = `# Benchmarks

@@ -3,40 +3,19 @@
  * replaces only the suite's generated section (between its markers), so hand-written analysis elsewhere
  * in the file survives reruns. Also the provenance every section records: date, commit, machine.
  */
-import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
-import os from "node:os";
 import path from "node:path";
+import { type Provenance, provenance as provenanceAt } from "../../scripts/support/provenance.ts";
 import { REPO_ROOT } from "./corpus.ts";
 
 export const QUALITY_DOC = path.join(REPO_ROOT, "docs", "QUALITY.md");
 
-export interface Provenance {
-  readonly date: string;
-  readonly commit: string;
-  readonly machine: string;
-}
+export type { Provenance } from "../../scripts/support/provenance.ts";
 
-/** Date (UTC), `git rev-parse --short HEAD` (marked when tracked files have uncommitted changes), machine. */
+/** Date (UTC), commit (marked when tracked files have uncommitted changes), machine. */
 export function provenance(): Provenance {
-  const git = (...args: string[]) =>
-    execFileSync("git", args, {
-      cwd: REPO_ROOT,
-      encoding: "utf8",
-      stdio: ["ignore", "pipe", "ignore"],
-    }).trim();
-  let commit = "unknown";
-  try {
-    commit = git("rev-parse", "--short", "HEAD");
-    if (git("status", "--porcelain", "--untracked-files=no") !== "") commit += " (+ uncommitted changes)";
-  } catch {
-    // Not a git checkout: the figures are still worth keeping.
-  }
-  const cpu = os.cpus()[0]?.model.trim() ?? "unknown CPU";
-  const memory = (os.totalmem() / 1024 ** 3).toFixed(1);
-  const machine = `${os.availableParallelism()} cores, ${cpu}, ${memory} GiB RAM, Node ${process.version}, ${os.platform()} ${os.release()}`;
-  return { date: new Date().toISOString().slice(0, 10), commit, machine };
+  return provenanceAt(REPO_ROOT);
 }
 
 const INTRO = `# Quality
