@@ -1,9 +1,9 @@
 /** RunRecord → Extend's ExtractRun and ExtractRunSummary (spec §3.5). */
 import type { Extend } from "extend-ai";
 import type { RunRecord } from "../../../storage/repositories/run-repository.ts";
+import { toUsageSummary } from "../../run-usage.ts";
 
 export function toExtractRunSummary(run: RunRecord, baseUrl: string): Extend.ExtractRunSummary {
-  const usage = run.usage as Extend.RunUsage | null;
   return {
     object: "extract_run",
     id: run.id,
@@ -20,13 +20,7 @@ export function toExtractRunSummary(run: RunRecord, baseUrl: string): Extend.Ext
     parseRunId: run.parseRunId,
     // Quire has no dashboard: the run's own API resource is where a person can look at it.
     dashboardUrl: `${baseUrl}/extract_runs/${run.id}`,
-    usage:
-      usage === null
-        ? null
-        : {
-            credits: usage.credits,
-            ...(usage.totalCredits === undefined ? {} : { totalCredits: usage.totalCredits }),
-          },
+    usage: toUsageSummary(run.usage),
     createdAt: run.createdAt.toISOString(),
     updatedAt: run.updatedAt.toISOString(),
   };

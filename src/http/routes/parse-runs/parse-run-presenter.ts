@@ -1,11 +1,9 @@
 /** RunRecord → Extend's ParseRun and ParseRunSummary (spec §3.4). */
 import type { Extend } from "extend-ai";
 import type { RunRecord } from "../../../storage/repositories/run-repository.ts";
+import { toUsageSummary } from "../../run-usage.ts";
 
-export function toParseRun(
-  run: RunRecord,
-  delivery: { readonly output: Extend.ParseRunOutput | null; readonly outputUrl: string | null },
-): Extend.ParseRun {
+export function toParseRunSummary(run: RunRecord): Extend.ParseRunSummary {
   return {
     object: "parse_run",
     id: run.id,
@@ -16,34 +14,24 @@ export function toParseRun(
     failureReason: run.failureReason,
     failureMessage: run.failureMessage,
     metadata: run.metadata,
-    output: delivery.output,
-    outputUrl: delivery.outputUrl,
-    metrics: run.metrics as Extend.ParseRunMetrics | null,
-    config: run.config as Extend.ParseConfig,
-    usage: run.usage as Extend.RunUsage | null,
+    metrics: run.metrics as Extend.ParseRunSummaryMetrics | null,
+    usage: toUsageSummary(run.usage),
+    createdAt: run.createdAt.toISOString(),
+    updatedAt: run.updatedAt.toISOString(),
   };
 }
 
-export function toParseRunSummary(run: RunRecord): Extend.ParseRunSummary {
-  const usage = run.usage as Extend.RunUsage | null;
+/** The full run: the summary's fields without timestamps (ParseRun has none), plus output and config. */
+export function toParseRun(
+  run: RunRecord,
+  delivery: { readonly output: Extend.ParseRunOutput | null; readonly outputUrl: string | null },
+): Extend.ParseRun {
+  const { createdAt: _createdAt, updatedAt: _updatedAt, ...summary } = toParseRunSummary(run);
   return {
-    object: "parse_run",
-    id: run.id,
-    batchId: run.batchId,
-    file: run.fileSummary as unknown as Extend.FileSummary,
-    status: run.status,
-    failureReason: run.failureReason,
-    failureMessage: run.failureMessage,
-    metadata: run.metadata,
-    metrics: run.metrics as Extend.ParseRunSummaryMetrics | null,
-    usage:
-      usage === null
-        ? null
-        : {
-            credits: usage.credits,
-            ...(usage.totalCredits === undefined ? {} : { totalCredits: usage.totalCredits }),
-          },
-    createdAt: run.createdAt.toISOString(),
-    updatedAt: run.updatedAt.toISOString(),
+    ...summary,
+    output: delivery.output,
+    outputUrl: delivery.outputUrl,
+    config: run.config as Extend.ParseConfig,
+    usage: run.usage as Extend.RunUsage | null,
   };
 }
