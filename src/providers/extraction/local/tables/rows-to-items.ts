@@ -59,8 +59,9 @@ export function rowsToItems(
   const mapped = table.propertyColumns.filter((column) => column !== undefined) as number[];
   const firstColumn = Math.min(...mapped);
   const headerWords = foldWords(table.headerText);
-  const groups: { rows: TableRow[]; first: number }[] = [];
-  let current: { rows: TableRow[]; first: number } | undefined;
+  const note = noteProperty(keys, properties, table);
+  const groups: { rows: TableRow[]; first: number; note?: true }[] = [];
+  let current: { rows: TableRow[]; first: number; note?: true } | undefined;
   table.rows.forEach((row, rowIndex) => {
     const texts = row.cells.map((cell) => cell?.text ?? "");
     const joined = texts.filter((text) => text !== "").join(" ");
@@ -83,12 +84,65 @@ export function rowsToItems(
       previous?.line === undefined ||
       row.line === undefined ||
       row.line.box.top - previous.line.box.bottom <= CONTINUATION_GAP * row.line.height;
+    // A row of its own that is a note ("Serial number: …", a sentence) rather than more of the
+    // description is the item the schema's note property describes, when no column holds notes.
+    if (note >= 0 && textOnly && current?.note === undefined && looksLikeNote(joined)) {
+      current = { rows: [row], first: rowIndex, note: true };
+      groups.push(current);
+      return;
+    }
     if (current !== undefined && textOnly && close) current.rows.push(row);
     else current = undefined;
   });
   return groups.map((group) =>
-    itemOf(group.rows, group.first, table, keys, properties, itemNode, conventions),
+    group.note === true
+      ? noteItem(group.rows, group.first, note, keys, itemNode)
+      : itemOf(group.rows, group.first, table, keys, properties, itemNode, conventions),
   );
+}
+
+/** Field-name words of a free-text note on an item. */
+const NOTE_WORDS = new Set(["note", "notes", "remark", "remarks", "comment", "comments", "memo"]);
+
+/** The item's unmapped string property named like a note, or -1. */
+function noteProperty(
+  keys: readonly string[],
+  properties: readonly (ScalarRequest | undefined)[],
+  table: ItemTable,
+): number {
+  return properties.findIndex(
+    (request, property) =>
+      request !== undefined &&
+      request.node.kind === "string" &&
+      table.propertyColumns[property] === undefined &&
+      foldWords(keys[property]!.replace(/[_-]+/gu, " "))
+        .split(" ")
+        .some((word) => NOTE_WORDS.has(word)),
+  );
+}
+
+/** "Label: value" (a serial number, a batch) or a whole sentence, not a wrapped product name. */
+function looksLikeNote(text: string): boolean {
+  if (/^[\p{L}][\p{L}\p{N} .'/-]{1,30}:\s*\S/u.test(text)) return true;
+  return /^\p{Lu}/u.test(text) && text.split(/\s+/u).length >= 7;
+}
+
+function noteItem(
+  rows: readonly TableRow[],
+  first: number,
+  note: number,
+  keys: readonly string[],
+  itemNode: FieldContainerNode,
+): ExtractedItem {
+  const pieces: SpanPiece[] = rows.flatMap((row) => row.cells.flatMap((cell) => cell?.pieces ?? []));
+  const span = makeSpan(pieces);
+  const text = span.text.replace(/\s*\n\s*/gu, " ").trim();
+  const value = emptyObjectFor(itemNode);
+  value[keys[note]!] = text;
+  const tokens = tokensOf(span);
+  const cells: (ItemCell | undefined)[] = keys.map(() => undefined);
+  cells[note] = { reading: { value: text, quality: 0.8, start: 0, end: span.text.length }, tokens };
+  return { value, cells, tokens, row: first };
 }
 
 /**
@@ -183,19 +237,33 @@ function splitUnitFromQuantity(
   };
 }
 
-/** "[FURN_7777] Office Chair" in a description column: the bracketed code goes to an unmapped code property. */
+/** Field-name words of a barcode property. */
+const BARCODE_WORDS = ["barcode", "ean", "gtin", "upc"];
+
+/**
+ * "[FURN_7777] Office Chair" in a description column: the bracketed code goes to an unmapped code
+ * property; "*987123* Olive Oil" (a Code 39 barcode's printed text, between asterisks) to an unmapped
+ * barcode property, else the code one.
+ */
 function splitCodeFromName(
   cells: (ItemCell | undefined)[],
   properties: readonly (ScalarRequest | undefined)[],
   table: ItemTable,
   spanOf: (column: number) => Span | undefined,
 ): void {
-  const code = properties.findIndex(
-    (request, property) =>
-      conceptOf(request) === "product_code" && table.propertyColumns[property] === undefined,
-  );
   const name = properties.findIndex((request) => conceptOf(request) === "description");
   const column = table.propertyColumns[name];
+  const text = column === undefined ? undefined : spanOf(column)?.text;
+  const barcode = text !== undefined && /^\s*\*[0-9A-Z\-. $/+%]{1,40}\*\s/u.test(text);
+  const unmappedCode = (request: ScalarRequest | undefined, property: number) =>
+    conceptOf(request) === "product_code" && table.propertyColumns[property] === undefined;
+  const named = properties.findIndex(
+    (request, property) =>
+      barcode &&
+      unmappedCode(request, property) &&
+      request!.labels.words.some((word) => BARCODE_WORDS.includes(word)),
+  );
+  const code = named >= 0 ? named : properties.findIndex(unmappedCode);
   const nameRequest = properties[name];
   if (
     code < 0 ||
@@ -205,7 +273,12 @@ function splitCodeFromName(
   )
     return;
   const span = spanOf(column);
-  const match = span === undefined ? null : /^\s*\[([^\]\s]{1,40})\]\s*/u.exec(span.text);
+  const match =
+    span === undefined
+      ? null
+      : barcode
+        ? /^\s*\*([^*\s]{1,40})\*\s*/u.exec(span.text)
+        : /^\s*\[([^\]\s]{1,40})\]\s*/u.exec(span.text);
   if (span === undefined || match === null) return;
   const codeStart = span.text.indexOf(match[1]!);
   const codeEnd = codeStart + match[1]!.length;

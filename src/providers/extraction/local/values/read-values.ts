@@ -122,12 +122,20 @@ export function readString(text: string, kind: SemanticKind): Reading | undefine
       : { value: symbol[0], start: symbol.index, end: symbol.index + symbol[0].length, quality: 1 };
   }
   const pattern = findPattern(text, kind);
+  const lead = LEADING_NOISE.exec(text)?.[0].length ?? 0;
+  const body = text.slice(lead).replace(TRAILING_NOISE, "");
+  // A way to pay is named in a few words ("Cash at Hotel", "Credit Card"): a short text that names one
+  // is the value as printed; in a sentence, only the named method is.
+  if (kind === "payment_method") {
+    if (pattern === undefined) return undefined;
+    if (body.split(/\s+/u).length <= 4 && /^[\p{L}'"‘’“”]/u.test(body))
+      return { value: body, start: lead, end: lead + body.length, quality: 1 };
+  }
   if (pattern !== undefined)
     return { value: pattern.text, start: pattern.start, end: pattern.end, quality: 1 };
   if (kind === "email" || kind === "website" || kind === "organization") return undefined;
-  const lead = LEADING_NOISE.exec(text)?.[0].length ?? 0;
-  const body = text.slice(lead).replace(TRAILING_NOISE, "");
   if (!/[\p{L}\p{N}]/u.test(body)) return undefined;
+  if (kind === "incoterm") return { value: body, start: lead, end: lead + body.length, quality: 0.6 };
   if (kind === "iban" || kind === "bic" || kind === "phone") {
     // Next to its label, a shorter or oddly printed account/phone number is still the value.
     const reading = readIdentifier(body, lead);

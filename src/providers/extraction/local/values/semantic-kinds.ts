@@ -16,6 +16,8 @@ export type SemanticKind =
   | "identifier"
   | "vat_id"
   | "organization"
+  | "payment_method"
+  | "incoterm"
   | "text";
 
 /** Field-name words → kind; the first rule whose words all appear wins. */
@@ -36,6 +38,12 @@ const RULES: readonly (readonly [readonly string[], SemanticKind])[] = [
   [["tel"], "phone"],
   [["mobile"], "phone"],
   [["fax"], "phone"],
+  [["payment", "method"], "payment_method"],
+  [["payment", "mode"], "payment_method"],
+  [["payment", "type"], "payment_method"],
+  [["payment", "means"], "payment_method"],
+  [["incoterm"], "incoterm"],
+  [["incoterms"], "incoterm"],
   [["percent"], "percent"],
   [["percentage"], "percent"],
   [["rate"], "percent"],
@@ -99,6 +107,81 @@ const LEGAL_FORMS = [
   "KG",
 ].join("|");
 
+/**
+ * Ways to pay, as invoices and receipts name them (general vocabulary: schemes, wallets, transfers,
+ * cash), longest first so "SEPA direct debit" wins over "direct debit".
+ */
+const PAYMENT_METHODS = [
+  "cash on delivery",
+  "sepa direct debit",
+  "sepa credit transfer",
+  "sepa transfer",
+  "credit card",
+  "debit card",
+  "bank card",
+  "card payment",
+  "bank transfer",
+  "wire transfer",
+  "direct debit",
+  "standing order",
+  "american express",
+  "apple pay",
+  "google pay",
+  "amazon pay",
+  "net banking",
+  "paypal",
+  "ideal",
+  "bancontact",
+  "sofort",
+  "giropay",
+  "klarna",
+  "mastercard",
+  "maestro",
+  "visa",
+  "amex",
+  "upi",
+  "cash",
+  "cheque",
+  "carte bancaire",
+  "carte bleue",
+  "virement bancaire",
+  "virement",
+  "prelevement automatique",
+  "prélèvement automatique",
+  "prelevement",
+  "prélèvement",
+  "especes",
+  "espèces",
+  "overschrijving",
+  "automatische incasso",
+  "pinbetaling",
+  "contant",
+  "uberweisung",
+  "überweisung",
+  "banküberweisung",
+  "lastschrift",
+  "kreditkarte",
+  "barzahlung",
+  "przelew",
+  "gotowka",
+  "gotówka",
+  "transferencia bancaria",
+  "transferencia",
+  "tarjeta de credito",
+  "tarjeta de crédito",
+  "efectivo",
+  "bonifico bancario",
+  "bonifico",
+  "contanti",
+  "carta di credito",
+]
+  .sort((a, b) => b.length - a.length)
+  .map((name) => name.replace(/ /gu, String.raw`\s+`))
+  .join("|");
+
+/** The eleven Incoterms 2020 rules and the 2010 ones still printed. */
+const INCOTERMS = "EXW|FCA|CPT|CIP|DAP|DPU|DDP|FAS|FOB|CFR|CIF|DAT|DDU";
+
 export interface PatternMatch {
   readonly text: string;
   readonly start: number;
@@ -111,6 +194,8 @@ const PATTERNS: Partial<Record<SemanticKind, RegExp>> = {
     /(?<![\p{L}\p{N}@.\-_])(?:https?:\/\/)?(?:www\.)?[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.[a-z]{2,6}(?![\p{L}\p{N}@_-])(?::\d+)?(?:\/\S*)?/giu,
   phone: /(?:\+|\(\+?)?\d[\d\s().\-/]{5,}\d/gu,
   percent: /-?\d+(?:[.,]\d+)?\s?%/gu,
+  payment_method: new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${PAYMENT_METHODS})(?![\p{L}\p{N}])`, "giu"),
+  incoterm: new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${INCOTERMS})(?![\p{L}\p{N}])`, "gu"),
   // A name ending in a legal form: "Coolblue B.V.", "Amazon Web Services, Inc.", "QualityHosting AG".
   organization: new RegExp(
     String.raw`(?<![\p{L}\p{N}])[\p{Lu}\p{N}][\p{L}\p{N}&'.\- ]{1,50}?,? (?:${LEGAL_FORMS})(?![\p{L}\p{N}])`,
@@ -144,5 +229,11 @@ export function findPattern(text: string, kind: SemanticKind): PatternMatch | un
 /** Whether any pattern search can find the kind without a label (worth a whole-document scan). */
 export function findableWithoutLabel(kind: SemanticKind): boolean {
   // Not BIC: any eight capital letters ("INVOICES") fit its pattern.
-  return kind === "email" || kind === "website" || kind === "iban" || kind === "organization";
+  return (
+    kind === "email" ||
+    kind === "website" ||
+    kind === "iban" ||
+    kind === "organization" ||
+    kind === "payment_method"
+  );
 }
