@@ -3,8 +3,9 @@
  * words into a layout of lines and segments, finds each schema field by its labels (key words,
  * extend:name, description, a synonym lexicon), reads typed values next to them or in tables, and cites
  * the words it read. No model, no network, no per-document rules. `arrayStrategy` changes nothing here:
- * tables are always read whole, across pages. The work is synchronous (~10 ms a page); callers with long
- * documents run it off the event loop, as they do the parse.
+ * tables are always read whole, across pages. The work is synchronous (~10–30 ms a page), so the class
+ * runs it in a small pool of worker threads: a long document's extraction never blocks HTTP or the run
+ * worker's event loop. `extractLocally` is the in-thread core (evals, benches, the worker itself).
  */
 import type { Extend } from "extend-ai";
 import type { SchemaField } from "../../../domain/extraction-schema/index.ts";
@@ -17,13 +18,30 @@ import { buildDocumentLayout } from "./layout/document-layout.ts";
 import type { FieldMetadata } from "./output/field-metadata.ts";
 import { parseExtractionRules } from "./rules/extraction-rules.ts";
 import { readConventions } from "./values/conventions.ts";
+import { ExtractionPool } from "./worker/extraction-pool.ts";
+
+export interface LocalFieldExtractorOptions {
+  /** Worker threads (default: up to 2), or "in-thread" to run on the caller's thread. */
+  readonly threads?: number | "in-thread";
+}
 
 export class LocalFieldExtractor implements FieldExtractor {
   readonly kind = "local" as const;
+  readonly #pool: ExtractionPool | undefined;
+
+  constructor(options: LocalFieldExtractorOptions = {}) {
+    this.#pool = options.threads === "in-thread" ? undefined : new ExtractionPool(options.threads);
+  }
 
   async extract(request: ExtractionRequest, signal?: AbortSignal): Promise<Extend.ExtractOutputJson> {
     signal?.throwIfAborted();
-    return extractLocally(request, signal);
+    if (this.#pool === undefined) return extractLocally(request, signal);
+    return (await this.#pool.run(request, signal)).output;
+  }
+
+  /** Stops the worker threads (idle ones do not keep the process alive anyway). */
+  async close(): Promise<void> {
+    await this.#pool?.close();
   }
 }
 

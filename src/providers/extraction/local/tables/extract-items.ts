@@ -21,6 +21,7 @@ import { headerFit, type ItemTable, mappedCount } from "./item-table.ts";
 import { layoutTables } from "./layout-tables.ts";
 import { parseTables } from "./parse-tables.ts";
 import { type ExtractedItem, rowsToItems } from "./rows-to-items.ts";
+import { mapFigureColumns } from "./value-columns.ts";
 
 const SCALAR_KINDS = new Set(["string", "number", "integer", "boolean", "date", "enum", "currency"]);
 
@@ -38,7 +39,9 @@ export function extractItems(
     ...parseTables(properties, state.layout),
     ...layoutTables(properties, state.layout, state.index, state.conventions),
   ];
-  const tables = chooseTables(candidates);
+  const tables = chooseTables(candidates).map((table) =>
+    mapFigureColumns(table, properties, state.conventions),
+  );
   const items: ExtractedItem[] = [];
   const sources: ItemTable[] = [];
   for (const table of tables) {

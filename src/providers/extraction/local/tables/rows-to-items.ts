@@ -59,9 +59,10 @@ export function rowsToItems(
   const mapped = table.propertyColumns.filter((column) => column !== undefined) as number[];
   const firstColumn = Math.min(...mapped);
   const headerWords = foldWords(table.headerText);
-  const note = noteProperty(keys, properties, table);
-  const groups: { rows: TableRow[]; first: number; note?: true }[] = [];
-  let current: { rows: TableRow[]; first: number; note?: true } | undefined;
+  const note = namedProperty(NOTE_WORDS, keys, properties, table);
+  const section = namedProperty(SECTION_WORDS, keys, properties, table);
+  const groups: Group[] = [];
+  let current: Group | undefined;
   table.rows.forEach((row, rowIndex) => {
     const texts = row.cells.map((cell) => cell?.text ?? "");
     const joined = texts.filter((text) => text !== "").join(" ");
@@ -84,10 +85,17 @@ export function rowsToItems(
       previous?.line === undefined ||
       row.line === undefined ||
       row.line.box.top - previous.line.box.bottom <= CONTINUATION_GAP * row.line.height;
-    // A row of its own that is a note ("Serial number: …", a sentence) rather than more of the
-    // description is the item the schema's note property describes, when no column holds notes.
-    if (note >= 0 && textOnly && current?.note === undefined && looksLikeNote(joined)) {
-      current = { rows: [row], first: rowIndex, note: true };
+    // A row of its own that is a note ("Serial number: …", a sentence running under the figures'
+    // columns) rather than more of the description is the item the schema's note property describes,
+    // when no column holds notes; a decorated heading ("--- Food ---") is a section's.
+    const noFigures = [...numericColumns].every((column) => !/\d/u.test(texts[column] ?? ""));
+    if (section >= 0 && textOnly && looksLikeSection(joined, current === undefined)) {
+      current = undefined;
+      groups.push({ rows: [row], first: rowIndex, only: section });
+      return;
+    }
+    if (note >= 0 && noFigures && current?.only === undefined && looksLikeNote(joined)) {
+      current = { rows: [row], first: rowIndex, only: note };
       groups.push(current);
       return;
     }
@@ -95,17 +103,27 @@ export function rowsToItems(
     else current = undefined;
   });
   return groups.map((group) =>
-    group.note === true
-      ? noteItem(group.rows, group.first, note, keys, itemNode)
+    group.only !== undefined
+      ? textItem(group.rows, group.first, group.only, keys, itemNode)
       : itemOf(group.rows, group.first, table, keys, properties, itemNode, conventions),
   );
 }
 
-/** Field-name words of a free-text note on an item. */
-const NOTE_WORDS = new Set(["note", "notes", "remark", "remarks", "comment", "comments", "memo"]);
+/** Rows of one item; `only`: a row that fills just that property (a note, a section heading). */
+interface Group {
+  readonly rows: TableRow[];
+  readonly first: number;
+  readonly only?: number;
+}
 
-/** The item's unmapped string property named like a note, or -1. */
-function noteProperty(
+/** Field-name words of a free-text note on an item. */
+const NOTE_WORDS = ["note", "notes", "remark", "remarks", "comment", "comments", "memo"];
+/** Field-name words (or word starts: "sectionheader") of the heading a group of items is printed under. */
+const SECTION_WORDS = ["section", "heading", "category", "group"];
+
+/** The item's unmapped string property whose name has one of `words` (as a word or a word start), or -1. */
+function namedProperty(
+  words: readonly string[],
   keys: readonly string[],
   properties: readonly (ScalarRequest | undefined)[],
   table: ItemTable,
@@ -117,8 +135,14 @@ function noteProperty(
       table.propertyColumns[property] === undefined &&
       foldWords(keys[property]!.replace(/[_-]+/gu, " "))
         .split(" ")
-        .some((word) => NOTE_WORDS.has(word)),
+        .some((word) => words.some((wanted) => word.startsWith(wanted))),
   );
+}
+
+/** A heading between items: set off by rules ("--- Food ---"), or a few capitalised words before any item. */
+function looksLikeSection(text: string, detached: boolean): boolean {
+  if (/^([-=*~_#])\1+\s*\S.*\S\s*\1{2,}$/u.test(text)) return true;
+  return detached && /^\p{Lu}/u.test(text) && !/\d/u.test(text) && text.split(/\s+/u).length <= 4;
 }
 
 /** "Label: value" (a serial number, a batch) or a whole sentence, not a wrapped product name. */
@@ -127,7 +151,8 @@ function looksLikeNote(text: string): boolean {
   return /^\p{Lu}/u.test(text) && text.split(/\s+/u).length >= 7;
 }
 
-function noteItem(
+/** An item with one property: the row's whole text (a note, a section heading). */
+function textItem(
   rows: readonly TableRow[],
   first: number,
   note: number,
