@@ -62,7 +62,7 @@ export function scalarRequest(
     longForm,
     identifier:
       (node.kind === "number" || node.kind === "integer") &&
-      ["identifier", "vat_id"].includes(semantic) &&
+      ["identifier", "vat_id", "siren"].includes(semantic) &&
       labels.concepts.every((concept) => concept.value === "identifier"),
     occurrence,
   };

@@ -11,7 +11,8 @@ import { blockAt, type DocumentLayout, type Line } from "../layout/layout-model.
 import { canonicalPhrase, compilePhrases } from "../lexicon/phrase-pattern.ts";
 import type { DocumentConventions } from "../values/conventions.ts";
 import { findCurrencies } from "../values/currency.ts";
-import { findableWithoutLabel, type SemanticKind } from "../values/semantic-kinds.ts";
+import { findDateRanges } from "../values/date-ranges.ts";
+import { findableWithoutLabel, findRegisteredSiren, type SemanticKind } from "../values/semantic-kinds.ts";
 import { type AddressPart, addressPartOf, findAddresses, type PostalAddress } from "./postal-address.ts";
 import { type ReadContext, readField, type ScalarNode } from "./read-field.ts";
 import { type CitedToken, spanOfTokens, tokensOf } from "./span.ts";
@@ -215,6 +216,11 @@ function unlabelled(
     request.labels.concepts.some((concept) => concept.id === "invoice_date")
   )
     return firstDate(lines, context);
+  const period = request.labels.concepts.find(
+    (concept) => concept.id === "period_start" || concept.id === "period_end",
+  );
+  if (request.node.kind === "date" && period !== undefined)
+    return periodBound(period.id === "period_start" ? "start" : "end", lines, context);
   if (request.node.kind === "enum") return enumMention(request.node, lines);
   if (request.node.kind !== "string") return [];
   const part = addressPartOf(request.labels.words);
@@ -237,6 +243,7 @@ function unlabelled(
     }
     return [];
   }
+  if (request.semantic === "siren") return registeredSiren(request, lines, context);
   const phone = request.semantic === "phone";
   if (!findableWithoutLabel(request.semantic) && request.semantic !== "currency_symbol" && !phone) return [];
   const found: Candidate[] = [];
@@ -267,6 +274,41 @@ function unlabelled(
       return { ...candidate, score: Math.min(0.45, 0.3 + 0.05 * (count - 1)) };
     });
   return found.slice(0, 3);
+}
+
+/** The start or end of the first period the document prints as a range ("du 1er au 31 Juillet 2015"). */
+function periodBound(bound: "start" | "end", lines: readonly Line[], context: ReadContext): Candidate[] {
+  for (const line of lines) {
+    const span = spanOfTokens(line, 0, line.tokens.length);
+    const range = findDateRanges(span.text, context.conventions.dateOrder)[0];
+    if (range === undefined) continue;
+    const date = range[bound];
+    return [
+      {
+        value: date.iso,
+        score: 0.3,
+        tokens: tokensOf(span, date.start, date.end),
+        hit: undefined,
+        place: "pattern",
+        match: "pattern",
+      },
+    ];
+  }
+  return [];
+}
+
+/** A company number in its registry mention ("B 421 938 861 RCS Paris"), which names it without a label. */
+function registeredSiren(request: ScalarRequest, lines: readonly Line[], context: ReadContext): Candidate[] {
+  for (const line of lines) {
+    const span = spanOfTokens(line, 0, line.tokens.length);
+    const found = findRegisteredSiren(span.text);
+    if (found === undefined) continue;
+    const reading = readField(span.text.slice(found.start, found.end), request.node, context);
+    if (reading === undefined) continue;
+    const tokens = tokensOf(span, found.start, found.end);
+    return [{ value: reading.value, score: 0.4, tokens, hit: undefined, place: "pattern", match: "pattern" }];
+  }
+  return [];
 }
 
 const DATE_NODE: ScalarNode = {

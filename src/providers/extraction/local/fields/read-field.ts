@@ -46,7 +46,7 @@ export function readField(text: string, node: ScalarNode, context: ReadContext):
     case "integer": {
       // A number-typed identifier ("vat": 7740001454 for "NIP: 774-00-01-454") is its digits.
       if (context.identifier) {
-        const id = readString(text, "identifier");
+        const id = readString(text, context.semantic === "siren" ? "siren" : "identifier");
         const digits = String(id?.value ?? "").replace(/\D/gu, "");
         if (id !== undefined && digits.length >= 4 && digits.length <= 15)
           return { value: Number(digits), quality: id.quality, start: id.start, end: id.end };

@@ -67,4 +67,52 @@ describe("extractItems from parse tables", () => {
     ]);
     assert.equal(output.metadata["positions[1].unit_price"]!.citations![0]!.referenceText, "0,20");
   });
+
+  it("maps a column of figures no header names to the one amount property left", () => {
+    const rows = [
+      ["Service", ""],
+      ["Data transfer", "$0.01"],
+      ["Compute", "$1.87"],
+      ["Storage", "$2.22"],
+    ];
+    const document = documentOf(
+      rows.flatMap((row, r) =>
+        row.flatMap((text, c) => (text === "" ? [] : [{ text, x: 40 + 200 * c, y: 100 + 14 * r }])),
+      ),
+    );
+    const children = rows.flatMap((row, r) =>
+      row.map((text, c) => cell(r, c, text, 38 + 200 * c, 99 + 14 * r)),
+    );
+    const table: Extend.Block = {
+      ...children[0]!,
+      id: "table",
+      type: "table",
+      content: "",
+      details: { type: "table_details", rowCount: 4, columnCount: 2 },
+      boundingBox: { left: 38, top: 99, right: 318, bottom: 155 },
+      children,
+    };
+    document.parse.chunks[0]!.blocks.splice(0, document.parse.chunks[0]!.blocks.length, table);
+    const schema = schemaOf({
+      lines: {
+        type: "array",
+        items: {
+          type: "object",
+          properties: { service: STRING, price_unit: STRING },
+          required: ["service", "price_unit"],
+        },
+      },
+    });
+    const output = extractLocally({
+      schema,
+      documents: [document],
+      extractionRules: undefined,
+      options: OPTIONS,
+    });
+    assert.deepEqual(output.value.lines, [
+      { service: "Data transfer", price_unit: "$0.01" },
+      { service: "Compute", price_unit: "$1.87" },
+      { service: "Storage", price_unit: "$2.22" },
+    ]);
+  });
 });

@@ -8,6 +8,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import type { Extend } from "extend-ai";
 import { assignColumns } from "../tables/assign-columns.ts";
+import { findDateRanges } from "../values/date-ranges.ts";
 import { findDates } from "../values/dates.ts";
 import { findNumbers } from "../values/numbers.ts";
 import { CORPUS_ROOT } from "./parsed-corpus.ts";
@@ -168,7 +169,11 @@ function printed(value: unknown, page: string): boolean {
   if (typeof value === "number") return pageNumbers(page).some((number) => Math.abs(number - value) < 0.005);
   if (typeof value !== "string") return true;
   if (/^\d{4}-\d{2}-\d{2}$/u.test(value))
-    return [...findDates(page, "dmy"), ...findDates(page, "mdy")].some((date) => date.iso === value);
+    return (["dmy", "mdy"] as const).some(
+      (order) =>
+        findDates(page, order).some((date) => date.iso === value) ||
+        findDateRanges(page, order).some((range) => range.start.iso === value),
+    );
   // ISO currency codes are derived from the symbols on the page, as the extractor is asked to.
   if (/^[A-Z]{3}$/u.test(value) && ["USD", "EUR", "INR", "PLN", "GBP"].includes(value)) return true;
   // A value printed over several lines ("Beeswax XL\nAcme beeswax") is printed if each line is.

@@ -78,3 +78,22 @@ describe("readEnum", () => {
     assert.equal(readEnum("Cheque", node), undefined);
   });
 });
+
+describe("readString by semantic kind", () => {
+  it("keeps a short payment-method text whole and picks the method out of a sentence", () => {
+    assert.equal(readString("Cash at Hotel", "payment_method")?.value, "Cash at Hotel");
+    assert.equal(
+      readString("u heeft vooruitbetaald met Credit Card.", "payment_method")?.value,
+      "Credit Card",
+    );
+    assert.equal(readString("''iDEAL'' op 21 april 2015 € 717,97", "payment_method")?.value, "iDEAL");
+    assert.equal(readString("Net 30 days", "payment_method"), undefined);
+  });
+
+  it("reads an Incoterm's code, and a SIREN from its registry mention or a SIRET", () => {
+    assert.equal(readString("DPU - DELIVERED AT PLACE UNLOADED", "incoterm")?.value, "DPU");
+    assert.equal(readString("SAS au capital - B 421 938 861 RCS Paris", "siren")?.value, "421 938 861");
+    assert.equal(readString("53084813400017", "siren")?.value, "530848134");
+    assert.equal(readString("Tel. 01 23 45", "siren"), undefined);
+  });
+});

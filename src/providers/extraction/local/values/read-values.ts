@@ -132,8 +132,8 @@ export function readString(text: string, kind: SemanticKind): Reading | undefine
       return { value: body, start: lead, end: lead + body.length, quality: 1 };
   }
   if (pattern !== undefined)
-    return { value: pattern.text, start: pattern.start, end: pattern.end, quality: 1 };
-  if (kind === "email" || kind === "website" || kind === "organization") return undefined;
+    return { value: pattern.text, start: pattern.start, end: pattern.end, quality: pattern.quality ?? 1 };
+  if (kind === "email" || kind === "website" || kind === "organization" || kind === "siren") return undefined;
   if (!/[\p{L}\p{N}]/u.test(body)) return undefined;
   if (kind === "incoterm") return { value: body, start: lead, end: lead + body.length, quality: 0.6 };
   if (kind === "iban" || kind === "bic" || kind === "phone") {

@@ -18,6 +18,7 @@ export type SemanticKind =
   | "organization"
   | "payment_method"
   | "incoterm"
+  | "siren"
   | "text";
 
 /** Field-name words → kind; the first rule whose words all appear wins. */
@@ -68,7 +69,7 @@ const RULES: readonly (readonly [readonly string[], SemanticKind])[] = [
   [["code"], "identifier"],
   [["ref"], "identifier"],
   [["reference"], "identifier"],
-  [["siren"], "identifier"],
+  [["siren"], "siren"],
   [["siret"], "identifier"],
   [["gstin"], "identifier"],
   [["cin"], "identifier"],
@@ -186,6 +187,8 @@ export interface PatternMatch {
   readonly text: string;
   readonly start: number;
   readonly end: number;
+  /** How sure the pattern is (1 when absent). */
+  readonly quality?: number;
 }
 
 const PATTERNS: Partial<Record<SemanticKind, RegExp>> = {
@@ -203,8 +206,37 @@ const PATTERNS: Partial<Record<SemanticKind, RegExp>> = {
   ),
 };
 
+/**
+ * A French company number (SIREN, nine digits): in its registry mention ("RCS Paris B 421 938 861",
+ * "B 421 938 861 RCS Paris"), as the first nine digits of a SIRET (SIREN + five-digit establishment
+ * number), or alone (next to its label). Capture group 1 is the number as printed.
+ */
+const SIREN_PATTERNS: readonly (readonly [RegExp, number])[] = [
+  [/\bR[CS][SC]\s+[\p{L}'-]+(?:\s+[AB])?\s+(\d{3}\s?\d{3}\s?\d{3})(?![\s.]?\d)/du, 1],
+  [/(?<![\p{L}\p{N}])[AB]\s+(\d{3}\s?\d{3}\s?\d{3})\s+R[CS][SC]\b/du, 1],
+  [/(?<!\d)(\d{3}\s?\d{3}\s?\d{3})\s?\d{5}(?!\d)/du, 0.9],
+  [/(?<![\d.,])(\d{3}\s?\d{3}\s?\d{3})(?![\s.,]?\d)/du, 0.8],
+];
+
+function findSiren(text: string): PatternMatch | undefined {
+  for (const [pattern, quality] of SIREN_PATTERNS) {
+    const match = pattern.exec(text);
+    const range = match?.indices?.[1];
+    if (match === null || range === undefined) continue;
+    return { text: match[1]!, start: range[0], end: range[1], quality };
+  }
+  return undefined;
+}
+
+/** A SIREN in its registry mention only: safe to look for without a label. */
+export function findRegisteredSiren(text: string): PatternMatch | undefined {
+  const found = findSiren(text);
+  return found !== undefined && (found.quality ?? 1) === 1 ? found : undefined;
+}
+
 /** The first part of `text` that looks like `kind`; undefined for kinds without a pattern. */
 export function findPattern(text: string, kind: SemanticKind): PatternMatch | undefined {
+  if (kind === "siren") return findSiren(text);
   const pattern = PATTERNS[kind];
   if (pattern === undefined) return undefined;
   for (const match of text.matchAll(pattern)) {
