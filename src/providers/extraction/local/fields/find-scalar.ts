@@ -129,7 +129,7 @@ export function scalarCandidates(request: ScalarRequest, context: SearchContext)
 const addressCache = new WeakMap<readonly Line[], PostalAddress[]>();
 
 /** The part asked for, from the first address block that has it (letterheads come first). */
-function addressCandidates(part: AddressPart, lines: readonly Line[]): Candidate[] {
+function addressCandidates(part: AddressPart | "name", lines: readonly Line[], score = 0.3): Candidate[] {
   let addresses = addressCache.get(lines);
   if (addresses === undefined) {
     addresses = findAddresses(lines);
@@ -140,7 +140,7 @@ function addressCandidates(part: AddressPart, lines: readonly Line[]): Candidate
   return [
     {
       value: found.value,
-      score: 0.3,
+      score,
       tokens: found.tokens,
       hit: undefined,
       place: "pattern",
@@ -267,6 +267,8 @@ function unlabelled(
       });
     }
   }
+  // No name with a legal form: the name over the first address block (a letterhead) is a weak guess.
+  if (request.semantic === "organization" && found.length === 0) return addressCandidates("name", lines, 0.2);
   // A company name printed several times (letterhead, footer, bank details) is the document's own.
   if (request.semantic === "organization")
     return found.map((candidate) => {

@@ -15,7 +15,7 @@ const values = (lines: string[]) => {
 };
 
 describe("findAddresses", () => {
-  it("reads a US address", () => {
+  it("reads a US address and the name over it", () => {
     assert.deepEqual(values(["Azure Interior", "4557 De Silva St", "Fremont CA 94538", "United States"]), [
       {
         postal_code: "94538",
@@ -24,6 +24,7 @@ describe("findAddresses", () => {
         street: "4557 De Silva St",
         country: "United States",
         country_code: "US",
+        name: "Azure Interior",
       },
     ]);
   });

@@ -16,7 +16,8 @@ export interface AddressValue {
   readonly tokens: readonly CitedToken[];
 }
 
-export type PostalAddress = Partial<Record<AddressPart, AddressValue>>;
+/** An address's parts; `name`: the short line without digits right above the street (who lives there). */
+export type PostalAddress = Partial<Record<AddressPart | "name", AddressValue>>;
 
 // Postcode and city on one line, by national format: US "City, ST 12345"; NL "1234 AB City";
 // most of Europe "12345 City" (with an optional country prefix "D-63571", Polish "09-411").
@@ -86,8 +87,13 @@ export function findAddresses(lines: readonly Line[]): PostalAddress[] {
       address.city = part("city");
       if (match.groups.state !== undefined) address.state = part("state");
       const above = aligned(lines, position, -1, segment.box.left, line.height);
-      if (above !== undefined && /\d/u.test(above.text) && !/^\d+$/u.test(above.text.trim()))
+      if (above !== undefined && /\d/u.test(above.text) && !/^\d+$/u.test(above.text.trim())) {
         address.street = { value: above.text.trim(), tokens: above.tokens };
+        const name = aligned(lines, position - 1, -1, segment.box.left, line.height);
+        if (name !== undefined && !/\d/u.test(name.text) && !/:\s*$/u.test(name.text))
+          if (name.text.trim().split(/\s+/u).length <= 5)
+            address.name = { value: name.text.trim(), tokens: name.tokens };
+      }
       const below = aligned(lines, position, 1, segment.box.left, line.height);
       const code =
         below === undefined
