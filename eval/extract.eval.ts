@@ -243,10 +243,13 @@ function renderReport(invoices: readonly InvoiceRow[], funsd: FunsdTotals, at: P
     "  entity boxes); the schema has one string field per question with `extend:name` = the question. A link",
     "  is correct when most of the value's cited area lies inside a linked answer box (the stricter text F1",
     "  asks for the answer's exact words).",
-    '- Main failure modes: brand-name issuers (`Flipkart` for "WS Retail Services Pvt. Ltd."); values no',
-    '  label names (`iDEAL` under a total, prose "paid … by Credit Card"); item tables without a header row',
-    "  (AWS) and sub-rows that invoice2data splits off as items (`line_note`, section headers); FUNSD",
-    "  questions whose answer is a whole column, or that have no answer while text sits beside them.",
+    "- Extraction times are the in-thread work (`extractLocally`); the API runs it in the extractor's",
+    "  worker pool, which adds the cloning of the parse (see `npm run bench -- extract`).",
+    '- Main failure modes: brand-name issuers (`Flipkart` for "WS Retail Services Pvt. Ltd.", `OYO`);',
+    "  headers stacked over several lines whose words name no property (Orlen's `sums`: net/rate/gross);",
+    "  values that only a template knows (`Parts: …` chosen among sub-rows, `F` cut from a number, a",
+    "  `narration` that is a whole label+value line); FUNSD questions whose answer is a whole column, or",
+    "  that have no answer while text sits beside them.",
   );
   lines.push("", "<details><summary>invoice2data misses (printed values)</summary>", "");
   for (const row of invoices)

@@ -229,6 +229,7 @@ export async function createApp(config: Config, logger: Logger): Promise<App> {
           // Drain: running jobs get the grace period, then are released for another worker to retry.
           await services.queue.stop({ graceful: true, timeoutMs: config.runs.shutdownGraceMs });
           await services.engine.close();
+          await services.extractor.close?.();
           await db.close();
           await lock?.release();
         })();

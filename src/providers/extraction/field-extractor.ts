@@ -54,4 +54,6 @@ export interface FieldExtractor {
   readonly kind: "local" | "openai-compatible";
   /** Resolves with Extend's output; rejects only on defects or (LLM) transport failures. */
   extract(request: ExtractionRequest, signal?: AbortSignal): Promise<Extend.ExtractOutputJson>;
+  /** Releases what the extractor holds (the local one's worker threads); optional. */
+  close?(): Promise<void>;
 }
