@@ -72,10 +72,10 @@ export async function run(args: readonly string[]): Promise<number> {
   process.stdout.write(report);
   if (values.write === true) {
     const origin = provenance();
-    const commit = origin.commit.split(" ")[0] ?? "unknown";
+    // One section a day: a rerun (another commit, a quieter machine) replaces it.
     await upsertSection(
       "extract",
-      commit,
+      "invoice2data",
       `extract — ${origin.date} — local engine on invoice2data — ${origin.commit}`,
       report,
       origin.date,
