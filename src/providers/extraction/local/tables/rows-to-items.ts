@@ -1,8 +1,10 @@
 /**
  * Table rows → array items. A row with a number in a numeric column (quantity, price, amount) starts an
  * item; rows right below it with text only continue it (wrapped descriptions); total and subtotal rows
- * and repeated headers are skipped. Two common print habits are undone when the schema asks for them:
- * a unit printed with the quantity ("1.00 kg") and a product code printed before the name ("[SKU] Chair").
+ * and repeated headers are skipped. Rows of their own that are notes ("Serial number: …") or section
+ * headings ("--- Food ---") become items holding just that, when the schema has such a property. Common
+ * print habits are undone when the schema asks for them: a unit printed with the quantity ("1.00 kg"),
+ * a product code or a barcode's text printed before the name ("[SKU] Chair", "*987123* Olive Oil").
  */
 import type { ExtractionObject, FieldContainerNode } from "../../../../domain/extraction-schema/index.ts";
 import { emptyObjectFor } from "../../../../domain/extraction-schema/index.ts";
@@ -155,7 +157,7 @@ function looksLikeNote(text: string): boolean {
 function textItem(
   rows: readonly TableRow[],
   first: number,
-  note: number,
+  property: number,
   keys: readonly string[],
   itemNode: FieldContainerNode,
 ): ExtractedItem {
@@ -163,10 +165,10 @@ function textItem(
   const span = makeSpan(pieces);
   const text = span.text.replace(/\s*\n\s*/gu, " ").trim();
   const value = emptyObjectFor(itemNode);
-  value[keys[note]!] = text;
+  value[keys[property]!] = text;
   const tokens = tokensOf(span);
   const cells: (ItemCell | undefined)[] = keys.map(() => undefined);
-  cells[note] = { reading: { value: text, quality: 0.8, start: 0, end: span.text.length }, tokens };
+  cells[property] = { reading: { value: text, quality: 0.8, start: 0, end: span.text.length }, tokens };
   return { value, cells, tokens, row: first };
 }
 

@@ -1,7 +1,8 @@
 /**
  * What a string field holds, told from its name alone (email, website, IBAN, phone, an identifier, a
- * currency code…): it narrows the text next to a label to the part that looks right ("visit
- * aws.amazon.com/contact-us/" → aws.amazon.com) and lets a few kinds be found with no label at all.
+ * currency code, a payment method, an Incoterm, a SIREN…): it narrows the text next to a label to the part
+ * that looks right ("visit aws.amazon.com/contact-us/" → aws.amazon.com) and lets a few kinds be found
+ * with no label at all ("… vooruitbetaald met Credit Card").
  */
 
 export type SemanticKind =
