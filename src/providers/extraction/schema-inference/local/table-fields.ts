@@ -1,0 +1,100 @@
+/**
+ * Fields of one table block. Rows at the top made of "Label: value" cells are labelled values. The
+ * first other row is the header when every non-empty cell reads as a column name (short, a letter, no
+ * digits, no colon, not itself a value) and data rows follow: the table is then an array of objects,
+ * one column per named header cell. A table without such a header is read as label/value cells: a
+ * "Label:" cell with the next non-empty cell, a "Label: value" cell, or a label cell followed by a
+ * typed value (an amount, a number, a date, a checkbox) — "Charges | $4.11". Below a header table, rows
+ * of just a label and a typed value ("Total | $ 279.84") are labelled values too.
+ */
+import type { DocumentField, LabelledValue, TableShape, ValueClassifier } from "./field-shapes.ts";
+import { pairOf } from "./labelled-pair.ts";
+import { parseMarkdownTable } from "./markdown-table.ts";
+import { cleanLabel, isLabelLike } from "./property-key.ts";
+
+export function readTable(
+  content: string,
+  heading: string | undefined,
+  classify: ValueClassifier,
+): DocumentField[] {
+  const rows = parseMarkdownTable(content);
+  const fields: DocumentField[] = [];
+  let index = 0;
+  for (; index < rows.length; index++) {
+    const pairs = colonPairs(rows[index]!);
+    if (pairs.length === 0) break;
+    fields.push(...pairs.map((pair) => ({ kind: "pair" as const, ...pair })));
+  }
+  const header = rows[index];
+  const below = rows.slice(index + 1);
+  // Rows below the items with just a label and an amount ("Total | $ 279.84") are totals, not items
+  // (in tables of three columns or more: in a two-column table every row is a label and a value).
+  const wide = (header ?? []).filter((cell) => cell !== "").length >= 3;
+  const totals = below.map((row) =>
+    wide && row.filter((cell) => cell !== "").length === 2
+      ? rowPairs(row, classify).filter((pair) => !/\d/u.test(pair.label))
+      : [],
+  );
+  const items = below.filter((_, row) => totals[row]!.length === 0);
+  const table = header === undefined ? undefined : headerTable(header, items, heading, classify);
+  if (table !== undefined) {
+    const pairs = totals.flat().map((pair) => ({ kind: "pair" as const, ...pair }));
+    return [...fields, { kind: "table", ...table }, ...pairs];
+  }
+  for (const row of rows.slice(index)) {
+    fields.push(...rowPairs(row, classify).map((pair) => ({ kind: "pair" as const, ...pair })));
+  }
+  return fields;
+}
+
+function headerTable(
+  header: readonly string[],
+  rows: readonly string[][],
+  heading: string | undefined,
+  classify: ValueClassifier,
+): TableShape | undefined {
+  const named = header.flatMap((cell, column) => (cell === "" ? [] : [{ label: cleanLabel(cell), column }]));
+  if (named.length < 2) return undefined;
+  const isColumnName = (label: string) =>
+    isLabelLike(label) && !/\d/u.test(label) && !label.includes(":") && classify(label, "") === "string";
+  if (!named.every(({ label }) => isColumnName(label))) return undefined;
+  const data = rows.filter((row) => named.some(({ column }) => (row[column] ?? "") !== ""));
+  if (data.length === 0) return undefined;
+  return {
+    heading,
+    columns: named.map(({ label, column }) => ({ label, values: data.map((row) => row[column] ?? "") })),
+  };
+}
+
+/** "Label: value" cells and "Label:" cells with the next non-empty cell as their value. */
+function colonPairs(row: readonly string[]): LabelledValue[] {
+  const pairs: LabelledValue[] = [];
+  const cells = row.filter((cell) => cell !== "");
+  for (let index = 0; index < cells.length; index++) {
+    const pair = pairOf(cells[index]!);
+    if (pair === undefined) continue;
+    if (pair.value !== "") pairs.push({ ...pair, source: "table" });
+    else if (cells[index + 1] !== undefined && pairOf(cells[index + 1]!) === undefined) {
+      pairs.push({ label: pair.label, value: cells[index + 1]!, source: "table" });
+      index++;
+    }
+  }
+  return pairs;
+}
+
+/** Colon pairs, else label cells each followed by a typed value cell. */
+function rowPairs(row: readonly string[], classify: ValueClassifier): LabelledValue[] {
+  const colon = colonPairs(row);
+  if (colon.length > 0) return colon;
+  const pairs: LabelledValue[] = [];
+  const cells = row.filter((cell) => cell !== "");
+  for (let index = 0; index + 1 < cells.length; index++) {
+    const label = cleanLabel(cells[index]!);
+    if (!isLabelLike(label) || classify(cells[index]!, "") !== "string") continue;
+    const value = cells[index + 1]!;
+    if (classify(value, label) === "string") continue;
+    pairs.push({ label, value, source: "table" });
+    index++;
+  }
+  return pairs;
+}
