@@ -21,7 +21,7 @@ import {
   type SchemaInferenceRequest,
   type SchemaInferrer,
 } from "../schema-inferrer.ts";
-import { PROPOSAL_SCHEMA, type SchemaProposal, toExtendSchema } from "./proposal-schema.ts";
+import { PROPOSAL_SCHEMA, repeatedKey, type SchemaProposal, toExtendSchema } from "./proposal-schema.ts";
 
 export interface OpenAiCompatibleSchemaInferrerConfig {
   readonly baseUrl: string;
@@ -86,6 +86,11 @@ export class OpenAiCompatibleSchemaInferrer implements SchemaInferrer {
     const fields = (proposal as Partial<SchemaProposal> | null)?.fields;
     if (!Array.isArray(fields) || fields.length === 0)
       throw new SchemaGenerationError("The model proposed no fields for this document.");
+    const repeated = repeatedKey(fields);
+    if (repeated !== undefined)
+      throw new SchemaGenerationError(
+        `The model's schema breaks the schema rules: the key ${repeated} appears twice.`,
+      );
     try {
       return toExtendJsonSchema(validateExtractionSchema(toExtendSchema({ fields })));
     } catch (error) {

@@ -67,6 +67,18 @@ export function toExtendSchema(proposal: SchemaProposal): ExtendRootJsonSchema {
   };
 }
 
+/** The first key proposed twice among siblings (JSON objects would silently keep only one), if any. */
+export function repeatedKey(fields: readonly ProposedField[]): string | undefined {
+  const seen = new Set<string>();
+  for (const field of fields) {
+    if (seen.has(field.key)) return field.key;
+    seen.add(field.key);
+    const nested = repeatedKey(field.item_fields ?? []);
+    if (nested !== undefined) return `${field.key}.${nested}`;
+  }
+  return undefined;
+}
+
 function renderField(field: ProposedField): ExtendJsonSchema {
   const annotations: ExtendJsonSchema = {};
   if (typeof field.description === "string" && field.description !== "")
