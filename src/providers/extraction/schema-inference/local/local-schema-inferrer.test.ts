@@ -111,6 +111,32 @@ describe("LocalSchemaInferrer", () => {
     assert.equal(typeOf(schema.properties.tax), "currency");
   });
 
+  it("reads a repeated-value row as no header, and lone 'Label: value' rows inside tables as fields", async () => {
+    const document = documentOf([
+      {
+        text: [
+          "| Order ID: OD3041 | | Shipping Address |",
+          "| --- | --- | --- |",
+          "| Jane Roe | | Jane Roe |",
+          "| Order Date: 15-10-2015 | | |",
+        ].join("\n"),
+        x: 72,
+        y: 40,
+        type: "table",
+      },
+      {
+        text: "| Product | Qty | Price |\n| --- | --- | --- |\n| Pen | 2 | 3.50 |\n| Gift wrap: yes | | |",
+        x: 72,
+        y: 200,
+        type: "table",
+      },
+    ]);
+    const schema = await inferrer.infer({ documents: [document], instructions: undefined });
+    assert.deepEqual(schema.required, ["order_id", "order_date", "line_items", "gift_wrap"]);
+    assert.equal(typeOf(schema.properties.order_date), "date");
+    assert.equal(typeOf(schema.properties.gift_wrap), "boolean");
+  });
+
   it("fails with SchemaGenerationError on prose and on an empty document", async () => {
     const prose = documentOf([
       {

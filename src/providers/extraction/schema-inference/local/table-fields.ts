@@ -35,10 +35,16 @@ export function readTable(
       ? rowPairs(row, classify).filter((pair) => !/\d/u.test(pair.label))
       : [],
   );
-  const items = below.filter((_, row) => totals[row]!.length === 0);
+  // A row holding nothing but one "Label: value" cell is a labelled value printed inside the table.
+  const inline = below.map((row) => {
+    const cells = row.filter((cell) => cell !== "");
+    const pair = cells.length === 1 ? pairOf(cells[0]!) : undefined;
+    return pair !== undefined && pair.value !== "" ? [{ ...pair, source: "table" as const }] : [];
+  });
+  const items = below.filter((_, row) => totals[row]!.length === 0 && inline[row]!.length === 0);
   const table = header === undefined ? undefined : headerTable(header, items, heading, classify);
   if (table !== undefined) {
-    const pairs = totals.flat().map((pair) => ({ kind: "pair" as const, ...pair }));
+    const pairs = [...inline.flat(), ...totals.flat()].map((pair) => ({ kind: "pair" as const, ...pair }));
     return [...fields, { kind: "table", ...table }, ...pairs];
   }
   for (const row of rows.slice(index)) {
@@ -58,6 +64,8 @@ function headerTable(
   const isColumnName = (label: string) =>
     isLabelLike(label) && !/\d/u.test(label) && !label.includes(":") && classify(label, "") === "string";
   if (!named.every(({ label }) => isColumnName(label))) return undefined;
+  // The same text in every cell is a repeated value ("Anushrut Singh | Anushrut Singh"), not a header.
+  if (new Set(named.map(({ label }) => label.toLowerCase())).size < 2) return undefined;
   const data = rows.filter((row) => named.some(({ column }) => (row[column] ?? "") !== ""));
   if (data.length === 0) return undefined;
   return {
