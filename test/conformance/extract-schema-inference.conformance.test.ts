@@ -11,6 +11,7 @@ import path from "node:path";
 import { after, before, it } from "node:test";
 import { Extend, ExtendClient } from "extend-ai";
 import { startTestServer, type TestServer } from "../support/start-test-server.ts";
+import { type StaticFileServer, startStaticFileServer } from "../support/static-file-server.ts";
 import { forEachDatabaseKind } from "../support/test-databases.ts";
 
 const CORPUS = path.resolve("../shared/corpus/invoice2data-invoices/compare");
@@ -22,18 +23,23 @@ type JsonSchema = {
 
 forEachDatabaseKind("Schema inference via the official SDK", (kind) => {
   let server: TestServer;
+  let files: StaticFileServer;
   let client: ExtendClient;
   let awsId: string;
   let coolblueId: string;
   before(async () => {
-    server = await startTestServer(kind);
+    files = await startStaticFileServer(CORPUS);
+    server = await startTestServer(kind, { FILE_URL_ALLOWED_HOSTS: "localhost" });
     client = new ExtendClient({ token: server.apiKey, baseUrl: server.baseUrl, maxRetries: 0 });
     const upload = async (name: string) =>
       (await client.files.upload(new File([await readFile(path.join(CORPUS, name))], name), {})).id;
     awsId = await upload("AmazonWebServices.pdf");
     coolblueId = await upload("coolblue1.pdf");
   });
-  after(() => server?.stop());
+  after(async () => {
+    await server?.stop();
+    await files?.close();
+  });
 
   it("infers a schema for a run without one, extracts with it, and shows it in the run's config", async () => {
     const run = await client.extractRuns.createAndPoll(
@@ -83,10 +89,12 @@ forEachDatabaseKind("Schema inference via the official SDK", (kind) => {
     assert.match(run.failureMessage ?? "", /no labelled values/);
   });
 
-  it("creates an extractor with a schema generated from sample files, and runs it", async () => {
+  it("creates an extractor with a schema generated from sample files (id and url), and runs it", async () => {
     const extractor = await client.extractors.create({
       name: "Generated invoices",
-      generate: { files: [{ id: coolblueId }, { id: awsId }] },
+      generate: {
+        files: [{ id: coolblueId }, { url: `http://localhost:${files.port}/AmazonWebServices.pdf` }],
+      },
     });
     assert.match(extractor.id, /^ex_/);
     const schema = (extractor.draftVersion.config as Extend.ExtractConfigJson).schema as JsonSchema;
