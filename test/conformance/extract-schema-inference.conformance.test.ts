@@ -65,6 +65,19 @@ forEachDatabaseKind("Schema inference via the official SDK", (kind) => {
     assert.deepEqual((again.config as Extend.ExtractConfigJson).schema, schema, "GET shows the schema used");
   });
 
+  it("infers one schema for a package from all its files", async () => {
+    const run = await client.extractRuns.createAndPoll(
+      { package: { files: [{ id: awsId }, { id: coolblueId }] } },
+      { initialDelayMs: 200 },
+    );
+    assert.equal(run.status, "PROCESSED", `${run.failureReason}: ${run.failureMessage}`);
+    const schema = (run.config as Extend.ExtractConfigJson).schema as JsonSchema;
+    assert.ok(schema.required.includes("invoice_number") && schema.required.includes("factuurdatum"));
+    const output = run.output as Extend.ExtractOutputJson;
+    assert.equal(output.value.factuurdatum, "2014-04-19");
+    assert.equal(output.metadata.factuurdatum?.citations?.[0]?.fileId, coolblueId);
+  });
+
   it("honours a field list in extractionRules when inferring", async () => {
     const run = await client.extractRuns.createAndPoll(
       { file: { id: awsId }, config: { extractionRules: "invoice number, invoice date" } },

@@ -4,19 +4,20 @@
  * objects named after the heading above it ("line_items" when its columns name quantities and prices,
  * else table_N); tables repeating an earlier header (a table continued on the next page) share its key.
  * Properties of several documents merge by key: types that disagree widen (number + currency →
- * currency, anything else → string), array columns are unioned.
+ * currency, a field left blank takes the other sample's type, anything else → string), array columns
+ * are unioned.
  */
 
 import { fold } from "../../local/text/fold.ts";
 import type { DocumentField, ValueClassifier } from "./field-shapes.ts";
 import { keyFromLabel } from "./property-key.ts";
-import { typeOfValues, type ValueType } from "./value-type.ts";
+import { type FieldType, typeOfValues } from "./value-type.ts";
 
 export interface ScalarProperty {
   readonly kind: "scalar";
   readonly key: string;
   readonly label: string;
-  readonly type: ValueType;
+  readonly type: FieldType;
 }
 
 export interface ArrayProperty {
@@ -178,8 +179,10 @@ function mergeColumns(first: readonly ScalarProperty[], second: readonly ScalarP
   return [...merged.values()];
 }
 
-function widen(a: ValueType, b: ValueType): ValueType {
-  if (a === b) return a;
+/** Two samples' types of one field: a blank takes the other's, number + currency is currency. */
+function widen(a: FieldType, b: FieldType): FieldType {
+  if (a === b || b === "blank") return a;
+  if (a === "blank") return b;
   if ((a === "currency" && b === "number") || (a === "number" && b === "currency")) return "currency";
   return "string";
 }

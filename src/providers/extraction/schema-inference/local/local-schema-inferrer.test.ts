@@ -182,10 +182,16 @@ describe("LocalSchemaInferrer", () => {
     ]);
     const second = documentOf([
       { text: "Amount: EUR 12.00", x: 72, y: 40, type: "key_value" },
-      { text: "Due Date: 2024-05-01", x: 72, y: 60, type: "key_value" },
+      { text: "Due Date:", x: 72, y: 60, type: "key_value" },
     ]);
-    const schema = await inferrer.infer({ documents: [first, second], instructions: undefined });
+    const third = documentOf([{ text: "Due Date: 2024-05-01", x: 72, y: 60, type: "key_value" }]);
+    const schema = await inferrer.infer({ documents: [first, second, third], instructions: undefined });
     assert.deepEqual(schema.required, ["reference", "amount", "due_date"]);
+    assert.equal(
+      typeOf(schema.properties.due_date),
+      "date",
+      "a blank field takes the type another sample shows",
+    );
     assert.equal(typeOf(schema.properties.reference), "string", "a reference's digits are an identifier");
     assert.equal(typeOf(schema.properties.amount), "currency", "number + currency → currency");
   });

@@ -48,6 +48,7 @@ function renderScalar(property: ScalarProperty): ExtendJsonSchema {
   };
   switch (property.type) {
     case "string":
+    case "blank":
       return { type: ["string", "null"], ...annotations };
     case "number":
       return { type: ["number", "null"], ...annotations };

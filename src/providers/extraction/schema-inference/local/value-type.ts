@@ -10,6 +10,8 @@ import { findDates } from "../../local/values/dates.ts";
 import { findNumbers } from "../../local/values/numbers.ts";
 
 export type ValueType = "string" | "number" | "date" | "currency" | "boolean";
+/** A field's type, or "blank" when no value was printed under it (rendered as a string). */
+export type FieldType = ValueType | "blank";
 
 const CHECKBOX = /^(?:\[\s*[xX✓✔]?\s*\]|\(\s*[xX✓✔]?\s*\)|[☐☑☒□■])/u;
 const YES_NO = /^(?:yes|no|ja|nee|nein|oui|non|si|sí|true|false)$/iu;
@@ -47,9 +49,9 @@ export function typeOfValue(value: string, label: string, conventions: DocumentC
 }
 
 /** A column's (or a repeated label's) type: the type of most (60%) non-blank values, else string. */
-export function typeOfValues(values: readonly string[], classify: (value: string) => ValueType): ValueType {
+export function typeOfValues(values: readonly string[], classify: (value: string) => ValueType): FieldType {
   const typed = values.filter((value) => value.trim() !== "").map(classify);
-  if (typed.length === 0) return "string";
+  if (typed.length === 0) return "blank";
   const counts = new Map<ValueType, number>();
   for (const type of typed) counts.set(type, (counts.get(type) ?? 0) + 1);
   // Amounts where some cells carry a currency mark and some do not are still money.
