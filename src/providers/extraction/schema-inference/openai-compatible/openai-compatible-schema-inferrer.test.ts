@@ -130,6 +130,19 @@ describe("OpenAiCompatibleSchemaInferrer", () => {
     );
   });
 
+  it("gives every sample an equal share of the character budget", async () => {
+    const long = documentOf([{ text: `Notes: ${"x".repeat(30_000)}`, x: 72, y: 60 }]);
+    await withInferrer(
+      () => ({ status: 200, content: { fields: [field("invoice_number", "string")] } }),
+      async (inferrer, requests) => {
+        await inferrer.infer({ documents: [long, DOCUMENT], instructions: undefined });
+        const shown = requests[0]!.body.messages[1]!.content;
+        assert.match(shown, /Invoice Number: INV-7/, "the second sample is shown despite the long first one");
+        assert.ok(shown.length < 10_000 + 200);
+      },
+    );
+  });
+
   it("leaves transport failures to the run's retries (LlmRequestError)", async () => {
     await withInferrer(
       () => ({ status: 503, text: "busy" }),

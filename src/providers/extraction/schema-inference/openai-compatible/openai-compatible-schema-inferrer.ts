@@ -1,6 +1,6 @@
 /**
  * OpenAiCompatibleSchemaInferrer (EXTRACTION_ENGINE=openai-compatible): shows the model the documents'
- * markdown (up to a character budget) and the user's instructions, asks for a field list through strict
+ * markdown (samples separated by `---`, each cut to an equal share of a character budget) and the user's instructions, asks for a field list through strict
  * structured output (proposal-schema.ts), renders it as an Extend JSON schema and validates it with the
  * same rules as user schemas. A proposal that breaks them, an empty one, or a refusal / non-JSON answer
  * fails with SchemaGenerationError; transport failures reject as LlmRequestError (the run retries).
@@ -28,7 +28,7 @@ export interface OpenAiCompatibleSchemaInferrerConfig {
   readonly apiKey: string;
   readonly model: string;
   readonly timeoutMs: number;
-  /** Markdown characters shown to the model; the rest of a long document is left out. */
+  /** Markdown characters shown to the model, shared equally by the samples; the rest is left out. */
   readonly maxCharacters: number;
   readonly maxRetries?: number;
   readonly retryBaseMs?: number;
@@ -61,8 +61,15 @@ export class OpenAiCompatibleSchemaInferrer implements SchemaInferrer {
 
   async infer(request: SchemaInferenceRequest, signal?: AbortSignal): Promise<ExtendRootJsonSchema> {
     signal?.throwIfAborted();
+    // Every sample gets an equal share of the budget, so one long sample cannot hide the others.
+    const share = Math.floor(this.maxCharacters / Math.max(1, request.documents.length));
     const markdown = request.documents
-      .map((document) => document.parse.chunks.map((chunk) => chunk.content).join("\n\n"))
+      .map((document) => {
+        const text = document.parse.chunks.map((chunk) => chunk.content).join("\n\n");
+        return text.length > share
+          ? `${text.slice(0, share)}\n\n[… the rest of this document is not shown]`
+          : text;
+      })
       .join("\n\n---\n\n");
     if (markdown.trim() === "")
       throw new SchemaGenerationError("No schema could be inferred: the document has no text.");
@@ -107,13 +114,9 @@ export class OpenAiCompatibleSchemaInferrer implements SchemaInferrer {
       instructions !== undefined && instructions.trim() !== ""
         ? `${INSTRUCTIONS}\n\nInstructions from the user about the fields to extract:\n${instructions.trim()}`
         : INSTRUCTIONS;
-    const shown =
-      markdown.length > this.maxCharacters
-        ? `${markdown.slice(0, this.maxCharacters)}\n\n[… the rest of the document is not shown]`
-        : markdown;
     return [
       { role: "system", content: system },
-      { role: "user", content: `Document:\n\n${shown}` },
+      { role: "user", content: `Document:\n\n${markdown}` },
     ];
   }
 }
