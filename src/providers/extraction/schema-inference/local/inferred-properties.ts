@@ -8,8 +8,8 @@
  * are unioned.
  */
 
-import { fold } from "../../local/text/fold.ts";
 import type { DocumentField, ValueClassifier } from "./field-shapes.ts";
+import { looksLikeItems } from "./item-columns.ts";
 import { keyFromLabel } from "./property-key.ts";
 import { type FieldType, typeOfValues } from "./value-type.ts";
 
@@ -28,47 +28,6 @@ export interface ArrayProperty {
 }
 
 export type InferredProperty = ScalarProperty | ArrayProperty;
-
-/** Header words of item tables in the languages the value readers know (folded). */
-const ITEM_COLUMN_WORDS = new Set([
-  "qty",
-  "quantity",
-  "quantite",
-  "aantal",
-  "menge",
-  "anzahl",
-  "cantidad",
-  "quantita",
-  "ilosc",
-  "price",
-  "prix",
-  "prijs",
-  "preis",
-  "precio",
-  "prezzo",
-  "cena",
-  "rate",
-  "unit",
-  "amount",
-  "montant",
-  "bedrag",
-  "betrag",
-  "importe",
-  "importo",
-  "total",
-  "totaal",
-  "description",
-  "omschrijving",
-  "beschreibung",
-  "designation",
-  "descripcion",
-  "item",
-  "items",
-  "article",
-  "artikel",
-  "product",
-  "produit",
-]);
 
 export function propertiesOf(
   fields: readonly DocumentField[],
@@ -156,12 +115,8 @@ function tableKey(
   const taken = (key: string) => tables.has(key) || scalars.has(key);
   // A heading with digits is a title with a number ("Invoice INV/2023/03/0008"), not the table's name.
   const fromHeading = heading === undefined || /\d/u.test(heading) ? undefined : keyFromLabel(heading);
-  const itemWords = columns.filter((column) =>
-    fold(column.label)
-      .split(/[^\p{L}]+/u)
-      .some((word) => ITEM_COLUMN_WORDS.has(word)),
-  ).length;
-  const base = fromHeading ?? (itemWords >= 2 ? "line_items" : undefined);
+  const base =
+    fromHeading ?? (looksLikeItems(columns.map((column) => column.label)) ? "line_items" : undefined);
   if (base !== undefined && !taken(base)) return base;
   if (base !== undefined && !taken(`${base}_table`)) return `${base}_table`;
   for (let index = tables.size + 1; ; index++) if (!taken(`table_${index}`)) return `table_${index}`;

@@ -137,6 +137,27 @@ describe("LocalSchemaInferrer", () => {
     assert.equal(typeOf(schema.properties.gift_wrap), "boolean");
   });
 
+  it("reads a header over a single row of non-item values column by column", async () => {
+    const document = documentOf([
+      {
+        text: "| Customer | Order | Invoice Date | Due Date |\n| --- | --- | --- | --- |\n| C-88 | SO-12 | 08-09-2022 | 22-09-2022 |",
+        x: 72,
+        y: 40,
+        type: "table",
+      },
+      {
+        text: "| Item | Qty | Price |\n| --- | --- | --- |\n| Pen | 2 | 3.50 |",
+        x: 72,
+        y: 120,
+        type: "table",
+      },
+    ]);
+    const schema = await inferrer.infer({ documents: [document], instructions: undefined });
+    assert.deepEqual(schema.required, ["customer", "order", "invoice_date", "due_date", "line_items"]);
+    assert.equal(typeOf(schema.properties.due_date), "date");
+    assert.equal(schema.properties.line_items?.type, "array", "one row of items is still an item table");
+  });
+
   it("fails with SchemaGenerationError on prose and on an empty document", async () => {
     const prose = documentOf([
       {

@@ -5,9 +5,11 @@
  * one column per named header cell. A table without such a header is read as label/value cells: a
  * "Label:" cell with the next non-empty cell, a "Label: value" cell, or a label cell followed by a
  * typed value (an amount, a number, a date, a checkbox) — "Charges | $4.11". Below a header table, rows
- * of just a label and a typed value ("Total | $ 279.84") are labelled values too.
+ * of just a label and a typed value ("Total | $ 279.84") are labelled values too, and a header over a
+ * single row of values that are not line items is read column by column as labelled values.
  */
 import type { DocumentField, LabelledValue, TableShape, ValueClassifier } from "./field-shapes.ts";
+import { looksLikeItems } from "./item-columns.ts";
 import { pairOf } from "./labelled-pair.ts";
 import { parseMarkdownTable } from "./markdown-table.ts";
 import { cleanLabel, isLabelLike } from "./property-key.ts";
@@ -43,6 +45,23 @@ export function readTable(
   });
   const items = below.filter((_, row) => totals[row]!.length === 0 && inline[row]!.length === 0);
   const table = header === undefined ? undefined : headerTable(header, items, heading, classify);
+  // One row under a header that does not name items is a horizontal key/value layout
+  // ("Klant | Order | Factuurdatum" over one row of values): each column is a labelled value.
+  if (
+    table !== undefined &&
+    items.length === 1 &&
+    !looksLikeItems(table.columns.map((column) => column.label))
+  ) {
+    const row = table.columns.map((column) => ({ label: column.label, value: column.values[0] ?? "" }));
+    const pairs = row
+      .filter((pair) => pair.value !== "")
+      .map((pair) => ({ kind: "pair" as const, source: "table" as const, ...pair }));
+    return [
+      ...fields,
+      ...pairs,
+      ...[...inline.flat(), ...totals.flat()].map((pair) => ({ kind: "pair" as const, ...pair })),
+    ];
+  }
   if (table !== undefined) {
     const pairs = [...inline.flat(), ...totals.flat()].map((pair) => ({ kind: "pair" as const, ...pair }));
     return [...fields, { kind: "table", ...table }, ...pairs];
