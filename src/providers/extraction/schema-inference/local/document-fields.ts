@@ -5,7 +5,7 @@
  * Page furniture, figures and prose are skipped; nothing is read from anywhere but the parse output.
  */
 import type { Extend } from "extend-ai";
-import type { DocumentField, LabelledValue, ValueClassifier } from "./field-shapes.ts";
+import type { DocumentField, ValueClassifier } from "./field-shapes.ts";
 import { isValueLike, pairOf } from "./labelled-pair.ts";
 import { readTable } from "./table-fields.ts";
 
@@ -37,27 +37,27 @@ export function documentFields(blocks: readonly Extend.Block[], classify: ValueC
       continue;
     }
     heading = undefined;
-    const source: LabelledValue["source"] = block.type === "key_value" ? "key_value" : "text";
+    const keyValue = block.type === "key_value";
     const lines = block.content
       .split("\n")
       .map((line) => line.trim())
       .filter((line) => line !== "");
     const only = lines.length === 1 ? lines[0]! : undefined;
     if (label !== undefined && only !== undefined && pairOf(only) === undefined && isValueLike(only)) {
-      fields.push({ kind: "pair", label, value: only, source: "text" });
+      fields.push({ kind: "pair", label, value: only });
       continue;
     }
     for (const line of lines) {
       const pair = pairOf(line);
       if (pair === undefined) continue;
-      if (pair.value === "" && only !== undefined && source === "text") {
+      if (pair.value === "" && only !== undefined && !keyValue) {
         // "Account number:" alone in its block: the value is the next block.
         pendingLabel = pair.label;
         continue;
       }
       // An empty value in a key_value block is a blank form field: still a field.
-      if (pair.value === "" && source !== "key_value") continue;
-      fields.push({ kind: "pair", label: pair.label, value: pair.value, source });
+      if (pair.value === "" && !keyValue) continue;
+      fields.push({ kind: "pair", label: pair.label, value: pair.value });
     }
   }
   return fields;

@@ -5,8 +5,6 @@ import type { ValueType } from "./value-type.ts";
 export interface LabelledValue {
   readonly label: string;
   readonly value: string;
-  /** Where it was read: a key_value block, a text line, or label/value cells of a table. */
-  readonly source: "key_value" | "text" | "table";
 }
 
 /** A table with a header row: its name and its named columns with their cell texts, top to bottom. */

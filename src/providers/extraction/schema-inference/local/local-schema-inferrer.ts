@@ -35,7 +35,7 @@ export class LocalSchemaInferrer implements SchemaInferrer {
   }
 }
 
-export function documentProperties(document: ExtractionDocument): InferredProperty[] {
+function documentProperties(document: ExtractionDocument): InferredProperty[] {
   const blocks = document.parse.chunks.flatMap((chunk) => chunk.blocks);
   const conventions = readConventions(blocks.flatMap((block) => block.content.split("\n")));
   return propertiesOf(

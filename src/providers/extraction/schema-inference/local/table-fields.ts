@@ -41,30 +41,22 @@ export function readTable(
   const inline = below.map((row) => {
     const cells = row.filter((cell) => cell !== "");
     const pair = cells.length === 1 ? pairOf(cells[0]!) : undefined;
-    return pair !== undefined && pair.value !== "" ? [{ ...pair, source: "table" as const }] : [];
+    return pair !== undefined && pair.value !== "" ? [pair] : [];
   });
   const items = below.filter((_, row) => totals[row]!.length === 0 && inline[row]!.length === 0);
   const table = header === undefined ? undefined : headerTable(header, items, heading, classify);
-  // One row under a header that does not name items is a horizontal key/value layout
-  // ("Klant | Order | Factuurdatum" over one row of values): each column is a labelled value.
-  if (
-    table !== undefined &&
-    items.length === 1 &&
-    !looksLikeItems(table.columns.map((column) => column.label))
-  ) {
-    const row = table.columns.map((column) => ({ label: column.label, value: column.values[0] ?? "" }));
-    const pairs = row
-      .filter((pair) => pair.value !== "")
-      .map((pair) => ({ kind: "pair" as const, source: "table" as const, ...pair }));
-    return [
-      ...fields,
-      ...pairs,
-      ...[...inline.flat(), ...totals.flat()].map((pair) => ({ kind: "pair" as const, ...pair })),
-    ];
-  }
   if (table !== undefined) {
-    const pairs = [...inline.flat(), ...totals.flat()].map((pair) => ({ kind: "pair" as const, ...pair }));
-    return [...fields, { kind: "table", ...table }, ...pairs];
+    const extra = [...inline.flat(), ...totals.flat()].map((pair) => ({ kind: "pair" as const, ...pair }));
+    // One row under a header that does not name items is a horizontal key/value layout
+    // ("Klant | Order | Factuurdatum" over one row of values): each column is a labelled value.
+    const single =
+      table.columns[0]!.values.length === 1 && !looksLikeItems(table.columns.map((column) => column.label));
+    const body: DocumentField[] = single
+      ? table.columns
+          .filter((column) => column.values[0] !== "")
+          .map((column) => ({ kind: "pair", label: column.label, value: column.values[0]! }))
+      : [{ kind: "table", ...table }];
+    return [...fields, ...body, ...extra];
   }
   for (const row of rows.slice(index)) {
     fields.push(...rowPairs(row, classify).map((pair) => ({ kind: "pair" as const, ...pair })));
@@ -100,9 +92,9 @@ function colonPairs(row: readonly string[]): LabelledValue[] {
   for (let index = 0; index < cells.length; index++) {
     const pair = pairOf(cells[index]!);
     if (pair === undefined) continue;
-    if (pair.value !== "") pairs.push({ ...pair, source: "table" });
+    if (pair.value !== "") pairs.push(pair);
     else if (cells[index + 1] !== undefined && pairOf(cells[index + 1]!) === undefined) {
-      pairs.push({ label: pair.label, value: cells[index + 1]!, source: "table" });
+      pairs.push({ label: pair.label, value: cells[index + 1]! });
       index++;
     }
   }
@@ -120,7 +112,7 @@ function rowPairs(row: readonly string[], classify: ValueClassifier): LabelledVa
     if (!isLabelLike(label) || classify(cells[index]!, "") !== "string") continue;
     const value = cells[index + 1]!;
     if (classify(value, label) === "string") continue;
-    pairs.push({ label, value, source: "table" });
+    pairs.push({ label, value });
     index++;
   }
   return pairs;
