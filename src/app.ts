@@ -11,6 +11,9 @@ import { createRateLimiter } from "./http/rate-limiter.ts";
 import type { FieldExtractor } from "./providers/extraction/field-extractor.ts";
 import { LocalFieldExtractor } from "./providers/extraction/local/local-field-extractor.ts";
 import { OpenAiCompatibleFieldExtractor } from "./providers/extraction/openai-compatible/openai-compatible-field-extractor.ts";
+import { LocalSchemaInferrer } from "./providers/extraction/schema-inference/local/local-schema-inferrer.ts";
+import { OpenAiCompatibleSchemaInferrer } from "./providers/extraction/schema-inference/openai-compatible/openai-compatible-schema-inferrer.ts";
+import type { SchemaInferrer } from "./providers/extraction/schema-inference/schema-inferrer.ts";
 import type { JobQueue } from "./queue/job-queue.ts";
 import { PgBossJobQueue } from "./queue/pg-boss-job-queue.ts";
 import { createAuthenticator } from "./services/auth/authenticate.ts";
@@ -135,6 +138,23 @@ function createFieldExtractor(config: Config): FieldExtractor {
   }
 }
 
+function createSchemaInferrer(config: Config): SchemaInferrer {
+  switch (config.extraction.engine) {
+    case "local":
+      return new LocalSchemaInferrer();
+    case "openai-compatible":
+      return new OpenAiCompatibleSchemaInferrer({
+        baseUrl: config.extraction.baseUrl,
+        apiKey: config.extraction.apiKey,
+        model: config.extraction.model,
+        timeoutMs: config.extraction.timeoutMs,
+        maxCharacters: config.extraction.maxCharactersPerWindow,
+      });
+    default:
+      return assertNever(config.extraction, "extraction engine");
+  }
+}
+
 function createBlobStore(config: Config): BlobStore {
   switch (config.blobs.kind) {
     case "local":
@@ -168,6 +188,7 @@ export async function createApp(config: Config, logger: Logger): Promise<App> {
       queue,
       engine,
       extractor: createFieldExtractor(config),
+      schemaInferrer: createSchemaInferrer(config),
       runEvents: createRunEvents(),
       settings: {
         maxUploadBytes: config.limits.maxUploadBytes,

@@ -4,6 +4,7 @@
  */
 import type { EnginePool } from "../engine/pipeline/engine-pool.ts";
 import type { FieldExtractor } from "../providers/extraction/field-extractor.ts";
+import type { SchemaInferrer } from "../providers/extraction/schema-inference/schema-inferrer.ts";
 import type { JobQueue } from "../queue/job-queue.ts";
 import type { Logger } from "../shared/logger.ts";
 import type { BlobStore } from "../storage/blobs/blob-store.ts";
@@ -37,6 +38,8 @@ export interface ServiceContext {
   readonly engine: EnginePool;
   /** Fills extraction schemas from parsed documents (local or LLM-backed, chosen by config). */
   readonly extractor: FieldExtractor;
+  /** Infers a schema for schemaless extract runs and `generate` extractors (same engine choice). */
+  readonly schemaInferrer: SchemaInferrer;
   /** In-process notifications of run completion (sync endpoints wait on them; polling covers other processes). */
   readonly runEvents: RunEvents;
 }

@@ -148,8 +148,13 @@ forEachDatabaseKind("Extract runs via the official SDK", (kind) => {
       client.extractRuns.create({ extractor: { id: "ex_missing" }, file: { id: fileId } }),
       Extend.NotFoundError,
     );
+    // Without a schema one is inferred; plain prose offers none (see extract-schema-inference tests).
     const noSchema = await client.extractRuns.createAndPoll(
-      { file: { id: fileId } },
+      {
+        file: {
+          text: "Thank you for your letter. We will write again soon with more news about the project.",
+        },
+      },
       { initialDelayMs: 200 },
     );
     assert.equal(noSchema.status, "FAILED");

@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { EnginePool } from "../../src/engine/pipeline/engine-pool.ts";
 import { LocalFieldExtractor } from "../../src/providers/extraction/local/local-field-extractor.ts";
+import { LocalSchemaInferrer } from "../../src/providers/extraction/schema-inference/local/local-schema-inferrer.ts";
 import { PgBossJobQueue } from "../../src/queue/pg-boss-job-queue.ts";
 import type { ServiceContext, ServiceSettings } from "../../src/services/context.ts";
 import { ALL_JOB_NAMES } from "../../src/services/runs/job-names.ts";
@@ -33,6 +34,7 @@ export async function createServiceContext(
     queue: new PgBossJobQueue({ connection: { database: database.db }, logger, queues: ALL_JOB_NAMES }),
     engine,
     extractor: new LocalFieldExtractor(),
+    schemaInferrer: new LocalSchemaInferrer(),
     runEvents: createRunEvents(),
     settings: {
       maxUploadBytes: 1024 * 1024,

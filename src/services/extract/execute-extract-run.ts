@@ -1,7 +1,7 @@
 /**
  * The extract job: parse every input file (through the parse cache; each parse is recorded as a parse
- * run linked by parseRunId), then fill the schema with the configured FieldExtractor and store the
- * output. Idempotent under redelivery like every executor; cancellable between and during steps.
+ * run linked by parseRunId), infer a schema when the config has none, then fill the schema with the
+ * configured FieldExtractor and store the output. Idempotent under redelivery like every executor; cancellable between and during steps.
  */
 import type { Extend } from "extend-ai";
 import { extractCharge, parseCharge } from "../../domain/credits.ts";
@@ -26,6 +26,7 @@ import { effectiveParseConfig } from "../parse/effective-parse-config.ts";
 import { parseWithCache } from "../parse/parse-file.ts";
 import type { RunJobPayload } from "../runs/job-names.ts";
 import { watchForCancellation } from "../runs/watch-for-cancellation.ts";
+import { inferRunSchema } from "./infer-run-schema.ts";
 
 export async function executeExtractRun(ctx: ServiceContext, job: JobContext<RunJobPayload>): Promise<void> {
   const found = await findRun(ctx.db, job.data.runId, { type: "extract" });
@@ -36,10 +37,8 @@ export async function executeExtractRun(ctx: ServiceContext, job: JobContext<Run
   const watcher = watchForCancellation(ctx, run.id, job.signal);
   try {
     const config = run.config as Extend.ExtractConfigJson;
-    if (config.schema === undefined) {
-      return await fail(ctx, run, "SCHEMA_GENERATION_FAILED", schemaInferenceMessage(ctx));
-    }
-    const schema = validateExtractionSchema(config.schema);
+    // Without a schema, one is inferred from the parsed documents (below).
+    let schema = config.schema === undefined ? undefined : validateExtractionSchema(config.schema);
     const files = await loadFiles(ctx, run);
     if (typeof files === "string") return await fail(ctx, run, "FAILED_TO_PROCESS_FILE", files);
     // Words with boxes make line- and word-level citations possible (returnOcr.words, digital text too).
@@ -81,6 +80,12 @@ export async function executeExtractRun(ctx: ServiceContext, job: JobContext<Run
         parse: output,
         words: wordsOf(output),
       });
+    }
+    if (schema === undefined) {
+      const inferred = await inferRunSchema(ctx, run, config, documents, watcher.signal);
+      if (watcher.signal.aborted) return;
+      if (typeof inferred === "string") return await fail(ctx, run, "SCHEMA_GENERATION_FAILED", inferred);
+      schema = inferred;
     }
     const options = config.advancedOptions ?? {};
     const output = await ctx.extractor.extract(
@@ -132,12 +137,6 @@ export async function executeExtractRun(ctx: ServiceContext, job: JobContext<Run
   } finally {
     watcher.stop();
   }
-}
-
-function schemaInferenceMessage(ctx: ServiceContext): string {
-  return ctx.extractor.kind === "local"
-    ? "No schema was given and the local extraction engine does not infer schemas; pass config.schema (or use EXTRACTION_ENGINE=openai-compatible)"
-    : "No schema was given and none could be inferred from the document";
 }
 
 async function fail(ctx: ServiceContext, run: RunRecord, reason: string, message: string): Promise<void> {

@@ -288,6 +288,14 @@ export async function attachRunFile(
   );
 }
 
+/** Replaces the config a run snapshots (an extract run's inferred schema joins it; status unchanged). */
+export async function updateRunConfig(db: Queryable, id: string, config: object): Promise<void> {
+  await db.query("update runs set config = $2, updated_at = clock_timestamp() where id = $1", [
+    id,
+    JSON.stringify(config),
+  ]);
+}
+
 export async function deleteRun(
   db: Queryable,
   workspaceId: string,

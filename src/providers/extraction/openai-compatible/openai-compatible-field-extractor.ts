@@ -2,7 +2,8 @@
  * OpenAiCompatibleFieldExtractor (EXTRACTION_ENGINE=openai-compatible): sends the document's markdown to
  * an OpenAI-compatible chat model with the schema as a strict JSON-schema response format, window by
  * window for long documents (windows.ts), merges the windows (merge.ts) and cites every value where it
- * is printed using the local engine's layout and citation code (locate-values.ts).
+ * is printed using the local engine's layout and citation code (locate-values.ts). With reasoning
+ * insights on, the model also explains each field and that text becomes its insight (reasoning.ts).
  */
 import type { Extend } from "extend-ai";
 import { OpenAiCompatibleLlmClient } from "../../llm/openai-compatible-llm-client.ts";
@@ -11,6 +12,7 @@ import { buildDocumentLayout } from "../local/layout/document-layout.ts";
 import { buildMetadata } from "./locate-values.ts";
 import { mergeWindows } from "./merge.ts";
 import { messagesFor } from "./prompt.ts";
+import { attachInsights, splitReasoning, withReasoning } from "./reasoning.ts";
 import { toStrictJsonSchema } from "./strict-schema.ts";
 import { buildWindows } from "./windows.ts";
 
@@ -52,18 +54,25 @@ export class OpenAiCompatibleFieldExtractor implements FieldExtractor {
   async extract(request: ExtractionRequest, signal?: AbortSignal): Promise<Extend.ExtractOutputJson> {
     signal?.throwIfAborted();
     const windows = buildWindows(request, this.maxCharacters);
-    const schema = toStrictJsonSchema(request.schema);
-    const raws = await mapLimited(windows, this.concurrency, (window, index) =>
+    const reasoning = request.options.modelReasoningInsightsEnabled;
+    const strict = toStrictJsonSchema(request.schema);
+    const answers = await mapLimited(windows, this.concurrency, (window, index) =>
       this.client.completeJson(
         {
           schemaName: "extraction",
-          schema,
-          messages: messagesFor(window, index, windows.length, request.extractionRules),
+          schema: reasoning ? withReasoning(strict) : strict,
+          messages: messagesFor(window, index, windows.length, request.extractionRules, reasoning),
         },
         signal,
       ),
     );
-    const merged = mergeWindows(request.schema, raws);
+    const parts = answers.map((answer) =>
+      reasoning ? splitReasoning(answer) : { values: answer, reasoning: new Map<string, string>() },
+    );
+    const merged = mergeWindows(
+      request.schema,
+      parts.map((part) => part.values),
+    );
     const layout = buildDocumentLayout(request.documents);
     const metadata = buildMetadata(
       request.schema,
@@ -73,6 +82,13 @@ export class OpenAiCompatibleFieldExtractor implements FieldExtractor {
       windows,
       merged.origins,
     );
+    if (reasoning)
+      attachInsights(
+        metadata,
+        request.schema,
+        parts.map((part) => part.reasoning),
+        merged.origins,
+      );
     return { value: merged.value, metadata };
   }
 }

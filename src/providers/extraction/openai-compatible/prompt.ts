@@ -4,6 +4,7 @@
  * names (`extend:name`) and descriptions travel in the strict JSON schema's `description`s.
  */
 import type { ChatMessage } from "../../llm/openai-compatible-llm-client.ts";
+import { REASONING_INSTRUCTION } from "./reasoning.ts";
 import type { DocumentWindow } from "./windows.ts";
 
 const INSTRUCTIONS = [
@@ -19,11 +20,13 @@ export function messagesFor(
   windowIndex: number,
   windowCount: number,
   extractionRules: string | undefined,
+  reasoning = false,
 ): ChatMessage[] {
+  const instructions = reasoning ? `${INSTRUCTIONS}\n${REASONING_INSTRUCTION}` : INSTRUCTIONS;
   const system =
     extractionRules !== undefined && extractionRules.trim() !== ""
-      ? `${INSTRUCTIONS}\n\nExtraction rules from the user:\n${extractionRules.trim()}`
-      : INSTRUCTIONS;
+      ? `${instructions}\n\nExtraction rules from the user:\n${extractionRules.trim()}`
+      : instructions;
   const part =
     windowCount > 1
       ? `This is part ${windowIndex + 1} of ${windowCount} of the document (${window.label}). Extract only what appears in this part; other parts are processed separately and merged.\n\n`
