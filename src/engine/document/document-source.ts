@@ -14,6 +14,11 @@ export interface DocumentSource {
   readonly stage: StageId;
   readonly pageCount: number;
   /**
+   * What metrics.pageCount counts: the pages read ("pages", the default) or, for spreadsheets, an
+   * estimate from the rendered content's volume ("content"; Extend: "~1000 tokens per page").
+   */
+  readonly pageCountBasis?: "pages" | "content";
+  /**
    * Reads page `pageNumber` (1-based) with its words, or its blocks when the source has no geometry.
    * Callers read pages in order and one at a time. Rejects when the page cannot be read.
    */
