@@ -8,16 +8,37 @@
  */
 import type { Block } from "../../document/block.ts";
 import type { Table, TableCell } from "../../document/table.ts";
-import type { GridCell, SheetGrid } from "./sheet-grid.ts";
+import type { GridCell, GridFigure, SheetGrid } from "./sheet-grid.ts";
 
-/** The sheet's blocks in reading order; the sheet's name (when it has one) is the first, as a heading. */
+/**
+ * The sheet's blocks in reading order; the sheet's name (when it has one) is the first, as a heading.
+ * Charts and pictures come before the first region that starts below their anchor row.
+ */
 export function sheetBlocks(grid: SheetGrid): Block[] {
   const blocks: Block[] = [];
   if (grid.name !== undefined) {
     blocks.push({ type: "heading", headingLevel: 1, text: grid.name, box: null, lines: [] });
   }
-  for (const region of regions(grid.cells)) blocks.push(...regionBlocks(region));
+  const figures = [...(grid.figures ?? [])].sort((a, b) => a.row - b.row || a.column - b.column);
+  let next = 0;
+  for (const region of regions(grid.cells)) {
+    const top = bounds(region).top;
+    for (; next < figures.length && figures[next]!.row < top; next++)
+      blocks.push(figureBlock(figures[next]!));
+    blocks.push(...regionBlocks(region));
+  }
+  for (; next < figures.length; next++) blocks.push(figureBlock(figures[next]!));
   return blocks;
+}
+
+function figureBlock(figure: GridFigure): Block {
+  return {
+    type: "figure",
+    text: figure.text,
+    box: null,
+    lines: [],
+    figure: { figureType: figure.figureType },
+  };
 }
 
 /** Cells split at blank rows, then blank columns, recursively, until nothing separates them. */

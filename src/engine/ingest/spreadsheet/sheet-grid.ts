@@ -4,6 +4,7 @@
  * finding and table building (sheet-blocks.ts) never see workbook-library types. XLSX and CSV readers
  * both produce it.
  */
+import type { FigureType } from "../../document/block.ts";
 import type { CellMetadata } from "../../document/table.ts";
 
 export interface GridCell {
@@ -30,6 +31,16 @@ export interface SheetGrid {
   readonly index: number;
   /** Non-empty cells, row-major by top-left position. */
   readonly cells: readonly GridCell[];
+  /** Charts and pictures on the sheet, at the grid row and column their anchor starts in. */
+  readonly figures?: readonly GridFigure[];
+}
+
+export interface GridFigure {
+  readonly row: number;
+  readonly column: number;
+  readonly figureType: FigureType;
+  /** A chart's title, kind and cached data; empty for pictures. */
+  readonly text: string;
 }
 
 /** "A" for 0, "Z" for 25, "AA" for 26, … */

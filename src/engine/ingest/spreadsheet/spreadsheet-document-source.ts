@@ -13,7 +13,8 @@ import { csvGrid } from "./csv-grid.ts";
 import { sheetBlocks } from "./sheet-blocks.ts";
 import type { SheetGrid } from "./sheet-grid.ts";
 import { type SpreadsheetOptions, SpreadsheetTooLargeError } from "./spreadsheet-options.ts";
-import { loadWorkbook, workbookGrids } from "./xlsx-workbook.ts";
+import { loadWorkbook } from "./xlsx-package.ts";
+import { workbookGrids } from "./xlsx-workbook.ts";
 
 export class SpreadsheetDocumentSource implements DocumentSource {
   readonly stage = "ingest" as const;

@@ -8,51 +8,46 @@
  * result (files written by libraries that do not compute) reads as empty — no value is invented. Volatile
  * functions (NOW(), TODAY()) therefore show their value at the last save.
  */
-import ExcelJS from "exceljs";
-import { unzipSync } from "fflate";
+import type ExcelJS from "exceljs";
 import type { CellFormatting, CellMetadata } from "../../document/table.ts";
 import { formatValue, generalNumber, isoDate } from "./number-format.ts";
-import type { GridCell, SheetGrid } from "./sheet-grid.ts";
+import type { GridCell, GridFigure, SheetGrid } from "./sheet-grid.ts";
 import { cellReference } from "./sheet-grid.ts";
 import {
   MAX_SPREADSHEET_CELLS,
-  MAX_SPREADSHEET_XML_BYTES,
   type SpreadsheetOptions,
   SpreadsheetTooLargeError,
 } from "./spreadsheet-options.ts";
-
-/**
- * Opens the workbook. The single place the XLSX package is unzipped and parsed, so archive guards
- * (zip bombs, encrypted packages) can wrap it. Throws SpreadsheetTooLargeError when the declared sheet
- * XML is too big, any other error when the package is not a readable workbook.
- */
-export async function loadWorkbook(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
-  let declared = 0;
-  // Reads the central directory only: the filter sees each entry's declared size and skips inflating.
-  unzipSync(bytes, {
-    filter(file) {
-      if (/^xl\/(worksheets\/[^/]+\.xml|sharedStrings\.xml)$/i.test(file.name)) declared += file.originalSize;
-      return false;
-    },
-  });
-  if (declared > MAX_SPREADSHEET_XML_BYTES)
-    throw new SpreadsheetTooLargeError(
-      `The workbook's sheets hold ${Math.round(declared / 2 ** 20)} MB of XML; the limit is ${MAX_SPREADSHEET_XML_BYTES / 2 ** 20} MB`,
-    );
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as never);
-  return workbook;
-}
+import { type SheetFigure, sheetFigures } from "./xlsx-drawings.ts";
+import type { XlsxPackage } from "./xlsx-package.ts";
 
 /** Grids of the workbook's sheets in order (hidden ones left out when options.skipHidden). */
-export function workbookGrids(workbook: ExcelJS.Workbook, options: SpreadsheetOptions): SheetGrid[] {
+export function workbookGrids(
+  { workbook, parts }: XlsxPackage,
+  options: SpreadsheetOptions,
+  maxCells = MAX_SPREADSHEET_CELLS,
+): SheetGrid[] {
   const grids: SheetGrid[] = [];
-  const budget = { cells: MAX_SPREADSHEET_CELLS };
+  const budget = { cells: maxCells, max: maxCells };
+  const figures = sheetFigures(parts);
   for (const [index, sheet] of workbook.worksheets.entries()) {
     if (options.skipHidden && sheet.state !== "visible") continue;
-    grids.push({ name: sheet.name, index, cells: sheetCells(sheet, options, budget) });
+    const { cells, rowAt, columnAt } = sheetCells(sheet, options, budget);
+    const placed = (figures.get(sheet.name) ?? []).map((figure) => placeFigure(figure, rowAt, columnAt));
+    grids.push({ name: sheet.name, index, cells, ...(placed.length > 0 ? { figures: placed } : {}) });
   }
   return grids;
+}
+
+/** A figure at the first kept row and column at or after its anchor (past the end when none is). */
+function placeFigure(figure: SheetFigure, rowAt: Int32Array, columnAt: Int32Array): GridFigure {
+  const kept = (at: Int32Array, index: number) => {
+    for (let i = index + 1; i < at.length; i++) if (at[i]! >= 0) return at[i]!;
+    let last = -1;
+    for (const position of at) last = Math.max(last, position);
+    return last + 1;
+  };
+  return { ...figure, row: kept(rowAt, figure.row), column: kept(columnAt, figure.column) };
 }
 
 interface Merge {
@@ -65,8 +60,8 @@ interface Merge {
 function sheetCells(
   sheet: ExcelJS.Worksheet,
   options: SpreadsheetOptions,
-  budget: { cells: number },
-): GridCell[] {
+  budget: { cells: number; readonly max: number },
+): { cells: GridCell[]; rowAt: Int32Array; columnAt: Int32Array } {
   const rowCount = sheet.rowCount;
   const columnCount = sheet.columnCount;
   // 1-based row/column number → 0-based grid position, -1 when hidden and skipped.
@@ -90,7 +85,7 @@ function sheetCells(
       if (span === undefined || (merge === undefined && (rowAt[r]! < 0 || columnAt[c]! < 0))) return;
       if (--budget.cells < 0)
         throw new SpreadsheetTooLargeError(
-          `The workbook has more than ${MAX_SPREADSHEET_CELLS.toLocaleString("en-US")} non-empty cells`,
+          `The workbook has more than ${budget.max.toLocaleString("en-US")} non-empty cells`,
         );
       const gridCell: GridCell = {
         row: merge === undefined ? rowAt[r]! : span.row,
@@ -105,7 +100,8 @@ function sheetCells(
       cells.push(metadata === undefined ? gridCell : { ...gridCell, metadata });
     });
   });
-  return cells.sort((a, b) => a.row - b.row || a.column - b.column);
+  cells.sort((a, b) => a.row - b.row || a.column - b.column);
+  return { cells, rowAt, columnAt };
 }
 
 /** Index i (1-based) → its 0-based position among the kept ones, or -1 when dropped. */
