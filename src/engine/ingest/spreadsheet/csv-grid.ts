@@ -12,7 +12,8 @@ const DELIMITERS = [",", ";", "\t", "|"] as const;
 /** Lines the delimiter sniffer looks at. */
 const SNIFF_LINES = 50;
 
-export function csvGrid(bytes: Uint8Array): SheetGrid {
+/** The file as one grid; throws SpreadsheetTooLargeError past `maxCells` non-empty cells. */
+export function csvGrid(bytes: Uint8Array, maxCells = MAX_SPREADSHEET_CELLS): SheetGrid {
   const text = decodeText(bytes);
   const delimiter = sniffDelimiter(text);
   const cells: GridCell[] = [];
@@ -21,9 +22,9 @@ export function csvGrid(bytes: Uint8Array): SheetGrid {
     for (const [column, field] of record.entries()) {
       const value = field.trim();
       if (value === "") continue;
-      if (cells.length >= MAX_SPREADSHEET_CELLS)
+      if (cells.length >= maxCells)
         throw new SpreadsheetTooLargeError(
-          `The file has more than ${MAX_SPREADSHEET_CELLS.toLocaleString("en-US")} non-empty cells`,
+          `The file has more than ${maxCells.toLocaleString("en-US")} non-empty cells`,
         );
       cells.push({
         row,
