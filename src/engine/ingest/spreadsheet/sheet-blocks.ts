@@ -44,6 +44,8 @@ function figureBlock(figure: GridFigure): Block {
 /** Cells split at blank rows, then blank columns, recursively, until nothing separates them. */
 export function regions(cells: readonly GridCell[]): GridCell[][] {
   if (cells.length <= 1) return cells.length === 0 ? [] : [[...cells]];
+  // A region its cells fill completely has no blank line and is one piece (the common, dense case).
+  if (filled(cells)) return [[...cells]];
   const bands = split(
     cells,
     (cell) => cell.row,
@@ -66,6 +68,8 @@ export function regions(cells: readonly GridCell[]): GridCell[][] {
  * join (a sparse table stays whole); blocks that only touch at a corner — two tables placed diagonally —
  * come apart. Ordered by top, then left.
  */
+const MAX_ISLANDS = 64;
+
 function components(cells: readonly GridCell[]): GridCell[][] {
   const parent = cells.map((_, index) => index);
   const find = (index: number): number => {
@@ -83,19 +87,24 @@ function components(cells: readonly GridCell[]): GridCell[][] {
     const rootB = find(b);
     if (rootA !== rootB) parent[Math.max(rootA, rootB)] = Math.min(rootA, rootB);
   };
-  const owner = new Map<string, number>();
+  const { top, left, right } = bounds(cells);
+  const width = right - left;
+  // Position → index of the cell covering it; numeric keys (row-major offsets) keep this fast on big sheets.
+  const owner = new Map<number, number>();
   for (const [index, cell] of cells.entries())
     for (let row = cell.row; row < cell.row + cell.rowSpan; row++)
       for (let column = cell.column; column < cell.column + cell.columnSpan; column++)
-        owner.set(`${row},${column}`, index);
+        owner.set((row - top) * width + (column - left), index);
   for (const [key, index] of owner) {
-    const [row, column] = key.split(",").map(Number) as [number, number];
-    const right = owner.get(`${row},${column + 1}`);
-    const down = owner.get(`${row + 1},${column}`);
+    const column = key % width;
+    const right = column + 1 < width ? owner.get(key + 1) : undefined;
+    const down = owner.get(key + width);
     if (right !== undefined) union(index, right);
     if (down !== undefined) union(index, down);
   }
   let groups = [...groupBy(cells, (_, index) => find(index)).values()];
+  // Scattered cells (hundreds of islands) are not side-by-side tables; joining them would be quadratic.
+  if (groups.length > MAX_ISLANDS) return [[...cells]];
   // Join groups whose bounding boxes overlap until none do.
   for (let joined = true; joined && groups.length > 1; ) {
     joined = false;
@@ -124,6 +133,14 @@ function groupBy<T, K>(items: readonly T[], key: (item: T, index: number) => K):
   return groups;
 }
 
+/** The cells cover their bounding box (no position empty). */
+function filled(cells: readonly GridCell[]): boolean {
+  const { top, left, bottom, right } = bounds(cells);
+  let area = 0;
+  for (const cell of cells) area += cell.rowSpan * cell.columnSpan;
+  return area === (bottom - top) * (right - left);
+}
+
 function overlaps(a: Bounds, b: Bounds): boolean {
   return a.top < b.bottom && b.top < a.bottom && a.left < b.right && b.left < a.right;
 }
@@ -142,6 +159,7 @@ function split(
     groups[groups.length - 1]!.push(cell);
     reach = Math.max(reach, end(cell));
   }
+  if (groups.length === 1) return [[...cells]];
   // Keep each group row-major, as cells arrive.
   return groups.map((group) => group.sort((a, b) => a.row - b.row || a.column - b.column));
 }

@@ -56,7 +56,9 @@ describe("spreadsheet size bound", () => {
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet("Big");
     for (let row = 1; row <= 20; row++) sheet.getRow(row).values = [row, row * 2, row * 3];
-    const opened = await loadWorkbook(new Uint8Array(await workbook.xlsx.writeBuffer()));
+    const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
+    await assert.rejects(loadWorkbook(bytes, 1000), SpreadsheetTooLargeError);
+    const opened = await loadWorkbook(bytes);
     assert.throws(() => workbookGrids(opened, DEFAULT_SPREADSHEET_OPTIONS, 59), SpreadsheetTooLargeError);
     assert.equal(workbookGrids(opened, DEFAULT_SPREADSHEET_OPTIONS, 60)[0]?.cells.length, 60);
     const csv = new TextEncoder().encode("a,b\n1,2\n3,4\n");

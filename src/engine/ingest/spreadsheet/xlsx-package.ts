@@ -28,7 +28,10 @@ const MAX_DRAWING_PART_BYTES = 8 * 1024 * 1024;
  * Opens the workbook. Throws SpreadsheetTooLargeError when the declared sheet XML is too big, any other
  * error when the package is not a readable workbook.
  */
-export async function loadWorkbook(bytes: Uint8Array): Promise<XlsxPackage> {
+export async function loadWorkbook(
+  bytes: Uint8Array,
+  maxXmlBytes = MAX_SPREADSHEET_XML_BYTES,
+): Promise<XlsxPackage> {
   let declared = 0;
   const parts = new Map<string, Uint8Array>();
   const entries = unzipSync(bytes, {
@@ -38,9 +41,9 @@ export async function loadWorkbook(bytes: Uint8Array): Promise<XlsxPackage> {
       return DRAWING_PARTS.test(name) && file.originalSize <= MAX_DRAWING_PART_BYTES;
     },
   });
-  if (declared > MAX_SPREADSHEET_XML_BYTES)
+  if (declared > maxXmlBytes)
     throw new SpreadsheetTooLargeError(
-      `The workbook's sheets hold ${Math.round(declared / 2 ** 20)} MB of XML; the limit is ${MAX_SPREADSHEET_XML_BYTES / 2 ** 20} MB`,
+      `The workbook's sheets hold ${(declared / 2 ** 20).toFixed(1)} MB of XML; the limit is ${(maxXmlBytes / 2 ** 20).toFixed(1)} MB`,
     );
   for (const [name, data] of Object.entries(entries)) parts.set(name.replace(/^\//, ""), data);
   try {
