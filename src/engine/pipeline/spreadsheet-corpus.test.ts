@@ -117,6 +117,16 @@ describe("spreadsheets through parseDocument", () => {
       formula: "=B2+C2",
     });
     assert.deepEqual(cell?.metadata.sheet, { index: 0, name: "Duck Observations" });
+    const titled = await parse("xlsx_05_table_with_title.xlsx", {
+      config: { advancedOptions: { excelParsingMode: "advanced", excelIncludeCellMetadata: true } },
+    });
+    const title = titled.chunks[0]!.blocks.find((block) => block.type === "text");
+    assert.deepEqual(title?.details, { type: "text_details", cellReference: "B2" });
+    // Basic mode ignores the advanced-only option.
+    const basic = await parse("xlsx_05_table_with_title.xlsx", {
+      config: { advancedOptions: { excelIncludeCellMetadata: true } },
+    });
+    assert.deepEqual(basic.chunks[0]!.blocks.find((block) => block.type === "text")?.details, {});
   });
 
   it("fails a damaged workbook with CORRUPT_FILE", async () => {

@@ -29,6 +29,11 @@ describe("formatValue", () => {
     assert.equal(formatValue(-5, "0.00;[Red]-0.00"), "-5.00");
     assert.equal(formatValue(0, '0;-0;"zero"'), "zero");
     assert.equal(formatValue(12345.678, "0.00E+00"), "1.23E+04");
+    const accounting = '_($* #,##0.00_);_($* (#,##0.00);_($* "-"??_);_(@_)';
+    assert.equal(formatValue(1234.5, accounting), "$1,234.50");
+    assert.equal(formatValue(-1234.5, accounting), "$(1,234.50)");
+    assert.equal(formatValue(0, accounting), "$-");
+    assert.equal(formatValue(12, "@"), "12");
   });
 
   it("formats dates and times from Date values and serials", () => {

@@ -155,6 +155,8 @@ function isDateSection(section: string): boolean {
 
 function formatNumber(value: number, section: string): string {
   const literalFree = unquoted(section);
+  // A text section ("@") shows a number as General.
+  if (literalFree.includes("@") && !/[0#?]/.test(literalFree)) return generalNumber(value);
   if (!/[0#?]/.test(literalFree)) {
     // Only literals (e.g. "-" for zero in accounting formats) or a text placeholder.
     return renderLiterals(section, "", value < 0);
