@@ -4,8 +4,8 @@
  * and TSV files are one page without a sheet. Pages are sheets, but what a spreadsheet costs is its
  * content: metrics.pageCount is estimated from it (pageCountBasis "content").
  *
- * Chartsheets: exceljs reads only worksheets, so a chartsheet is either absent or an empty page with
- * its name; its chart is not rendered.
+ * Chartsheets (which exceljs skips) are pages too, holding their chart as a figure block, so page
+ * numbers follow the workbook's tabs and metadata.sheet.index is the sheet's position in the workbook.
  */
 import type { DocumentSource, OpenSourceResult } from "../../document/document-source.ts";
 import { emptyPage, type Page } from "../../document/page.ts";

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import ExcelJS from "exceljs";
+import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { csvGrid } from "./csv-grid.ts";
 import { DEFAULT_SPREADSHEET_OPTIONS, SpreadsheetTooLargeError } from "./spreadsheet-options.ts";
 import { chartText } from "./xlsx-drawings.ts";
@@ -48,6 +49,48 @@ describe("XLSX drawings", () => {
     const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
     const [grid] = workbookGrids(await loadWorkbook(bytes), DEFAULT_SPREADSHEET_OPTIONS);
     assert.deepEqual(grid?.figures, [{ row: 4, column: 1, figureType: "image", text: "" }]);
+  });
+});
+
+/** A workbook whose second sheet is a chartsheet (exceljs writes none, so the package is edited). */
+async function chartsheetWorkbook(): Promise<Uint8Array> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.addWorksheet("Data").getCell("A1").value = "year";
+  workbook.addWorksheet("Chart");
+  workbook.addWorksheet("After").getCell("A1").value = "last";
+  const entries = unzipSync(new Uint8Array(await workbook.xlsx.writeBuffer()));
+  const rels = strFromU8(entries["xl/_rels/workbook.xml.rels"]!);
+  entries["xl/_rels/workbook.xml.rels"] = strToU8(
+    rels.replace("worksheets/sheet2.xml", "chartsheets/sheet1.xml"),
+  );
+  delete entries["xl/worksheets/sheet2.xml"];
+  const ns = 'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
+  const rel = (type: string, target: string) =>
+    `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/${type}" Target="${target}"/></Relationships>`;
+  entries["xl/chartsheets/sheet1.xml"] = strToU8(
+    `<chartsheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" ${ns}><drawing r:id="rId1"/></chartsheet>`,
+  );
+  entries["xl/chartsheets/_rels/sheet1.xml.rels"] = strToU8(rel("drawing", "../drawings/drawing1.xml"));
+  entries["xl/drawings/drawing1.xml"] = strToU8(
+    `<xdr:wsDr xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" ${ns}><xdr:absoluteAnchor><xdr:graphicFrame><a:graphic><a:graphicData><c:chart xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" r:id="rId1"/></a:graphicData></a:graphic></xdr:graphicFrame></xdr:absoluteAnchor></xdr:wsDr>`,
+  );
+  entries["xl/drawings/_rels/drawing1.xml.rels"] = strToU8(rel("chart", "/xl/charts/chart1.xml"));
+  entries["xl/charts/chart1.xml"] = strToU8(CHART);
+  return zipSync(entries);
+}
+
+describe("chartsheets", () => {
+  it("are pages holding their chart, and later sheets keep their workbook index", async () => {
+    const grids = workbookGrids(await loadWorkbook(await chartsheetWorkbook()), DEFAULT_SPREADSHEET_OPTIONS);
+    assert.deepEqual(
+      grids.map((grid) => [grid.name, grid.index, grid.cells.length, grid.figures?.length ?? 0]),
+      [
+        ["Data", 0, 1, 0],
+        ["Chart", 1, 0, 1],
+        ["After", 2, 1, 0],
+      ],
+    );
+    assert.match(grids[1]!.figures![0]!.text, /^Ducks by year\nLine chart\n/);
   });
 });
 

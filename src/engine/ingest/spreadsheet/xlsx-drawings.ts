@@ -57,22 +57,40 @@ const CHART_KINDS: Record<string, string> = {
   surface3DChart: "Surface chart",
 };
 
-/** Figures per sheet name, in anchor order; sheets without drawings are absent. Never throws. */
-export function sheetFigures(parts: ReadonlyMap<string, Uint8Array>): Map<string, SheetFigure[]> {
-  const figures = new Map<string, SheetFigure[]>();
+/** A sheet as workbook.xml lists it: worksheets and chartsheets, in tab order. */
+export interface ListedSheet {
+  readonly name: string;
+  /** A chartsheet (a sheet that is one chart, without cells); exceljs does not read these. */
+  readonly chartsheet: boolean;
+  /** state="hidden" or "veryHidden". */
+  readonly hidden: boolean;
+  /** Charts and pictures drawn on it, in anchor order. */
+  readonly figures: readonly SheetFigure[];
+}
+
+/** The workbook's sheets in order with their figures; empty when workbook.xml is unreadable. Never throws. */
+export function listSheets(parts: ReadonlyMap<string, Uint8Array>): ListedSheet[] {
   const workbook = read(parts, "xl/workbook.xml");
   const sheets = list(child(child(workbook, "workbook"), "sheets"), "sheet");
   const workbookRels = relationships(parts, "xl/workbook.xml");
-  for (const sheet of sheets) {
+  return sheets.flatMap((sheet): ListedSheet[] => {
     const name = attribute(sheet, "name");
     const target = workbookRels.get(attribute(sheet, "id") ?? "");
-    if (name === undefined || target === undefined) continue;
-    const found: SheetFigure[] = [];
-    for (const drawing of relationshipsOfType(parts, target, "drawing"))
-      found.push(...drawingFigures(parts, drawing));
-    if (found.length > 0) figures.set(name, found);
-  }
-  return figures;
+    if (name === undefined) return [];
+    const figures: SheetFigure[] = [];
+    if (target !== undefined)
+      for (const drawing of relationshipsOfType(parts, target, "drawing"))
+        figures.push(...drawingFigures(parts, drawing));
+    const state = attribute(sheet, "state");
+    return [
+      {
+        name,
+        chartsheet: target !== undefined && /(^|\/)chartsheets\//.test(target),
+        hidden: state === "hidden" || state === "veryHidden",
+        figures,
+      },
+    ];
+  });
 }
 
 function drawingFigures(parts: ReadonlyMap<string, Uint8Array>, path: string): SheetFigure[] {

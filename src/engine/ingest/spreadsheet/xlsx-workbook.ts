@@ -18,10 +18,14 @@ import {
   type SpreadsheetOptions,
   SpreadsheetTooLargeError,
 } from "./spreadsheet-options.ts";
-import { type SheetFigure, sheetFigures } from "./xlsx-drawings.ts";
+import { type ListedSheet, listSheets, type SheetFigure } from "./xlsx-drawings.ts";
 import type { XlsxPackage } from "./xlsx-package.ts";
 
-/** Grids of the workbook's sheets in order (hidden ones left out when options.skipHidden). */
+/**
+ * Grids of the workbook's sheets in tab order (hidden ones left out when options.skipHidden), indexed as
+ * the workbook numbers its sheets. A chartsheet — which exceljs skips — is a grid without cells holding
+ * its chart.
+ */
 export function workbookGrids(
   { workbook, parts }: XlsxPackage,
   options: SpreadsheetOptions,
@@ -29,12 +33,29 @@ export function workbookGrids(
 ): SheetGrid[] {
   const grids: SheetGrid[] = [];
   const budget = { cells: maxCells, max: maxCells };
-  const figures = sheetFigures(parts);
-  for (const [index, sheet] of workbook.worksheets.entries()) {
-    if (options.skipHidden && sheet.state !== "visible") continue;
+  const listed = listSheets(parts);
+  // Without a readable sheet list (it is what exceljs read too, so this is rare), exceljs's order.
+  const sheets: ListedSheet[] =
+    listed.length > 0
+      ? listed
+      : workbook.worksheets.map((sheet) => ({
+          name: sheet.name,
+          chartsheet: false,
+          hidden: sheet.state !== "visible",
+          figures: [],
+        }));
+  for (const [index, entry] of sheets.entries()) {
+    const sheet = entry.chartsheet ? undefined : workbook.getWorksheet(entry.name);
+    if (options.skipHidden && (entry.hidden || (sheet !== undefined && sheet.state !== "visible"))) continue;
+    if (sheet === undefined) {
+      if (!entry.chartsheet) continue;
+      const figures = entry.figures.map((figure) => ({ ...figure, row: 0, column: 0 }));
+      grids.push({ name: entry.name, index, cells: [], ...(figures.length > 0 ? { figures } : {}) });
+      continue;
+    }
     const { cells, rowAt, columnAt } = sheetCells(sheet, options, budget);
-    const placed = (figures.get(sheet.name) ?? []).map((figure) => placeFigure(figure, rowAt, columnAt));
-    grids.push({ name: sheet.name, index, cells, ...(placed.length > 0 ? { figures: placed } : {}) });
+    const placed = entry.figures.map((figure) => placeFigure(figure, rowAt, columnAt));
+    grids.push({ name: entry.name, index, cells, ...(placed.length > 0 ? { figures: placed } : {}) });
   }
   return grids;
 }
