@@ -33,6 +33,7 @@ export const ingestStage: DocumentStage = {
     }
     context.source = opened.source;
     context.document.pageCount = opened.source.pageCount;
+    context.issues.push(...(opened.source.openIssues ?? []));
   },
 };
 

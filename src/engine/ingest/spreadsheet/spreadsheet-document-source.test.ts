@@ -34,6 +34,8 @@ async function salesWorkbook(): Promise<Uint8Array> {
   sales.getCell("I3").value = "c";
   const other = workbook.addWorksheet("Other");
   other.getCell("B2").value = "lonely";
+  // Written without a cached result, as libraries that do not calculate write formulas.
+  other.getCell("B3").value = { formula: "LEN(B2)" } as ExcelJS.CellFormulaValue;
   const hidden = workbook.addWorksheet("Hidden", { state: "hidden" });
   hidden.getCell("A1").value = "x";
   return new Uint8Array(await workbook.xlsx.writeBuffer());
@@ -91,6 +93,10 @@ describe("SpreadsheetDocumentSource (XLSX)", () => {
       ],
     );
     await assert.rejects(source.readPage(4), RangeError);
+    assert.deepEqual(
+      (source.openIssues ?? []).map((issue) => [issue.code, issue.page, issue.severity]),
+      [["FORMULA_NOT_CALCULATED", 2, "warning"]],
+    );
   });
 
   it("skips hidden rows and sheets and gives raw values when asked", async () => {

@@ -8,6 +8,7 @@
  * numbers follow the workbook's tabs and metadata.sheet.index is the sheet's position in the workbook.
  */
 import type { DocumentSource, OpenSourceResult } from "../../document/document-source.ts";
+import type { Issue } from "../../document/issue.ts";
 import { emptyPage, type Page } from "../../document/page.ts";
 import { csvGrid } from "./csv-grid.ts";
 import { sheetBlocks } from "./sheet-blocks.ts";
@@ -19,10 +20,24 @@ import { workbookGrids } from "./xlsx-workbook.ts";
 export class SpreadsheetDocumentSource implements DocumentSource {
   readonly stage = "ingest" as const;
   readonly pageCountBasis = "content" as const;
+  readonly openIssues: readonly Issue[];
   readonly #grids: readonly SheetGrid[];
 
   constructor(grids: readonly SheetGrid[]) {
     this.#grids = grids;
+    this.openIssues = grids.flatMap((grid, index): Issue[] =>
+      grid.uncalculatedFormulas === undefined
+        ? []
+        : [
+            {
+              stage: "ingest",
+              page: index + 1,
+              severity: "warning",
+              code: "FORMULA_NOT_CALCULATED",
+              message: `${grid.uncalculatedFormulas} formula cell(s) on sheet "${grid.name ?? ""}" have no saved result and were left empty; formulas are not recalculated`,
+            },
+          ],
+    );
   }
 
   get pageCount(): number {

@@ -5,7 +5,8 @@
  *
  * Formulas are never recalculated, whatever excelSkipCalculation says: a formula cell shows the result
  * the workbook cached when it was last saved by a spreadsheet application. A formula without a cached
- * result (files written by libraries that do not compute) reads as empty — no value is invented. Volatile
+ * result (files written by libraries that do not compute) reads as empty — no value is invented — and the
+ * source reports a FORMULA_NOT_CALCULATED warning per sheet that has such cells. Volatile
  * functions (NOW(), TODAY()) therefore show their value at the last save.
  */
 import type ExcelJS from "exceljs";
@@ -53,9 +54,15 @@ export function workbookGrids(
       grids.push({ name: entry.name, index, cells: [], ...(figures.length > 0 ? { figures } : {}) });
       continue;
     }
-    const { cells, rowAt, columnAt } = sheetCells(sheet, options, budget);
+    const { cells, rowAt, columnAt, uncalculated } = sheetCells(sheet, options, budget);
     const placed = entry.figures.map((figure) => placeFigure(figure, rowAt, columnAt));
-    grids.push({ name: entry.name, index, cells, ...(placed.length > 0 ? { figures: placed } : {}) });
+    grids.push({
+      name: entry.name,
+      index,
+      cells,
+      ...(placed.length > 0 ? { figures: placed } : {}),
+      ...(uncalculated > 0 ? { uncalculatedFormulas: uncalculated } : {}),
+    });
   }
   return grids;
 }
@@ -82,7 +89,7 @@ function sheetCells(
   sheet: ExcelJS.Worksheet,
   options: SpreadsheetOptions,
   budget: { cells: number; readonly max: number },
-): { cells: GridCell[]; rowAt: Int32Array; columnAt: Int32Array } {
+): { cells: GridCell[]; rowAt: Int32Array; columnAt: Int32Array; uncalculated: number } {
   const rowCount = sheet.rowCount;
   const columnCount = sheet.columnCount;
   // 1-based row/column number → 0-based grid position, -1 when hidden and skipped.
@@ -91,13 +98,17 @@ function sheetCells(
   const merges = new Map<string, Merge>();
   for (const [address, merge] of Object.entries(mergesOf(sheet))) merges.set(address, merge);
   const cells: GridCell[] = [];
+  let uncalculated = 0;
   sheet.eachRow({ includeEmpty: false }, (row) => {
     const r = row.number;
     row.eachCell({ includeEmpty: false }, (cell) => {
       if (cell.isMerged && cell.master !== cell) return;
       const c = Number(cell.col);
       const { text, numeric } = cellText(cell.value, cell.numFmt, options.rawValues);
-      if (text.trim() === "") return;
+      if (text.trim() === "") {
+        if (lacksResult(cell.value)) uncalculated++;
+        return;
+      }
       const merge = merges.get(cell.address);
       const span =
         merge === undefined
@@ -122,7 +133,17 @@ function sheetCells(
     });
   });
   cells.sort((a, b) => a.row - b.row || a.column - b.column);
-  return { cells, rowAt, columnAt };
+  return { cells, rowAt, columnAt, uncalculated };
+}
+
+/** A formula cell whose workbook cached no result (written by a library that does not calculate). */
+function lacksResult(value: ExcelJS.CellValue | undefined): boolean {
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    ("formula" in value || "sharedFormula" in value) &&
+    (value as { result?: unknown }).result === undefined
+  );
 }
 
 /** Index i (1-based) → its 0-based position among the kept ones, or -1 when dropped. */
