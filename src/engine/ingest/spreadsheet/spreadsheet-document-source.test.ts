@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import ExcelJS from "exceljs";
+import { strToU8, zipSync } from "fflate";
 import type { Block } from "../../document/block.ts";
 import { blockMarkdown } from "../../render/block-markdown.ts";
 import { openCsv, openXlsx } from "./spreadsheet-document-source.ts";
@@ -133,6 +134,12 @@ describe("SpreadsheetDocumentSource (XLSX)", () => {
     });
     assert.ok(!garbage.ok);
     assert.equal(garbage.reason, "CORRUPT_FILE");
+    const notWorkbook = await openXlsx(zipSync({ "xl/readme.txt": strToU8("hello") }), {
+      ...DEFAULT_SPREADSHEET_OPTIONS,
+      maxPages: 10,
+    });
+    assert.ok(!notWorkbook.ok);
+    assert.equal(notWorkbook.reason, "CORRUPT_FILE");
   });
 
   it("fails with FILE_SIZE_TOO_LARGE when the sheets outnumber maxPages", async () => {

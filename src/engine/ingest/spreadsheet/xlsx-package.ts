@@ -46,6 +46,8 @@ export async function loadWorkbook(
       `The workbook's sheets hold ${(declared / 2 ** 20).toFixed(1)} MB of XML; the limit is ${(maxXmlBytes / 2 ** 20).toFixed(1)} MB`,
     );
   for (const [name, data] of Object.entries(entries)) parts.set(name.replace(/^\//, ""), data);
+  // exceljs would read a package without a workbook part as an empty workbook; it is not one.
+  if (!parts.has("xl/workbook.xml")) throw new Error("The package has no workbook part (xl/workbook.xml)");
   try {
     return { workbook: await exceljsLoad(bytes), parts };
   } catch (error) {
