@@ -4,7 +4,7 @@
  */
 import type { Box } from "./box.ts";
 import type { Line } from "./line.ts";
-import type { Table } from "./table.ts";
+import type { CellMetadata, Table } from "./table.ts";
 
 export type BlockType =
   | "text"
@@ -50,6 +50,11 @@ export interface Block {
   readonly table?: Table;
   /** Present on figure blocks. */
   readonly figure?: FigureInfo;
+  /**
+   * Text taken from one spreadsheet cell, when Extend's excelIncludeCellMetadata asks for it: the cell's
+   * reference (text_details.cellReference). Absent otherwise.
+   */
+  readonly cellMetadata?: CellMetadata;
 }
 
 /** Extend's figure_details.figureType values the engine assigns. */

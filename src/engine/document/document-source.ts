@@ -6,13 +6,20 @@
 import type { OcrEngine } from "../ocr/ocr-engine.ts";
 import type { OcrPageResult, OcrPdfPageOptions } from "../ocr/ocr-page.ts";
 import type { Box } from "./box.ts";
-import type { StageId } from "./issue.ts";
+import type { Issue, StageId } from "./issue.ts";
 import type { Page } from "./page.ts";
 
 export interface DocumentSource {
   /** The stage that reading pages belongs to, for issues about unreadable pages. */
   readonly stage: StageId;
   readonly pageCount: number;
+  /**
+   * What metrics.pageCount counts: the pages read ("pages", the default) or, for spreadsheets, an
+   * estimate from the rendered content's volume ("content"; Extend: "~1000 tokens per page").
+   */
+  readonly pageCountBasis?: "pages" | "content";
+  /** What opening found worth saying (warnings about content left out); the ingest stage reports them. */
+  readonly openIssues?: readonly Issue[];
   /**
    * Reads page `pageNumber` (1-based) with its words, or its blocks when the source has no geometry.
    * Callers read pages in order and one at a time. Rejects when the page cannot be read.

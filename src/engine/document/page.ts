@@ -28,6 +28,18 @@ export interface Page {
   rulings?: readonly Ruling[];
   /** Images and vector paths the page paints (PDF operator list), for figure and checkbox detection. */
   graphics?: PageGraphics;
+  /**
+   * Spreadsheets: the sheet this page is (one page per sheet), rendered as every block's
+   * metadata.sheet. Absent for every other source, CSV included (it has no sheets).
+   */
+  readonly sheet?: PageSheet;
+}
+
+/** Extend's BlockMetadata.sheet. */
+export interface PageSheet {
+  /** 0-based position of the sheet in the workbook. */
+  readonly index: number;
+  readonly name: string;
 }
 
 /** A page with nothing on it yet. */

@@ -17,6 +17,33 @@ export interface TableCell {
   readonly box: Box | null;
   /** A header cell (Extend's `table_head`). */
   readonly header: boolean;
+  /**
+   * Spreadsheet sources only, when Extend's advanced Excel options ask for it (excelIncludeCellMetadata,
+   * excelIncludeCellFormatting): the cell's reference, formula and formatting. Absent otherwise.
+   */
+  readonly cellMetadata?: CellMetadata;
+}
+
+/** A spreadsheet cell's provenance, as Extend's table_cell_details carries it. */
+export interface CellMetadata {
+  /**
+   * A1 reference of the cell as the workbook has it ("B3", or "A1:C1" for a merged range), when cell
+   * metadata was asked for.
+   */
+  readonly reference?: string;
+  /** The formula with a leading "=", when the cell has one and cell metadata was asked for. */
+  readonly formula?: string;
+  /** Present when cell formatting was asked for. */
+  readonly formatting?: CellFormatting;
+}
+
+export interface CellFormatting {
+  readonly bold?: boolean;
+  readonly italic?: boolean;
+  /** CSS colour (#RRGGBB) of the text; absent when default or given only as a theme colour. */
+  readonly fontColor?: string;
+  /** CSS colour (#RRGGBB) of a solid fill; absent when none. */
+  readonly backgroundColor?: string;
 }
 
 /** How the table was found: from ruling lines ("lattice") or from text alignment alone ("stream"). */

@@ -1,19 +1,23 @@
 /**
  * Opens the input as a DocumentSource according to its detected format: PDF, images (PNG, JPEG, GIF,
- * BMP, WebP, multi-page TIFF; read by OCR) and plain text (TXT, Markdown, CSV). Every other format fails with
- * FILE_TYPE_NOT_SUPPORTED for now.
+ * BMP, WebP, multi-page TIFF; read by OCR), plain text (TXT, Markdown) and spreadsheets (XLSX/XLSM/XLTX
+ * one page per sheet, CSV/TSV one table). Every other format fails with FILE_TYPE_NOT_SUPPORTED for now.
  */
 import { assertNever } from "../../shared/assert-never.ts";
 import type { OpenSourceResult } from "../document/document-source.ts";
 import { openPdf } from "../pdf/open-pdf.ts";
 import type { DocumentFormat } from "./detect-format.ts";
 import { ImageDocumentSource } from "./image-document-source.ts";
+import { openCsv, openXlsx } from "./spreadsheet/spreadsheet-document-source.ts";
+import { DEFAULT_SPREADSHEET_OPTIONS, type SpreadsheetOptions } from "./spreadsheet/spreadsheet-options.ts";
 import { TextDocumentSource } from "./text-document-source.ts";
 
 export interface OpenDocumentOptions {
   readonly format: DocumentFormat;
   readonly password?: string | undefined;
   readonly maxPages: number;
+  /** Extend's advancedOptions.excel* settings (spreadsheet-options.ts); defaults when absent. */
+  readonly spreadsheet?: SpreadsheetOptions | undefined;
 }
 
 /** Opens `bytes`; for PDFs their buffer is handed to pdf.js and detached. */
@@ -30,8 +34,14 @@ export async function openDocumentSource(
       return openPdf(bytes, options);
     case "txt":
     case "markdown":
-    case "csv":
       return { ok: true, source: new TextDocumentSource(bytes) };
+    case "csv":
+      return openCsv(bytes);
+    case "xlsx":
+      return openXlsx(bytes, {
+        ...(options.spreadsheet ?? DEFAULT_SPREADSHEET_OPTIONS),
+        maxPages: options.maxPages,
+      });
     case "png":
     case "jpeg":
     case "gif":
@@ -49,7 +59,6 @@ export async function openDocumentSource(
       }
     case "heic":
     case "docx":
-    case "xlsx":
     case "pptx":
     case "odt":
     case "ods":

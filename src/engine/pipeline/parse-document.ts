@@ -4,6 +4,7 @@
  */
 import type { Issue } from "../document/issue.ts";
 import { emptyPage, type Page } from "../document/page.ts";
+import { estimatedPageCount } from "./estimated-page-count.ts";
 import { selectPages } from "./page-selection.ts";
 import type { ParseOptions, ParseOutcome } from "./parse-outcome.ts";
 import type { DocumentStage, PageStage, Stage, StageContext } from "./stage.ts";
@@ -68,7 +69,10 @@ export async function parseDocument(
     return {
       status: partial ? "partial" : "success",
       output: context.output,
-      pageCount: context.document.pageCount,
+      pageCount:
+        context.source?.pageCountBasis === "content"
+          ? estimatedPageCount(context.output)
+          : context.document.pageCount,
       issues: context.issues,
       ...(context.figureImages.length > 0 ? { figureImages: context.figureImages } : {}),
     };

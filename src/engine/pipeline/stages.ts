@@ -9,6 +9,7 @@ import { layOutDocument } from "../document-layout/lay-out-document.ts";
 import { clipFigureImages } from "../figures/figure-images.ts";
 import { figurePage } from "../figures/page-figures.ts";
 import { openDocumentSource } from "../ingest/open-document-source.ts";
+import { spreadsheetOptions } from "../ingest/spreadsheet/spreadsheet-options.ts";
 import { layoutPage } from "../layout/layout-page.ts";
 import { ocrStage } from "../ocr/ocr-stage.ts";
 import { orderPage } from "../reading-order/order-page.ts";
@@ -24,13 +25,15 @@ export const ingestStage: DocumentStage = {
   scope: "document",
   async run(context) {
     const { format, password, maxPages } = context.options;
-    const opened = await openDocumentSource(context.bytes, { format, password, maxPages });
+    const spreadsheet = spreadsheetOptions(context.options.config?.advancedOptions);
+    const opened = await openDocumentSource(context.bytes, { format, password, maxPages, spreadsheet });
     if (!opened.ok) {
       context.failure = { reason: opened.reason, message: opened.message };
       return;
     }
     context.source = opened.source;
     context.document.pageCount = opened.source.pageCount;
+    context.issues.push(...(opened.source.openIssues ?? []));
   },
 };
 

@@ -53,7 +53,23 @@ export function tableCellBlocks(
       parentBlockId: tableId,
       type: cell.header ? "table_head" : "table_cell",
       content,
-      details: { type: "table_cell_details", rowIndex: cell.rowIndex, columnIndex: cell.columnIndex },
+      details: {
+        type: "table_cell_details",
+        rowIndex: cell.rowIndex,
+        columnIndex: cell.columnIndex,
+        // Spreadsheet cells under the advanced Excel options: reference, formula, formatting.
+        ...(cell.cellMetadata === undefined
+          ? {}
+          : {
+              ...(cell.cellMetadata.reference !== undefined
+                ? { cellReference: cell.cellMetadata.reference }
+                : {}),
+              ...(cell.cellMetadata.formula !== undefined ? { formula: cell.cellMetadata.formula } : {}),
+              ...(cell.cellMetadata.formatting !== undefined
+                ? { formatting: { ...cell.cellMetadata.formatting } }
+                : {}),
+            }),
+      },
       metadata,
       ...geometry(cell.box),
     };

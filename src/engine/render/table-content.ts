@@ -3,7 +3,7 @@
  * markdown pipe table (the default) or an HTML table with rowspan/colspan. Row and column indices are
  * 0-based, as in the engine's Table.
  */
-import type { Table, TableCell } from "../document/table.ts";
+import type { CellMetadata, Table, TableCell } from "../document/table.ts";
 
 export type TableFormat = "markdown" | "html";
 
@@ -52,7 +52,8 @@ export function tableHtml(table: Table): string {
       const spans =
         (cell !== undefined && cell.rowSpan > 1 ? ` rowspan="${cell.rowSpan}"` : "") +
         (cell !== undefined && cell.columnSpan > 1 ? ` colspan="${cell.columnSpan}"` : "");
-      html += `<${tag}${spans}>${cell === undefined ? "" : htmlText(cell.text)}</${tag}>`;
+      const attributes = cell?.cellMetadata === undefined ? "" : cellAttributes(cell.cellMetadata);
+      html += `<${tag}${spans}${attributes}>${cell === undefined ? "" : htmlText(cell.text)}</${tag}>`;
     }
     return `${html}</tr>`;
   };
@@ -66,6 +67,26 @@ export function tableHtml(table: Table): string {
   for (let row = table.headerRowCount; row < table.rowCount; row++) parts.push(rowHtml(row, "td"));
   parts.push("</tbody>", "</table>");
   return parts.join("\n");
+}
+
+/**
+ * Spreadsheet cells under Extend's advanced Excel options: `data-cell` and `data-formula` (cell
+ * metadata) and an inline `style` (cell formatting), present only for what the cell has.
+ */
+function cellAttributes(metadata: CellMetadata): string {
+  let attributes = metadata.reference === undefined ? "" : ` data-cell="${htmlText(metadata.reference)}"`;
+  if (metadata.formula !== undefined) attributes += ` data-formula="${htmlText(metadata.formula)}"`;
+  const formatting = metadata.formatting;
+  if (formatting !== undefined) {
+    const styles: string[] = [];
+    if (formatting.bold === true) styles.push("font-weight:bold");
+    if (formatting.italic === true) styles.push("font-style:italic");
+    if (formatting.fontColor !== undefined) styles.push(`color:${formatting.fontColor}`);
+    if (formatting.backgroundColor !== undefined)
+      styles.push(`background-color:${formatting.backgroundColor}`);
+    if (styles.length > 0) attributes += ` style="${htmlText(styles.join(";"))}"`;
+  }
+  return attributes;
 }
 
 function htmlText(text: string): string {

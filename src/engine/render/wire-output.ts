@@ -74,13 +74,22 @@ function renderBlock(page: Page, block: Block, content: string, id: string): Ext
   if (page.height !== null) pageMetadata.height = roundPoints(page.height);
   const box = block.box;
   // Upstream parity: real text blocks carry `{}` details (SDK EmptyBlockDetails; spec/sdk-notes.md);
-  // key-value blocks have a details type of their own.
+  // key-value blocks have a details type of their own; text from a spreadsheet cell names the cell when
+  // excelIncludeCellMetadata asks for it.
   const details: Extend.BlockDetails =
     block.type === "key_value"
       ? { type: "key_value_details" }
       : block.figure !== undefined
         ? { type: "figure_details", figureType: block.figure.figureType }
-        : {};
+        : block.cellMetadata?.reference !== undefined
+          ? { type: "text_details", cellReference: block.cellMetadata.reference }
+          : {};
+  const metadata: Extend.BlockMetadata = {
+    page: pageMetadata,
+    // Spreadsheets: the sheet the page is (Extend's BlockMetadata.sheet).
+    ...(page.sheet !== undefined ? { sheet: { index: page.sheet.index, name: page.sheet.name } } : {}),
+    ...ocrConfidenceOf([block]),
+  };
   if (box === null) {
     return {
       object: "block",
@@ -88,7 +97,7 @@ function renderBlock(page: Page, block: Block, content: string, id: string): Ext
       type: block.type,
       content,
       details,
-      metadata: { page: pageMetadata, ...ocrConfidenceOf([block]) },
+      metadata,
       polygon: [],
       boundingBox: { left: null, top: null, right: null, bottom: null },
     };
@@ -103,7 +112,7 @@ function renderBlock(page: Page, block: Block, content: string, id: string): Ext
     type: block.type,
     content,
     details,
-    metadata: { page: pageMetadata, ...ocrConfidenceOf([block]) },
+    metadata,
     // Clockwise from the top-left corner, in page points.
     polygon: [
       { x: left, y: top },
