@@ -21,10 +21,21 @@ describe("openDocumentSource", () => {
   });
 
   it("refuses formats it cannot parse yet with FILE_TYPE_NOT_SUPPORTED", async () => {
-    for (const format of ["heic", "docx", "unknown"] as const) {
+    for (const format of ["heic", "rtf", "unknown"] as const) {
       const opened = await openDocumentSource(new Uint8Array([1, 2, 3]), { format, maxPages: 5 });
       assert.ok(!opened.ok);
       assert.equal(opened.reason, "FILE_TYPE_NOT_SUPPORTED");
+    }
+  });
+
+  it("refuses damaged Word and PowerPoint packages as CORRUPT_FILE", async () => {
+    for (const format of ["docx", "pptx"] as const) {
+      const opened = await openDocumentSource(new Uint8Array([0x50, 0x4b, 3, 4, 1, 2, 3]), {
+        format,
+        maxPages: 5,
+      });
+      assert.ok(!opened.ok);
+      assert.equal(opened.reason, "CORRUPT_FILE");
     }
   });
 

@@ -1,19 +1,22 @@
 /**
  * Opens the input as a DocumentSource according to its detected format: PDF, images (PNG, JPEG, GIF,
- * BMP, WebP, multi-page TIFF; read by OCR) and plain text (TXT, Markdown, CSV). Every other format fails with
- * FILE_TYPE_NOT_SUPPORTED for now.
+ * BMP, WebP, multi-page TIFF; read by OCR), plain text (TXT, Markdown, CSV), and Word, PowerPoint and
+ * HTML read natively (office/). Every other format fails with FILE_TYPE_NOT_SUPPORTED for now.
  */
 import { assertNever } from "../../shared/assert-never.ts";
 import type { OpenSourceResult } from "../document/document-source.ts";
 import { openPdf } from "../pdf/open-pdf.ts";
 import type { DocumentFormat } from "./detect-format.ts";
 import { ImageDocumentSource } from "./image-document-source.ts";
+import { openOffice } from "./office/open-office.ts";
 import { TextDocumentSource } from "./text-document-source.ts";
 
 export interface OpenDocumentOptions {
   readonly format: DocumentFormat;
   readonly password?: string | undefined;
   readonly maxPages: number;
+  /** advancedOptions.formattingDetection asks for change_tracking (Word tracked changes shown inline). */
+  readonly changeTracking?: boolean | undefined;
 }
 
 /** Opens `bytes`; for PDFs their buffer is handed to pdf.js and detached. */
@@ -47,16 +50,20 @@ export async function openDocumentSource(
           message: `The image could not be decoded: ${(error as Error).message}`,
         };
       }
-    case "heic":
     case "docx":
-    case "xlsx":
     case "pptx":
+    case "html":
+      return openOffice(bytes, format, {
+        maxPages: options.maxPages,
+        changeTracking: options.changeTracking === true,
+      });
+    case "heic":
+    case "xlsx":
     case "odt":
     case "ods":
     case "odp":
     case "ole":
     case "zip":
-    case "html":
     case "xml":
     case "rtf":
     case "unknown":

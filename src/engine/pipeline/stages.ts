@@ -23,8 +23,11 @@ export const ingestStage: DocumentStage = {
   id: "ingest",
   scope: "document",
   async run(context) {
-    const { format, password, maxPages } = context.options;
-    const opened = await openDocumentSource(context.bytes, { format, password, maxPages });
+    const { format, password, maxPages, config } = context.options;
+    const changeTracking = config?.advancedOptions?.formattingDetection?.some(
+      (f) => f.type === "change_tracking",
+    );
+    const opened = await openDocumentSource(context.bytes, { format, password, maxPages, changeTracking });
     if (!opened.ok) {
       context.failure = { reason: opened.reason, message: opened.message };
       return;
@@ -131,6 +134,8 @@ export const readingOrderStage: PageStage = {
   id: "reading-order",
   scope: "page",
   run(_context, page) {
+    // A source that delivers blocks itself (text, Office, HTML: no words) delivers them in reading order.
+    if (page.words.length === 0) return;
     orderPage(page);
   },
 };

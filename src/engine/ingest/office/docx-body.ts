@@ -1,0 +1,245 @@
+/**
+ * The block-level walk of a Word body (document, header, footer, table cell, text box): paragraphs
+ * become text, heading or list-item blocks (styles and numbering decide), tables become table blocks
+ * with their merged cells (gridSpan, vMerge) and header rows (tblHeader), drawings become figures, and
+ * explicit page breaks are kept as markers between blocks.
+ */
+import type { Block } from "../../document/block.ts";
+import { checkboxGlyphsToMarks, type InlineContext, type InlineItem, readInline } from "./docx-inline.ts";
+import type { DocxNumbering, DocxStyles } from "./docx-styles.ts";
+import {
+  cleanText,
+  headingBlock,
+  listItemBlock,
+  type SourceCell,
+  tableBlock,
+  textBlock,
+} from "./office-blocks.ts";
+import { child, childrenNamed, intAttribute, type XmlElement } from "./xml-tree.ts";
+
+export const PAGE_BREAK = "page-break";
+export type BodyItem = Block | typeof PAGE_BREAK;
+
+export interface BodyContext {
+  readonly styles: DocxStyles;
+  readonly numbering: DocxNumbering;
+  readonly changeTracking: boolean;
+  readonly readMath: (math: XmlElement) => string;
+}
+
+export function readBody(container: XmlElement, context: BodyContext): BodyItem[] {
+  const items: BodyItem[] = [];
+  for (const node of container.children) {
+    if (typeof node === "string") continue;
+    switch (node.name) {
+      case "w:p":
+        items.push(...readParagraph(node, context));
+        break;
+      case "w:tbl": {
+        const table = readTable(node, context);
+        if (table !== undefined) items.push(table);
+        break;
+      }
+      case "w:sdt": {
+        const content = child(node, "w:sdtContent");
+        if (content !== undefined) items.push(...readBody(content, context));
+        break;
+      }
+      case "w:customXml":
+      case "w:ins":
+      case "w:moveTo":
+        items.push(...readBody(node, context));
+        break;
+      default:
+        break;
+    }
+  }
+  return items;
+}
+
+/** Blocks of the body items, page breaks dropped (table cells, text boxes). */
+export function blocksOf(items: readonly BodyItem[]): Block[] {
+  return items.filter((item): item is Block => item !== PAGE_BREAK);
+}
+
+function readParagraph(paragraph: XmlElement, context: BodyContext): BodyItem[] {
+  const pPr = child(paragraph, "w:pPr");
+  const styleId = child(pPr, "w:pStyle")?.attributes["w:val"];
+  const inline: InlineContext = {
+    changeTracking: context.changeTracking,
+    readMath: context.readMath,
+    readTextBox: (content) => blocksOf(readBody(content, context)),
+  };
+  const items = readInline(paragraph, inline);
+  const result: BodyItem[] = [];
+  if (
+    child(pPr, "w:pageBreakBefore") !== undefined &&
+    child(pPr, "w:pageBreakBefore")?.attributes["w:val"] !== "0"
+  )
+    result.push(PAGE_BREAK);
+  // The paragraph's own text, split where a page break or an anchored drawing interrupts it; the
+  // paragraph's role (heading, list item) goes to its first text part.
+  let pending: InlineItem[] = [];
+  let first = true;
+  const flush = () => {
+    const text = paragraphText(pending, context.changeTracking);
+    pending = [];
+    if (text === "") return;
+    result.push(first ? classify(text, pPr, styleId, context) : textBlock(text));
+    first = false;
+  };
+  for (const item of items) {
+    if (item.kind === "text") pending.push(item);
+    else if (item.kind === "page-break") {
+      flush();
+      result.push(PAGE_BREAK);
+    } else {
+      flush();
+      result.push(...item.blocks);
+    }
+  }
+  flush();
+  return result;
+}
+
+/** Accepted text (insertions kept, deletions dropped), or with change tracking the marked-up changes. */
+function paragraphText(items: readonly InlineItem[], changeTracking: boolean): string {
+  let text = "";
+  let open: { ins: string; del: string } | undefined;
+  const close = () => {
+    if (open === undefined) return;
+    const ins = cleanInline(open.ins);
+    const del = cleanInline(open.del);
+    if (ins !== "" || del !== "")
+      text += `<change>${ins === "" ? "" : `<ins>${ins}</ins>`}${del === "" ? "" : `<del>${del}</del>`}</change>`;
+    open = undefined;
+  };
+  for (const item of items) {
+    if (item.kind !== "text") continue;
+    if (item.change === undefined || !changeTracking) {
+      close();
+      if (item.change !== "del") text += item.text;
+      continue;
+    }
+    open ??= { ins: "", del: "" };
+    open[item.change] += item.text;
+  }
+  close();
+  return cleanText(checkboxGlyphsToMarks(text));
+}
+
+function cleanInline(text: string): string {
+  return checkboxGlyphsToMarks(text).replace(/\s+/gu, " ").trim();
+}
+
+function classify(
+  text: string,
+  pPr: XmlElement | undefined,
+  styleId: string | undefined,
+  context: BodyContext,
+): Block {
+  const outline = intAttribute(child(pPr, "w:outlineLvl"), "w:val");
+  const level = context.styles.headingLevel(styleId, outline);
+  if (level !== undefined) return headingBlock(text.replace(/\s*\n\s*/gu, " "), level);
+  const numPr = child(pPr, "w:numPr");
+  const direct = child(numPr, "w:numId")?.attributes["w:val"];
+  const numbering =
+    direct !== undefined
+      ? { numId: direct, ilvl: intAttribute(child(numPr, "w:ilvl"), "w:val") ?? 0 }
+      : context.styles.numbering(styleId);
+  if (numbering !== undefined && numbering.numId !== "0") {
+    const marker = context.numbering.next(numbering.numId, numbering.ilvl);
+    if (marker !== undefined) return listItemBlock(text, marker);
+  }
+  return textBlock(text);
+}
+
+interface GridCell {
+  readonly column: number;
+  readonly columnSpan: number;
+  rowSpan: number;
+  readonly text: string;
+  readonly header: boolean;
+}
+
+function readTable(table: XmlElement, context: BodyContext): Block | undefined {
+  const rows: GridCell[][] = [];
+  for (const tr of childrenNamed(table, "w:tr").concat(nestedRows(table))) {
+    const trPr = child(tr, "w:trPr");
+    const header =
+      child(trPr, "w:tblHeader") !== undefined && child(trPr, "w:tblHeader")?.attributes["w:val"] !== "0";
+    const row: GridCell[] = [];
+    let column = intAttribute(child(trPr, "w:gridBefore"), "w:val") ?? 0;
+    for (const tc of cellsOf(tr)) {
+      const tcPr = child(tc, "w:tcPr");
+      const columnSpan = Math.max(1, intAttribute(child(tcPr, "w:gridSpan"), "w:val") ?? 1);
+      const vMerge = child(tcPr, "w:vMerge");
+      if (vMerge !== undefined && vMerge.attributes["w:val"] !== "restart") {
+        // A continuation: the cell above in this grid column grows by a row.
+        const above = findAbove(rows, column);
+        if (above !== undefined) {
+          above.rowSpan++;
+          column += columnSpan;
+          continue;
+        }
+      }
+      const text = blocksOf(readBody(tc, context))
+        .map((block) => block.text)
+        .join("\n");
+      row.push({ column, columnSpan, rowSpan: 1, text, header });
+      column += columnSpan;
+    }
+    rows.push(row);
+  }
+  // Grid positions before a row's first cell (gridBefore) or between cells become empty cells.
+  const sourceRows = rows.map((row, rowIndex) => {
+    const cells: SourceCell[] = [];
+    let column = 0;
+    for (const cell of row) {
+      while (column < cell.column) {
+        if (!coveredFromAbove(rows, rowIndex, column))
+          cells.push({ text: "", columnSpan: 1, rowSpan: 1, header: cell.header });
+        column++;
+      }
+      cells.push(cell);
+      column = cell.column + cell.columnSpan;
+    }
+    return cells;
+  });
+  return tableBlock(sourceRows);
+}
+
+/** Rows wrapped in content controls or custom XML (w:sdt/w:sdtContent/w:tr). */
+function nestedRows(table: XmlElement): XmlElement[] {
+  const rows: XmlElement[] = [];
+  for (const wrapper of [...childrenNamed(table, "w:sdt"), ...childrenNamed(table, "w:customXml")])
+    rows.push(...childrenNamed(child(wrapper, "w:sdtContent") ?? wrapper, "w:tr"));
+  return rows;
+}
+
+function cellsOf(tr: XmlElement): XmlElement[] {
+  const cells: XmlElement[] = [];
+  for (const node of tr.children) {
+    if (typeof node === "string") continue;
+    if (node.name === "w:tc") cells.push(node);
+    else if (node.name === "w:sdt" || node.name === "w:customXml")
+      cells.push(...childrenNamed(child(node, "w:sdtContent") ?? node, "w:tc"));
+  }
+  return cells;
+}
+
+function findAbove(rows: readonly GridCell[][], column: number): GridCell | undefined {
+  for (let index = rows.length - 1; index >= 0; index--) {
+    const cell = rows[index]!.find((candidate) => candidate.column === column);
+    if (cell !== undefined) return cell;
+  }
+  return undefined;
+}
+
+function coveredFromAbove(rows: readonly GridCell[][], rowIndex: number, column: number): boolean {
+  for (let index = 0; index < rowIndex; index++)
+    for (const cell of rows[index]!)
+      if (cell.column <= column && column < cell.column + cell.columnSpan && index + cell.rowSpan > rowIndex)
+        return true;
+  return false;
+}

@@ -1,0 +1,169 @@
+/**
+ * A Word paragraph's inline content in reading order: run text (hyperlinks, fields, smart tags and
+ * content controls read through), tracked insertions and deletions, checkboxes, explicit page breaks,
+ * and the drawings anchored in it (pictures and charts become figures; text boxes are read as body
+ * content by the caller's `readTextBox`).
+ */
+import type { Block } from "../../document/block.ts";
+import { figureBlock } from "./office-blocks.ts";
+import { child, firstDescendant, localName, textOf, type XmlElement } from "./xml-tree.ts";
+
+export type InlineItem =
+  | { readonly kind: "text"; readonly text: string; readonly change?: "ins" | "del" }
+  | { readonly kind: "page-break" }
+  | { readonly kind: "blocks"; readonly blocks: readonly Block[] };
+
+export interface InlineContext {
+  /** formattingDetection change_tracking: keep deletions and mark both kinds of change. */
+  readonly changeTracking: boolean;
+  /** Blocks of a text box's content (w:txbxContent), read like the document body. */
+  readonly readTextBox: (content: XmlElement) => Block[];
+  /** OMML equation → text to show (LaTeX when the caller can). */
+  readonly readMath: (math: XmlElement) => string;
+}
+
+/** ☐ ☑ ☒ (and their heavy forms) as the markdown task-list marks. */
+const CHECKBOX_GLYPHS: Readonly<Record<string, string>> = {
+  "\u2610": "[ ]",
+  "\u2611": "[x]",
+  "\u2612": "[x]",
+  "\u2705": "[x]",
+  "\u274e": "[x]",
+};
+
+export function checkboxGlyphsToMarks(text: string): string {
+  return text.replace(/[\u2610\u2611\u2612\u2705\u274e]/gu, (glyph) => CHECKBOX_GLYPHS[glyph] ?? glyph);
+}
+
+export function readInline(paragraph: XmlElement, context: InlineContext): InlineItem[] {
+  const items: InlineItem[] = [];
+  walk(paragraph, context, undefined, items);
+  return items;
+}
+
+function walk(
+  element: XmlElement,
+  context: InlineContext,
+  change: "ins" | "del" | undefined,
+  items: InlineItem[],
+): void {
+  for (const node of element.children) {
+    if (typeof node === "string") continue;
+    switch (node.name) {
+      case "w:pPr":
+      case "w:rPr":
+      case "w:instrText":
+      case "w:delInstrText":
+      case "w:commentRangeStart":
+      case "w:commentRangeEnd":
+      case "w:commentReference":
+      case "w:footnoteReference":
+      case "w:endnoteReference":
+      case "w:bookmarkStart":
+      case "w:bookmarkEnd":
+      case "w:proofErr":
+      case "w:lastRenderedPageBreak":
+        break;
+      case "w:t":
+        pushText(items, textOf(node), change);
+        break;
+      case "w:delText":
+        pushText(items, textOf(node), change ?? "del");
+        break;
+      case "w:tab":
+      case "w:ptab":
+        pushText(items, "\t", change);
+        break;
+      case "w:br":
+        if (node.attributes["w:type"] === "page") items.push({ kind: "page-break" });
+        else pushText(items, "\n", change);
+        break;
+      case "w:cr":
+        pushText(items, "\n", change);
+        break;
+      case "w:noBreakHyphen":
+        pushText(items, "-", change);
+        break;
+      case "w:ins":
+      case "w:moveTo":
+        walk(node, context, "ins", items);
+        break;
+      case "w:del":
+      case "w:moveFrom":
+        walk(node, context, "del", items);
+        break;
+      case "w:sdt":
+        readContentControl(node, context, change, items);
+        break;
+      case "w:drawing":
+      case "w:pict":
+      case "w:object":
+        items.push({ kind: "blocks", blocks: drawingBlocks(node, context) });
+        break;
+      case "mc:AlternateContent": {
+        // The Choice is the modern markup (DrawingML), the Fallback its VML twin: read one of them.
+        const choice = child(node, "mc:Choice") ?? child(node, "mc:Fallback");
+        if (choice !== undefined) walk(choice, context, change, items);
+        break;
+      }
+      case "m:oMath":
+      case "m:oMathPara":
+        pushText(items, context.readMath(node), change);
+        break;
+      default:
+        // Runs, hyperlinks, smart tags, simple fields, custom XML: their content is the paragraph's.
+        walk(node, context, change, items);
+    }
+  }
+}
+
+function pushText(items: InlineItem[], text: string, change: "ins" | "del" | undefined): void {
+  if (text === "") return;
+  const last = items[items.length - 1];
+  if (last?.kind === "text" && last.change === change)
+    items[items.length - 1] = { ...last, text: last.text + text };
+  else items.push(change === undefined ? { kind: "text", text } : { kind: "text", text, change });
+}
+
+/** A checkbox content control shows as [x] / [ ]; any other control's content is read through. */
+function readContentControl(
+  sdt: XmlElement,
+  context: InlineContext,
+  change: "ins" | "del" | undefined,
+  items: InlineItem[],
+): void {
+  const checkbox = firstDescendant(child(sdt, "w:sdtPr") ?? sdt, "w14:checkbox");
+  if (checkbox !== undefined) {
+    const checked = child(checkbox, "w14:checked")?.attributes["w14:val"];
+    pushText(items, checked === "1" || checked === "true" ? "[x]" : "[ ]", change);
+    return;
+  }
+  const content = child(sdt, "w:sdtContent");
+  if (content !== undefined) walk(content, context, change, items);
+}
+
+/** Pictures and charts → figure blocks; text boxes → their content's blocks; groups → both, in order. */
+function drawingBlocks(drawing: XmlElement, context: InlineContext): Block[] {
+  const blocks: Block[] = [];
+  let figure = false;
+  const visit = (node: XmlElement) => {
+    for (const next of node.children) {
+      if (typeof next === "string") continue;
+      const name = localName(next);
+      if (next.name === "mc:AlternateContent") {
+        const choice = child(next, "mc:Choice") ?? child(next, "mc:Fallback");
+        if (choice !== undefined) visit(choice);
+      } else if (name === "txbxContent") blocks.push(...context.readTextBox(next));
+      else if (next.name === "c:chart") {
+        blocks.push(figureBlock("chart"));
+        figure = true;
+      } else if (name === "pic" || next.name === "v:imagedata" || next.name === "o:OLEObject") {
+        blocks.push(figureBlock("image"));
+        figure = true;
+      } else visit(next);
+    }
+  };
+  visit(drawing);
+  // A shape with neither text nor a picture (lines, arrows) is not content.
+  return figure || blocks.length > 0 ? blocks : [];
+}

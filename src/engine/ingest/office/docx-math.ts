@@ -1,0 +1,149 @@
+/**
+ * Word equations (OMML) as LaTeX: fractions, scripts, radicals, delimiters, n-ary operators, functions
+ * and accents, with the common Greek letters and operators spelled as commands. Inline equations are
+ * wrapped in $…$, display equations (m:oMathPara) in $$…$$. Constructs it does not know contribute
+ * their text.
+ */
+import { child, childrenNamed, localName, textOf, type XmlElement } from "./xml-tree.ts";
+
+const SYMBOLS: Readonly<Record<string, string>> = {
+  π: "\\pi",
+  α: "\\alpha",
+  β: "\\beta",
+  γ: "\\gamma",
+  δ: "\\delta",
+  ε: "\\epsilon",
+  θ: "\\theta",
+  λ: "\\lambda",
+  μ: "\\mu",
+  σ: "\\sigma",
+  τ: "\\tau",
+  φ: "\\phi",
+  ω: "\\omega",
+  Δ: "\\Delta",
+  Σ: "\\Sigma",
+  Ω: "\\Omega",
+  "∞": "\\infty",
+  "×": "\\times",
+  "÷": "\\div",
+  "±": "\\pm",
+  "≤": "\\leq",
+  "≥": "\\geq",
+  "≠": "\\neq",
+  "≈": "\\approx",
+  "→": "\\rightarrow",
+  "∂": "\\partial",
+  "·": "\\cdot",
+};
+
+const NARY: Readonly<Record<string, string>> = {
+  "∑": "\\sum",
+  "∏": "\\prod",
+  "∫": "\\int",
+  "∬": "\\iint",
+  "∮": "\\oint",
+};
+
+const FUNCTIONS = new Set([
+  "sin",
+  "cos",
+  "tan",
+  "log",
+  "ln",
+  "exp",
+  "lim",
+  "max",
+  "min",
+  "sec",
+  "csc",
+  "cot",
+]);
+
+/** The equation as LaTeX wrapped for markdown: $$…$$ for a display equation, $…$ inline. */
+export function mathToMarkdown(math: XmlElement): string {
+  if (math.name === "m:oMathPara") {
+    const equations = childrenNamed(math, "m:oMath").map((equation) => latex(equation).trim());
+    return `\n$$${equations.join(" ")}$$\n`;
+  }
+  return ` $${latex(math).trim()}$ `;
+}
+
+function latex(element: XmlElement | undefined): string {
+  if (element === undefined) return "";
+  let out = "";
+  for (const node of element.children) if (typeof node !== "string") out += construct(node);
+  return out;
+}
+
+const arg = (element: XmlElement, name: string) => latex(child(element, name));
+
+function construct(node: XmlElement): string {
+  switch (localName(node)) {
+    case "r":
+      return symbols(textOf(child(node, "m:t") ?? node));
+    case "f":
+      return `\\frac{${arg(node, "m:num")}}{${arg(node, "m:den")}}`;
+    case "sSup":
+      return `${arg(node, "m:e")}^{${arg(node, "m:sup")}}`;
+    case "sSub":
+      return `${arg(node, "m:e")}_{${arg(node, "m:sub")}}`;
+    case "sSubSup":
+      return `${arg(node, "m:e")}_{${arg(node, "m:sub")}}^{${arg(node, "m:sup")}}`;
+    case "rad": {
+      const degree = arg(node, "m:deg");
+      return degree === "" ? `\\sqrt{${arg(node, "m:e")}}` : `\\sqrt[${degree}]{${arg(node, "m:e")}}`;
+    }
+    case "d": {
+      const pr = child(node, "m:dPr");
+      const open = child(pr, "m:begChr")?.attributes["m:val"] ?? "(";
+      const close = child(pr, "m:endChr")?.attributes["m:val"] ?? ")";
+      const separator = child(pr, "m:sepChr")?.attributes["m:val"] ?? ",";
+      const inner = childrenNamed(node, "m:e").map(latex).join(separator);
+      return `\\left${delimiter(open)}${inner}\\right${delimiter(close)}`;
+    }
+    case "nary": {
+      const pr = child(node, "m:naryPr");
+      const operator = NARY[child(pr, "m:chr")?.attributes["m:val"] ?? "∫"] ?? "\\int";
+      const sub = arg(node, "m:sub");
+      const sup = arg(node, "m:sup");
+      return `${operator}${sub === "" ? "" : `_{${sub}}`}${sup === "" ? "" : `^{${sup}}`}${arg(node, "m:e")}`;
+    }
+    case "func": {
+      const name = arg(node, "m:fName").trim();
+      return `${FUNCTIONS.has(name) ? `\\${name}` : name}${arg(node, "m:e")}`;
+    }
+    case "limLow":
+      return `${arg(node, "m:e")}_{${arg(node, "m:lim")}}`;
+    case "limUpp":
+      return `${arg(node, "m:e")}^{${arg(node, "m:lim")}}`;
+    case "acc":
+      return `\\hat{${arg(node, "m:e")}}`;
+    case "bar":
+      return `\\overline{${arg(node, "m:e")}}`;
+    case "rPr":
+    case "ctrlPr":
+    case "fPr":
+    case "sSupPr":
+    case "sSubPr":
+    case "radPr":
+    case "dPr":
+    case "naryPr":
+    case "funcPr":
+      return "";
+    default:
+      return latex(node);
+  }
+}
+
+function delimiter(character: string): string {
+  if (character === "") return ".";
+  if (character === "{" || character === "}") return `\\${character}`;
+  return character;
+}
+
+function symbols(text: string): string {
+  return text.replace(/[^\x20-\x7e]/gu, (character) => {
+    const command = SYMBOLS[character];
+    return command === undefined ? character : ` ${command} `;
+  });
+}

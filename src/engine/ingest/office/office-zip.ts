@@ -1,0 +1,62 @@
+/**
+ * Unzips an OOXML package (DOCX, PPTX) into its parts. The one place the engine inflates Office files,
+ * so size guards (zip bombs) and encrypted-package detection can wrap this single call. Throws
+ * CorruptPackageError when the bytes are not a readable zip.
+ */
+import { unzipSync } from "fflate";
+import { descendants, parseXml } from "./xml-tree.ts";
+
+export class CorruptPackageError extends Error {}
+
+export type OfficePackage = ReadonlyMap<string, Uint8Array>;
+
+export function unzipOffice(bytes: Uint8Array): OfficePackage {
+  let files: Record<string, Uint8Array>;
+  try {
+    files = unzipSync(bytes);
+  } catch (error) {
+    throw new CorruptPackageError(`The file is not a readable zip package: ${(error as Error).message}`);
+  }
+  return new Map(Object.entries(files));
+}
+
+const decoder = new TextDecoder("utf-8");
+
+/** A part's text (UTF-8, the encoding OOXML parts use), or undefined when the package lacks it. */
+export function partText(pkg: OfficePackage, name: string): string | undefined {
+  const bytes = pkg.get(name);
+  return bytes === undefined ? undefined : decoder.decode(bytes);
+}
+
+/** Relationship id → target part path, resolved against the folder of `part` ("word/document.xml"). */
+export function relationships(pkg: OfficePackage, part: string): Map<string, Relationship> {
+  const slash = part.lastIndexOf("/");
+  const folder = slash < 0 ? "" : part.slice(0, slash);
+  const xml = partText(pkg, `${folder === "" ? "" : `${folder}/`}_rels/${part.slice(slash + 1)}.rels`);
+  const map = new Map<string, Relationship>();
+  if (xml === undefined) return map;
+  for (const rel of descendants(parseXml(xml), "Relationship")) {
+    const { Id: id, Type: type = "", Target: target = "", TargetMode: mode } = rel.attributes;
+    if (id === undefined) continue;
+    const external = mode === "External";
+    map.set(id, { type, target: external ? target : resolvePath(folder, target), external });
+  }
+  return map;
+}
+
+export interface Relationship {
+  readonly type: string;
+  readonly target: string;
+  readonly external: boolean;
+}
+
+/** `target` relative to `folder` ("../media/a.png" from "ppt/slides" → "ppt/media/a.png"). */
+export function resolvePath(folder: string, target: string): string {
+  if (target.startsWith("/")) return target.slice(1);
+  const parts = folder === "" ? [] : folder.split("/");
+  for (const segment of target.split("/")) {
+    if (segment === "..") parts.pop();
+    else if (segment !== "." && segment !== "") parts.push(segment);
+  }
+  return parts.join("/");
+}

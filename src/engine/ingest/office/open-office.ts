@@ -1,0 +1,51 @@
+/**
+ * Opens Word, PowerPoint and HTML inputs natively (no LibreOffice): unzips OOXML packages and hands
+ * them to their converter. A package that does not unzip, or lacks the parts its format needs, is a
+ * CORRUPT_FILE failure, never a crash; so is a document with more pages than allowed FILE_SIZE_TOO_LARGE.
+ */
+import type { DocumentSource, OpenSourceResult } from "../../document/document-source.ts";
+import { DocxDocumentSource } from "./docx-document-source.ts";
+import { HtmlDocumentSource } from "./html-document-source.ts";
+import { CorruptPackageError, unzipOffice } from "./office-zip.ts";
+import { PptxDocumentSource } from "./pptx-document-source.ts";
+
+export type OfficeFormat = "docx" | "pptx" | "html";
+
+export interface OpenOfficeOptions {
+  readonly maxPages: number;
+  /** advancedOptions.formattingDetection asks for change_tracking. */
+  readonly changeTracking: boolean;
+}
+
+export function openOffice(
+  bytes: Uint8Array,
+  format: OfficeFormat,
+  options: OpenOfficeOptions,
+): OpenSourceResult {
+  let source: DocumentSource;
+  try {
+    source =
+      format === "html"
+        ? new HtmlDocumentSource(bytes)
+        : format === "docx"
+          ? DocxDocumentSource.open(unzipOffice(bytes), options)
+          : PptxDocumentSource.open(unzipOffice(bytes), options);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return {
+      ok: false,
+      reason: "CORRUPT_FILE",
+      message:
+        error instanceof CorruptPackageError
+          ? message
+          : `The ${format.toUpperCase()} file could not be read: ${message}`,
+    };
+  }
+  if (source.pageCount > options.maxPages)
+    return {
+      ok: false,
+      reason: "FILE_SIZE_TOO_LARGE",
+      message: `The document has ${source.pageCount} pages; at most ${options.maxPages} are allowed`,
+    };
+  return { ok: true, source };
+}
