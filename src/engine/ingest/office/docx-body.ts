@@ -25,6 +25,7 @@ export interface BodyContext {
   readonly numbering: DocxNumbering;
   readonly changeTracking: boolean;
   readonly readMath: (math: XmlElement) => string;
+  readonly readChart: (chart: XmlElement) => string;
 }
 
 export function readBody(container: XmlElement, context: BodyContext): BodyItem[] {
@@ -68,6 +69,7 @@ function readParagraph(paragraph: XmlElement, context: BodyContext): BodyItem[] 
   const inline: InlineContext = {
     changeTracking: context.changeTracking,
     readMath: context.readMath,
+    readChart: context.readChart,
     readTextBox: (content) => blocksOf(readBody(content, context)),
   };
   const items = readInline(paragraph, inline);

@@ -13,6 +13,7 @@ import { type BodyContext, type BodyItem, blocksOf, PAGE_BREAK, readBody } from 
 import { mathToMarkdown } from "./docx-math.ts";
 import { DocxNumbering, DocxStyles } from "./docx-styles.ts";
 import { furnitureBlock } from "./office-blocks.ts";
+import { chartText } from "./office-chart.ts";
 import { type OfficePackage, partText, relationships } from "./office-zip.ts";
 import { child, descendants, parseXml, type XmlElement } from "./xml-tree.ts";
 
@@ -40,11 +41,17 @@ export class DocxDocumentSource implements DocumentSource {
     if (xml === undefined) throw new Error(`The package has no main document part (${main})`);
     const body = child(child(parseXml(xml), "w:document"), "w:body");
     if (body === undefined) throw new Error("The main document part has no body");
+    const mainRels = relationships(pkg, main);
     const context: BodyContext = {
       styles: new DocxStyles(partText(pkg, siblingPart(main, "styles.xml"))),
       numbering: new DocxNumbering(partText(pkg, siblingPart(main, "numbering.xml"))),
       changeTracking: options.changeTracking,
       readMath: mathToMarkdown,
+      readChart: (chart) => {
+        const target = mainRels.get(chart.attributes["r:id"] ?? "")?.target;
+        const chartXml = target === undefined ? undefined : partText(pkg, target);
+        return chartXml === undefined ? "" : chartText(parseXml(chartXml));
+      },
     };
     const pages = splitPages(readBody(body, context));
     const furniture = sectionFurniture(pkg, main, body, context);

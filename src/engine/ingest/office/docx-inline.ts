@@ -18,6 +18,8 @@ export interface InlineContext {
   readonly changeTracking: boolean;
   /** Blocks of a text box's content (w:txbxContent), read like the document body. */
   readonly readTextBox: (content: XmlElement) => Block[];
+  /** A c:chart reference → its figure text (office-chart.ts). */
+  readonly readChart: (chart: XmlElement) => string;
   /** OMML equation → text to show (LaTeX when the caller can). */
   readonly readMath: (math: XmlElement) => string;
 }
@@ -155,7 +157,7 @@ function drawingBlocks(drawing: XmlElement, context: InlineContext): Block[] {
         if (choice !== undefined) visit(choice);
       } else if (name === "txbxContent") blocks.push(...context.readTextBox(next));
       else if (next.name === "c:chart") {
-        blocks.push(figureBlock("chart"));
+        blocks.push(figureBlock("chart", context.readChart(next)));
         figure = true;
       } else if (name === "pic" || next.name === "v:imagedata" || next.name === "o:OLEObject") {
         blocks.push(figureBlock("image"));

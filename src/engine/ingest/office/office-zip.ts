@@ -60,3 +60,17 @@ export function resolvePath(folder: string, target: string): string {
   }
   return parts.join("/");
 }
+
+/** The part's declared content type ([Content_Types].xml: override by part name, else by extension). */
+export function contentType(pkg: OfficePackage, part: string): string | undefined {
+  const xml = partText(pkg, "[Content_Types].xml");
+  if (xml === undefined) return undefined;
+  const root = parseXml(xml);
+  const extension = part.slice(part.lastIndexOf(".") + 1).toLowerCase();
+  let byExtension: string | undefined;
+  for (const entry of descendants(root, "Override"))
+    if (entry.attributes.PartName?.replace(/^\//u, "") === part) return entry.attributes.ContentType;
+  for (const entry of descendants(root, "Default"))
+    if (entry.attributes.Extension?.toLowerCase() === extension) byExtension = entry.attributes.ContentType;
+  return byExtension;
+}

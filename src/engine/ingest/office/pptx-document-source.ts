@@ -2,15 +2,17 @@
  * DocumentSource for PowerPoint files (PPTX) read natively: one page per slide in presentation order
  * (presentation.xml's slide list), sized as the slides are (sldSz, in points). Shapes carry their real
  * boxes; they are read in reading order (XY-cut over the shapes' boxes, so side-by-side text boxes read
- * column by column) and each shape's paragraphs in their own order. Speaker notes close the slide as a
- * "Notes:" paragraph without a box (they are not on the slide).
+ * column by column) and each shape's paragraphs in their own order. Review comments follow, and speaker
+ * notes close the slide as a "Notes:" paragraph; neither has a box (they are not on the slide).
  */
 import type { Block } from "../../document/block.ts";
 import type { DocumentSource } from "../../document/document-source.ts";
 import { emptyPage, type Page } from "../../document/page.ts";
 import { orderBlocks } from "../../reading-order/order-blocks.ts";
 import { cleanText, textBlock } from "./office-blocks.ts";
-import { type OfficePackage, partText, relationships } from "./office-zip.ts";
+import { chartText } from "./office-chart.ts";
+import { contentType, type OfficePackage, partText, relationships } from "./office-zip.ts";
+import { commentAuthors, commentBlocks } from "./pptx-comments.ts";
 import {
   EMU_PER_POINT,
   type Placeholder,
@@ -35,6 +37,7 @@ export class PptxDocumentSource implements DocumentSource {
   readonly #slides: readonly string[];
   readonly #width: number | null;
   readonly #height: number | null;
+  readonly #authors: ReturnType<typeof commentAuthors>;
 
   private constructor(
     pkg: OfficePackage,
@@ -43,6 +46,7 @@ export class PptxDocumentSource implements DocumentSource {
     height: number | null,
   ) {
     this.#pkg = pkg;
+    this.#authors = commentAuthors(pkg);
     this.#slides = slides;
     this.#width = width;
     this.#height = height;
@@ -81,14 +85,14 @@ export class PptxDocumentSource implements DocumentSource {
     const part = this.#slides[pageNumber - 1];
     if (part === undefined) throw new RangeError(`The presentation has no slide ${pageNumber}`);
     const page = emptyPage(pageNumber, this.#width, this.#height);
-    page.blocks = readSlide(this.#pkg, part);
+    page.blocks = readSlide(this.#pkg, part, this.#authors);
     return page;
   }
 
   async close(): Promise<void> {}
 }
 
-function readSlide(pkg: OfficePackage, part: string): Block[] {
+function readSlide(pkg: OfficePackage, part: string, authors: ReturnType<typeof commentAuthors>): Block[] {
   const xml = partText(pkg, part);
   if (xml === undefined) throw new Error(`Slide part ${part} is missing`);
   const tree = firstDescendant(parseXml(xml), "p:spTree");
@@ -105,7 +109,20 @@ function readSlide(pkg: OfficePackage, part: string): Block[] {
     (placeholder.idx === undefined ? undefined : layout.get(`idx:${placeholder.idx}`)) ??
     layout.get(`type:${placeholder.type}`) ??
     master.get(`type:${placeholder.type}`);
-  const blocks = inReadingOrder(readShapeTree(tree, { placeholderXfrm }));
+  const hasImage = (blip: XmlElement | undefined) => {
+    const rel = rels.get(blip?.attributes["r:embed"] ?? blip?.attributes["r:link"] ?? "");
+    if (rel === undefined) return false;
+    return (
+      rel.external || (pkg.has(rel.target) && (contentType(pkg, rel.target) ?? "image/").startsWith("image/"))
+    );
+  };
+  const chart = (element: XmlElement) => {
+    const target = rels.get(element.attributes["r:id"] ?? "")?.target;
+    const xml = target === undefined ? undefined : partText(pkg, target);
+    return xml === undefined ? "" : chartText(parseXml(xml));
+  };
+  const blocks = inReadingOrder(readShapeTree(tree, { placeholderXfrm, hasImage, chartText: chart }));
+  blocks.push(...commentBlocks(pkg, rels, authors));
   const notesPart = [...rels.values()].find((rel) => rel.type.endsWith("/notesSlide"))?.target;
   const notes = notesPart === undefined ? "" : notesText(pkg, notesPart);
   if (notes !== "") blocks.push(textBlock(`Notes: ${notes}`));
@@ -117,15 +134,28 @@ function spTreeOf(pkg: OfficePackage, part: string | undefined): XmlElement | un
   return xml === undefined ? undefined : firstDescendant(parseXml(xml), "p:spTree");
 }
 
-/** Shapes ordered by their boxes (shapes without one keep their tree order, first); blocks flattened. */
+/**
+ * Shapes ordered by their boxes (XY-cut); a shape without a box stays behind the shape before it in the
+ * tree (or first, when none precedes it). Blocks flattened.
+ */
 function inReadingOrder(shapes: readonly Shape[]): Block[] {
-  const byProxy = new Map<Block, Shape>();
-  const proxies = shapes.map((shape) => {
+  const byProxy = new Map<Block, Shape[]>();
+  const leading: Shape[] = [];
+  let previous: Shape[] | undefined;
+  const proxies: Block[] = [];
+  for (const shape of shapes) {
+    if (shape.box === null) {
+      (previous ?? leading).push(shape);
+      continue;
+    }
     const proxy = textBlock("", shape.box);
-    byProxy.set(proxy, shape);
-    return proxy;
-  });
-  return orderBlocks(proxies).flatMap((proxy) => byProxy.get(proxy)!.blocks);
+    previous = [shape];
+    byProxy.set(proxy, previous);
+    proxies.push(proxy);
+  }
+  return [...leading, ...orderBlocks(proxies).flatMap((proxy) => byProxy.get(proxy)!)].flatMap(
+    (shape) => shape.blocks,
+  );
 }
 
 /** The notes page's body placeholder text (not the slide image or the slide number). */

@@ -36,6 +36,10 @@ export interface Placeholder {
 export interface ShapeContext {
   /** The xfrm a placeholder inherits from the slide's layout or master, if any. */
   readonly placeholderXfrm: (placeholder: Placeholder) => XmlElement | undefined;
+  /** The chart part a c:chart element refers to, as figure text (office-chart.ts). */
+  readonly chartText: (chart: XmlElement) => string;
+  /** The picture's a:blip refers to an image the package holds (or links to). */
+  readonly hasImage: (blip: XmlElement | undefined) => boolean;
 }
 
 /** Maps child coordinates of a group to slide coordinates (identity at the top level). */
@@ -57,15 +61,17 @@ export function readShapeTree(
         break;
       }
       case "p:graphicFrame": {
-        const shape = readGraphicFrame(node, transform);
+        const shape = readGraphicFrame(node, context, transform);
         if (shape !== undefined) shapes.push(shape);
         break;
       }
       case "p:pic":
-        shapes.push({
-          box: boxOf(child(child(node, "p:spPr"), "a:xfrm"), transform),
-          blocks: [figureBlock("image")],
-        });
+        // A picture whose image is missing (no blip, a dangling relationship, a part that is not an
+        // image) shows nothing: not a figure.
+        if (context.hasImage(firstDescendant(node, "a:blip"))) {
+          const box = boxOf(child(child(node, "p:spPr"), "a:xfrm"), transform);
+          shapes.push({ box, blocks: [figureBlock("image", "", box)] });
+        }
         break;
       case "p:grpSp":
         shapes.push(
@@ -153,7 +159,7 @@ function paragraphsOf(body: XmlElement): Paragraph[] {
 
 /**
  * Paragraphs of a text shape: list items where the paragraph has a bullet or numbering (in a body
- * placeholder bullets are the default, so indented paragraphs there are items too), else text.
+ * placeholder bullets are the default: its paragraphs are items unless they say buNone), else text.
  */
 function textBlocks(body: XmlElement, box: Box | null, bodyPlaceholder: boolean): Block[] {
   const blocks: Block[] = [];
@@ -162,9 +168,7 @@ function textBlocks(body: XmlElement, box: Box | null, bodyPlaceholder: boolean)
     if (paragraph.text === "") continue;
     const { bullet, level } = paragraph;
     const listed =
-      bullet?.kind === "char" ||
-      bullet?.kind === "auto" ||
-      (bullet === undefined && bodyPlaceholder && level > 0);
+      bullet?.kind === "char" || bullet?.kind === "auto" || (bullet === undefined && bodyPlaceholder);
     if (!listed) {
       counters.length = 0;
       blocks.push(textBlock(paragraph.text, box));
@@ -197,7 +201,7 @@ function autoNumber(value: number, scheme: string): string {
   return `${number}.`;
 }
 
-function readGraphicFrame(frame: XmlElement, transform: Transform): Shape | undefined {
+function readGraphicFrame(frame: XmlElement, context: ShapeContext, transform: Transform): Shape | undefined {
   const box = boxOf(child(frame, "p:xfrm"), transform);
   const data = firstDescendant(frame, "a:graphicData");
   if (data === undefined) return undefined;
@@ -207,8 +211,9 @@ function readGraphicFrame(frame: XmlElement, transform: Transform): Shape | unde
     return block === undefined ? undefined : { box, blocks: [block] };
   }
   const uri = data.attributes.uri ?? "";
-  if (uri.endsWith("/chart") || firstDescendant(data, "c:chart") !== undefined)
-    return { box, blocks: [figureBlock("chart", "", box)] };
+  const chart = firstDescendant(data, "c:chart");
+  if (uri.endsWith("/chart") || chart !== undefined)
+    return { box, blocks: [figureBlock("chart", chart === undefined ? "" : context.chartText(chart), box)] };
   if (uri.endsWith("/diagram")) return { box, blocks: [figureBlock("diagram", "", box)] };
   return { box, blocks: [figureBlock("image", "", box)] };
 }
