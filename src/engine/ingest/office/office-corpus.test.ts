@@ -16,8 +16,8 @@ async function parse(file: string, config: Extend.ParseConfig = {}) {
   const bytes = corpusFile(`${OFFICE}${file}`);
   const { format } = detectFormat(bytes.subarray(0, DETECTION_HEAD_BYTES), file);
   const outcome = await parseDocument(bytes, { format, maxPages: 100, chunking: "page", config });
-  assert.equal(outcome.status, "success", outcome.status === "failure" ? outcome.failureMessage : "");
-  if (outcome.status === "failure") throw new Error("unreachable");
+  if (outcome.status === "failure") assert.fail(outcome.failureMessage);
+  assert.equal(outcome.status, "success");
   return {
     pageCount: outcome.pageCount,
     chunks: outcome.output.chunks,
