@@ -37,8 +37,7 @@ export function readBody(container: XmlElement, context: BodyContext): BodyItem[
         items.push(...readParagraph(node, context));
         break;
       case "w:tbl": {
-        const table = readTable(node, context);
-        if (table !== undefined) items.push(table);
+        items.push(...readTable(node, context));
         break;
       }
       case "w:sdt": {
@@ -142,17 +141,22 @@ function classify(
 ): Block {
   const outline = intAttribute(child(pPr, "w:outlineLvl"), "w:val");
   const level = context.styles.headingLevel(styleId, outline);
-  if (level !== undefined) return headingBlock(text.replace(/\s*\n\s*/gu, " "), level);
   const numPr = child(pPr, "w:numPr");
   const direct = child(numPr, "w:numId")?.attributes["w:val"];
   const numbering =
     direct !== undefined
       ? { numId: direct, ilvl: intAttribute(child(numPr, "w:ilvl"), "w:val") ?? 0 }
       : context.styles.numbering(styleId);
-  if (numbering !== undefined && numbering.numId !== "0") {
-    const marker = context.numbering.next(numbering.numId, numbering.ilvl);
-    if (marker !== undefined) return listItemBlock(text, marker);
+  const marker =
+    numbering === undefined || numbering.numId === "0"
+      ? undefined
+      : context.numbering.next(numbering.numId, numbering.ilvl);
+  if (level !== undefined) {
+    // A numbered heading ("1.2 Scope") keeps its number: it is how the document refers to it.
+    const heading = text.replace(/\s*\n\s*/gu, " ");
+    return headingBlock(marker?.ordered === true ? `${marker.marker} ${heading}` : heading, level);
   }
+  if (marker !== undefined) return listItemBlock(text, marker);
   return textBlock(text);
 }
 
@@ -164,8 +168,13 @@ interface GridCell {
   readonly header: boolean;
 }
 
-function readTable(table: XmlElement, context: BodyContext): Block | undefined {
+/**
+ * A table block; a table of a single cell is a frame around content (a layout device, not data), so
+ * its content's blocks are returned instead.
+ */
+function readTable(table: XmlElement, context: BodyContext): Block[] {
   const rows: GridCell[][] = [];
+  const cellBlocks: Block[][] = [];
   for (const tr of childrenNamed(table, "w:tr").concat(nestedRows(table))) {
     const trPr = child(tr, "w:trPr");
     const header =
@@ -185,9 +194,9 @@ function readTable(table: XmlElement, context: BodyContext): Block | undefined {
           continue;
         }
       }
-      const text = blocksOf(readBody(tc, context))
-        .map((block) => block.text)
-        .join("\n");
+      const blocks = blocksOf(readBody(tc, context));
+      cellBlocks.push(blocks);
+      const text = blocks.map((block) => block.text).join("\n");
       row.push({ column, columnSpan, rowSpan: 1, text, header });
       column += columnSpan;
     }
@@ -208,7 +217,9 @@ function readTable(table: XmlElement, context: BodyContext): Block | undefined {
     }
     return cells;
   });
-  return tableBlock(sourceRows);
+  if (rows.length === 1 && cellBlocks.length === 1 && rows[0]![0]?.columnSpan === 1) return cellBlocks[0]!;
+  const block = tableBlock(sourceRows);
+  return block === undefined ? [] : [block];
 }
 
 /** Rows wrapped in content controls or custom XML (w:sdt/w:sdtContent/w:tr). */

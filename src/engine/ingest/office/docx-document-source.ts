@@ -1,7 +1,7 @@
 /**
  * DocumentSource for Word files (DOCX, DOTX) read natively from their OOXML parts: the body becomes
- * headings, paragraphs, list items, tables and figures (docx-body.ts); the default header and footer of
- * the document's sections open the first page and close the last one. Pages have no geometry: a Word
+ * headings, paragraphs, list items, tables and figures (docx-body.ts); the section's header and footer
+ * open and close every page (a distinct first-page header and footer, the first page). Pages have no geometry: a Word
  * file has no fixed layout, so the document is one page unless it carries explicit page breaks, where
  * pages are split. Real page geometry (sizes, boxes) needs rendering through LibreOffice to PDF
  * (advancedOptions.alwaysConvertToPdf), which is a separate path.
@@ -12,10 +12,10 @@ import { emptyPage, type Page } from "../../document/page.ts";
 import { type BodyContext, type BodyItem, blocksOf, PAGE_BREAK, readBody } from "./docx-body.ts";
 import { mathToMarkdown } from "./docx-math.ts";
 import { DocxNumbering, DocxStyles } from "./docx-styles.ts";
-import { furnitureBlock } from "./office-blocks.ts";
+import { furnitureBlock, normalizeListLevels } from "./office-blocks.ts";
 import { chartText } from "./office-chart.ts";
 import { type OfficePackage, partText, relationships } from "./office-zip.ts";
-import { child, descendants, parseXml, type XmlElement } from "./xml-tree.ts";
+import { child, childrenNamed, descendants, parseXml, type XmlElement } from "./xml-tree.ts";
 
 export interface OfficeOpenOptions {
   /** advancedOptions.formattingDetection asks for change_tracking. */
@@ -55,8 +55,13 @@ export class DocxDocumentSource implements DocumentSource {
     };
     const pages = splitPages(readBody(body, context));
     const furniture = sectionFurniture(pkg, main, body, context);
-    pages[0]!.unshift(...furniture.header);
-    pages[pages.length - 1]!.push(...furniture.footer);
+    for (const [index, page] of pages.entries()) {
+      const first = index === 0 && furniture.titlePage;
+      const header = first ? furniture.first.header : furniture.default.header;
+      const footer = first ? furniture.first.footer : furniture.default.footer;
+      if (header !== undefined) page.unshift(furnitureBlock("header", header));
+      if (footer !== undefined) page.push(furnitureBlock("footer", footer));
+    }
     return new DocxDocumentSource(pages);
   }
 
@@ -64,7 +69,7 @@ export class DocxDocumentSource implements DocumentSource {
     const blocks = this.#pages[pageNumber - 1];
     if (blocks === undefined) throw new RangeError(`The document has no page ${pageNumber}`);
     const page = emptyPage(pageNumber, null, null);
-    page.blocks = [...blocks];
+    page.blocks = normalizeListLevels(blocks);
     return page;
   }
 
@@ -94,40 +99,51 @@ function splitPages(items: readonly BodyItem[]): Block[][] {
   return kept.length === 0 ? [[]] : kept;
 }
 
+interface Furniture {
+  header: string | undefined;
+  footer: string | undefined;
+}
+
 /**
- * The headers and footers the sections reference (default and first-page ones), each distinct text
- * once, as header and footer blocks.
+ * The header and footer texts of the document's (last) section: the default ones, and the first-page
+ * ones when the section has a distinct first page (w:titlePg), which then open the first page only.
  */
 function sectionFurniture(
   pkg: OfficePackage,
   main: string,
   body: XmlElement,
   context: BodyContext,
-): { header: Block[]; footer: Block[] } {
+): { default: Furniture; first: Furniture; titlePage: boolean } {
   const rels = relationships(pkg, main);
-  const result = { header: [] as Block[], footer: [] as Block[] };
-  const seen = new Set<string>();
-  for (const sectPr of descendants(body, "w:sectPr")) {
-    for (const [kind, element] of [
-      ["header", "w:headerReference"],
-      ["footer", "w:footerReference"],
-    ] as const) {
-      for (const reference of descendants(sectPr, element)) {
-        if (reference.attributes["w:type"] === "even") continue;
-        const target = rels.get(reference.attributes["r:id"] ?? "")?.target;
-        const xml = target === undefined ? undefined : partText(pkg, target);
-        if (xml === undefined) continue;
-        const root = child(parseXml(xml), kind === "header" ? "w:hdr" : "w:ftr");
-        if (root === undefined) continue;
-        const text = blocksOf(readBody(root, context))
-          .filter((block) => block.type !== "figure")
-          .map((block) => block.text)
-          .join("\n")
-          .trim();
-        if (text === "" || seen.has(`${kind}:${text}`)) continue;
-        seen.add(`${kind}:${text}`);
-        result[kind].push(furnitureBlock(kind, text));
-      }
+  const result = {
+    default: { header: undefined, footer: undefined } as Furniture,
+    first: { header: undefined, footer: undefined } as Furniture,
+    titlePage: false,
+  };
+  const sections = descendants(body, "w:sectPr");
+  const sectPr = child(body, "w:sectPr") ?? sections[sections.length - 1];
+  if (sectPr === undefined) return result;
+  const titlePg = child(sectPr, "w:titlePg");
+  result.titlePage =
+    titlePg !== undefined && titlePg.attributes["w:val"] !== "0" && titlePg.attributes["w:val"] !== "false";
+  for (const [kind, element] of [
+    ["header", "w:headerReference"],
+    ["footer", "w:footerReference"],
+  ] as const) {
+    for (const reference of childrenNamed(sectPr, element)) {
+      const type = reference.attributes["w:type"] ?? "default";
+      if (type !== "default" && type !== "first") continue;
+      const target = rels.get(reference.attributes["r:id"] ?? "")?.target;
+      const xml = target === undefined ? undefined : partText(pkg, target);
+      const root =
+        xml === undefined ? undefined : child(parseXml(xml), kind === "header" ? "w:hdr" : "w:ftr");
+      if (root === undefined) continue;
+      const text = blocksOf(readBody(root, context))
+        .filter((block) => block.type !== "figure")
+        .map((block) => block.text)
+        .join("\n")
+        .trim();
+      if (text !== "") result[type][kind] = text;
     }
   }
   return result;

@@ -149,7 +149,9 @@ export class DocxNumbering {
       const index = Number(digit) - 1;
       const format =
         index === ilvl ? lvl.format : (this.#levelFormat(instance, definition, index) ?? "decimal");
-      return formatNumber(counters[index] ?? 1, format);
+      // A parent level never used shows its start value, and counts as used from now on (as Word does).
+      counters[index] ??= definition?.get(index)?.start ?? 1;
+      return formatNumber(counters[index], format);
     });
     return {
       marker: marker.trim() === "" ? `${counters[ilvl]}.` : marker.trim(),

@@ -104,3 +104,23 @@ export function tableBlock(
   };
   return { type: "table", text: tableText(table), box, lines: [], table };
 }
+
+/**
+ * List levels made relative within each run of consecutive list items: a run starts at level 0 and an
+ * item is at most one level deeper than the item before it (a document's list may start at an inner
+ * level, or skip one; markdown nesting cannot show that). Other blocks end the run.
+ */
+export function normalizeListLevels(blocks: readonly Block[]): Block[] {
+  const open: number[] = [];
+  return blocks.map((block) => {
+    const item = block.listItem;
+    if (item === undefined) {
+      open.length = 0;
+      return block;
+    }
+    while (open.length > 0 && item.level < open[open.length - 1]!) open.pop();
+    if (open.length === 0 || item.level > open[open.length - 1]!) open.push(item.level);
+    const level = open.length - 1;
+    return level === item.level ? block : { ...block, listItem: { ...item, level } };
+  });
+}

@@ -9,7 +9,7 @@ import type { Block } from "../../document/block.ts";
 import type { DocumentSource } from "../../document/document-source.ts";
 import { emptyPage, type Page } from "../../document/page.ts";
 import { orderBlocks } from "../../reading-order/order-blocks.ts";
-import { cleanText, textBlock } from "./office-blocks.ts";
+import { cleanText, normalizeListLevels, textBlock } from "./office-blocks.ts";
 import { chartText } from "./office-chart.ts";
 import { contentType, type OfficePackage, partText, relationships } from "./office-zip.ts";
 import { commentAuthors, commentBlocks } from "./pptx-comments.ts";
@@ -126,7 +126,7 @@ function readSlide(pkg: OfficePackage, part: string, authors: ReturnType<typeof 
   const notesPart = [...rels.values()].find((rel) => rel.type.endsWith("/notesSlide"))?.target;
   const notes = notesPart === undefined ? "" : notesText(pkg, notesPart);
   if (notes !== "") blocks.push(textBlock(`Notes: ${notes}`));
-  return blocks;
+  return normalizeListLevels(blocks);
 }
 
 function spTreeOf(pkg: OfficePackage, part: string | undefined): XmlElement | undefined {
