@@ -15,7 +15,7 @@ import {
   tableBlock,
   textBlock,
 } from "./office-blocks.ts";
-import { child, childrenNamed, intAttribute, type XmlElement } from "./xml-tree.ts";
+import { child, childrenNamed, descendants, intAttribute, textOf, type XmlElement } from "./xml-tree.ts";
 
 export const PAGE_BREAK = "page-break";
 export type BodyItem = Block | typeof PAGE_BREAK;
@@ -24,7 +24,7 @@ export interface BodyContext {
   readonly styles: DocxStyles;
   readonly numbering: DocxNumbering;
   readonly changeTracking: boolean;
-  readonly readMath: (math: XmlElement) => string;
+  readonly readMath: (math: XmlElement, display?: boolean) => string;
   readonly readChart: (chart: XmlElement) => string;
 }
 
@@ -67,7 +67,7 @@ function readParagraph(paragraph: XmlElement, context: BodyContext): BodyItem[] 
   const styleId = child(pPr, "w:pStyle")?.attributes["w:val"];
   const inline: InlineContext = {
     changeTracking: context.changeTracking,
-    readMath: context.readMath,
+    readMath: isMathOnly(paragraph) ? (math) => context.readMath(math, true) : context.readMath,
     readChart: context.readChart,
     readTextBox: (content) => blocksOf(readBody(content, context)),
   };
@@ -101,6 +101,19 @@ function readParagraph(paragraph: XmlElement, context: BodyContext): BodyItem[] 
   }
   flush();
   return result;
+}
+
+/** The paragraph holds equations and no text of its own: its equations are display equations. */
+function isMathOnly(paragraph: XmlElement): boolean {
+  let math = false;
+  for (const node of paragraph.children) {
+    if (typeof node === "string") continue;
+    if (node.name === "m:oMath" || node.name === "m:oMathPara") math = true;
+    else if (node.name === "w:r" && descendants(node, "w:t").some((t) => textOf(t).trim() !== ""))
+      return false;
+    else if (node.name === "w:hyperlink" || node.name === "w:ins" || node.name === "w:smartTag") return false;
+  }
+  return math;
 }
 
 /** Accepted text (insertions kept, deletions dropped), or with change tracking the marked-up changes. */
@@ -157,6 +170,8 @@ function classify(
     return headingBlock(marker?.ordered === true ? `${marker.marker} ${heading}` : heading, level);
   }
   if (marker !== undefined) return listItemBlock(text, marker);
+  // A paragraph led by a checkbox is a task-list item ("- [x] Done"), as markdown writes one.
+  if (/^\[[ x]\] /u.test(text)) return listItemBlock(text, { marker: "-", ordered: false, level: 0 });
   return textBlock(text);
 }
 

@@ -117,7 +117,7 @@ describe("DocxDocumentSource", () => {
     assert.equal(tracked![0]!.text, "The fee is <change><ins>20</ins><del>10</del></change> euros.");
   });
 
-  it("shows checkboxes as [x] / [ ], pictures as figures, headers as header blocks", async () => {
+  it("shows checkboxes as [x] / [ ] task-list items, pictures as figures, headers as header blocks", async () => {
     const checkbox = (checked: boolean) =>
       `<w:sdt><w:sdtPr><w14:checkbox><w14:checked w14:val="${checked ? 1 : 0}"/></w14:checkbox></w:sdtPr><w:sdtContent><w:r><w:t>☐</w:t></w:r></w:sdtContent></w:sdt>`;
     const [blocks] = await blocksOf(
@@ -129,13 +129,13 @@ describe("DocxDocumentSource", () => {
       { header: paragraph("ACME Corp") },
     );
     assert.deepEqual(
-      blocks!.map((block) => [block.type, block.text]),
+      blocks!.map((block) => [block.type, blockMarkdown(block)]),
       [
         ["header", "ACME Corp"],
-        ["text", "[x] Done"],
-        ["text", "[ ] Open"],
-        ["text", "[x] Glyph"],
-        ["figure", ""],
+        ["text", "- [x] Done"],
+        ["text", "- [ ] Open"],
+        ["text", "- [x] Glyph"],
+        ["figure", '<figure type="image"></figure>'],
       ],
     );
   });

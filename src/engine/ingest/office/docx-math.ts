@@ -59,8 +59,12 @@ const FUNCTIONS = new Set([
   "cot",
 ]);
 
-/** The equation as LaTeX wrapped for markdown: $$…$$ for a display equation, $…$ inline. */
-export function mathToMarkdown(math: XmlElement): string {
+/**
+ * The equation as LaTeX wrapped for markdown: $$…$$ for a display equation (m:oMathPara, or `display`:
+ * an equation alone in its paragraph), $…$ inline.
+ */
+export function mathToMarkdown(math: XmlElement, display = false): string {
+  if (display && math.name === "m:oMath") return `\n\n$$${latex(math).trim()}$$\n\n`;
   if (math.name === "m:oMathPara") {
     const equations = childrenNamed(math, "m:oMath").map((equation) => latex(equation).trim());
     return `\n$$${equations.join(" ")}$$\n`;

@@ -14,6 +14,7 @@ export function cleanText(text: string): string {
   return text
     .replace(/[ \t\u00a0]+/gu, " ")
     .replace(/ *\n */gu, "\n")
+    .replace(/\n{3,}/gu, "\n\n")
     .trim();
 }
 
