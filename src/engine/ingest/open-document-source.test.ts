@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
+import { strToU8, zipSync } from "fflate";
 import { corpusFile } from "../test-support/pdf-fixtures.ts";
 import { openDocumentSource } from "./open-document-source.ts";
 
@@ -36,6 +37,10 @@ describe("openDocumentSource", () => {
       });
       assert.ok(!opened.ok);
       assert.equal(opened.reason, "CORRUPT_FILE");
+      // A readable zip without the format's main part is no Word or PowerPoint file either.
+      const empty = await openDocumentSource(zipSync({ "a.txt": strToU8("hi") }), { format, maxPages: 5 });
+      assert.ok(!empty.ok);
+      assert.equal(empty.reason, "CORRUPT_FILE");
     }
   });
 

@@ -65,4 +65,20 @@ describe("Office files end to end", () => {
     assert.match(chunks[1]!.content, /- With foo\n- Bar\n- And baz things/u);
     assert.match(chunks[2]!.content, /Notes: Final notes on the third slide\./u);
   });
+
+  it("fails truncated Word and PowerPoint files with CORRUPT_FILE", async () => {
+    for (const [file, format] of [
+      ["docx/sources/word_sample.docx", "docx"],
+      ["pptx/sources/powerpoint_sample.pptx", "pptx"],
+    ] as const) {
+      const bytes = corpusFile(`${OFFICE}${file}`);
+      const outcome = await parseDocument(bytes.slice(0, Math.floor(bytes.length * 0.9)), {
+        format,
+        maxPages: 100,
+        chunking: "document",
+      });
+      assert.equal(outcome.status, "failure");
+      assert.equal(outcome.status === "failure" ? outcome.failureReason : undefined, "CORRUPT_FILE");
+    }
+  });
 });

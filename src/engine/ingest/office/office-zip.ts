@@ -4,7 +4,7 @@
  * CorruptPackageError when the bytes are not a readable zip.
  */
 import { unzipSync } from "fflate";
-import { descendants, parseXml } from "./xml-tree.ts";
+import { descendants, parseXml, type XmlElement } from "./xml-tree.ts";
 
 export class CorruptPackageError extends Error {}
 
@@ -61,11 +61,29 @@ export function resolvePath(folder: string, target: string): string {
   return parts.join("/");
 }
 
+const parsedParts = new WeakMap<OfficePackage, Map<string, XmlElement | undefined>>();
+
+/**
+ * A part parsed as XML, parsed once per package (layouts, masters and content types are shared by many
+ * slides); undefined when the package lacks it.
+ */
+export function parsedPart(pkg: OfficePackage, name: string): XmlElement | undefined {
+  let cache = parsedParts.get(pkg);
+  if (cache === undefined) {
+    cache = new Map();
+    parsedParts.set(pkg, cache);
+  }
+  if (!cache.has(name)) {
+    const text = partText(pkg, name);
+    cache.set(name, text === undefined ? undefined : parseXml(text));
+  }
+  return cache.get(name);
+}
+
 /** The part's declared content type ([Content_Types].xml: override by part name, else by extension). */
 export function contentType(pkg: OfficePackage, part: string): string | undefined {
-  const xml = partText(pkg, "[Content_Types].xml");
-  if (xml === undefined) return undefined;
-  const root = parseXml(xml);
+  const root = parsedPart(pkg, "[Content_Types].xml");
+  if (root === undefined) return undefined;
   const extension = part.slice(part.lastIndexOf(".") + 1).toLowerCase();
   let byExtension: string | undefined;
   for (const entry of descendants(root, "Override"))

@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
+import { strToU8, unzipSync, zipSync } from "fflate";
 import { blockMarkdown } from "../../render/block-markdown.ts";
 import { pptxPackage, textShape } from "../../test-support/office-fixtures.ts";
 import { unzipOffice } from "./office-zip.ts";
@@ -81,5 +82,22 @@ describe("PptxDocumentSource", () => {
     assert.equal(page.blocks[0]!.box?.top, 100);
     assert.equal(page.blocks[1]!.text, "Notes: Say hello.");
     assert.equal(page.blocks[1]!.box, null);
+  });
+
+  it("makes figures of pictures whose image the package holds, not of dangling ones", async () => {
+    const picture = (embed: string, x: number) =>
+      `<p:pic><p:nvPicPr><p:cNvPr id="4" name="p"/><p:cNvPicPr/><p:nvPr/></p:nvPicPr><p:blipFill><a:blip r:embed="${embed}"/></p:blipFill><p:spPr><a:xfrm><a:off x="${x * 12_700}" y="0"/><a:ext cx="1270000" cy="1270000"/></a:xfrm></p:spPr></p:pic>`;
+    const files = unzipSync(pptxPackage([{ shapes: picture("rIdMissing", 0) + picture("rIdImage", 200) }]));
+    files["ppt/media/image1.png"] = new Uint8Array([0x89, 0x50, 0x4e, 0x47]);
+    files["ppt/slides/_rels/slide1.xml.rels"] = strToU8(
+      '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rIdImage" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="../media/image1.png"/></Relationships>',
+    );
+    const page = await PptxDocumentSource.open(unzipOffice(zipSync(files)), {
+      changeTracking: false,
+    }).readPage(1);
+    assert.deepEqual(
+      page.blocks.map((block) => [block.type, block.figure?.figureType, block.box]),
+      [["figure", "image", { left: 200, top: 0, right: 300, bottom: 100 }]],
+    );
   });
 });

@@ -11,7 +11,7 @@ import { emptyPage, type Page } from "../../document/page.ts";
 import { orderBlocks } from "../../reading-order/order-blocks.ts";
 import { cleanText, normalizeListLevels, textBlock } from "./office-blocks.ts";
 import { chartText } from "./office-chart.ts";
-import { contentType, type OfficePackage, partText, relationships } from "./office-zip.ts";
+import { contentType, type OfficePackage, parsedPart, partText, relationships } from "./office-zip.ts";
 import { commentAuthors, commentBlocks } from "./pptx-comments.ts";
 import {
   EMU_PER_POINT,
@@ -130,8 +130,8 @@ function readSlide(pkg: OfficePackage, part: string, authors: ReturnType<typeof 
 }
 
 function spTreeOf(pkg: OfficePackage, part: string | undefined): XmlElement | undefined {
-  const xml = part === undefined ? undefined : partText(pkg, part);
-  return xml === undefined ? undefined : firstDescendant(parseXml(xml), "p:spTree");
+  const root = part === undefined ? undefined : parsedPart(pkg, part);
+  return root === undefined ? undefined : firstDescendant(root, "p:spTree");
 }
 
 /**
