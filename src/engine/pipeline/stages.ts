@@ -43,7 +43,8 @@ export const layoutStage: PageStage = {
   run(context, page) {
     // Sources without geometry (plain text) deliver blocks directly and no words.
     if (page.words.length === 0) {
-      if (page.blocks.length === 0 && page.width !== null)
+      // (Sources without page images, such as slides, have nothing to scan: an empty slide is just empty.)
+      if (page.blocks.length === 0 && page.width !== null && context.source?.ocrPage !== undefined)
         context.issues.push({
           stage: "layout",
           page: page.number,

@@ -1,6 +1,8 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
+import type { Extend } from "extend-ai";
 import type { Block } from "../../document/block.ts";
+import { parseDocument } from "../../pipeline/parse-document.ts";
 import { blockMarkdown } from "../../render/block-markdown.ts";
 import { docxPackage, paragraph } from "../../test-support/office-fixtures.ts";
 import { DocxDocumentSource } from "./docx-document-source.ts";
@@ -155,5 +157,26 @@ describe("DocxDocumentSource", () => {
       '<w:p xmlns:m="m"><w:r><w:t xml:space="preserve">Area </w:t></w:r><m:oMath><m:r><m:t>A=π</m:t></m:r><m:sSup><m:e><m:r><m:t>r</m:t></m:r></m:e><m:sup><m:r><m:t>2</m:t></m:r></m:sup></m:sSup></m:oMath></w:p>',
     );
     assert.equal(blocks![0]!.text, "Area $A= \\pi r^{2}$");
+  });
+
+  it("shows tracked changes in parse output only when formattingDetection asks for change_tracking", async () => {
+    const body =
+      '<w:p><w:r><w:t xml:space="preserve">Pay </w:t></w:r><w:ins w:id="1"><w:r><w:t>now</w:t></w:r></w:ins>' +
+      '<w:del w:id="2"><w:r><w:delText>later</w:delText></w:r></w:del></w:p>';
+    const content = async (config: Extend.ParseConfig) => {
+      const outcome = await parseDocument(docxPackage({ body }), {
+        format: "docx",
+        maxPages: 10,
+        chunking: "document",
+        config,
+      });
+      if (outcome.status === "failure") assert.fail(outcome.failureMessage);
+      return outcome.output.chunks[0]!.content;
+    };
+    assert.equal(await content({}), "Pay now");
+    assert.equal(
+      await content({ advancedOptions: { formattingDetection: [{ type: "change_tracking" }] } }),
+      "Pay <change><ins>now</ins><del>later</del></change>",
+    );
   });
 });
