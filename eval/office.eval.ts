@@ -123,11 +123,16 @@ export function renderReport(rows: readonly Row[], at: Provenance): string {
   const lines = [
     "## Office conversion (docling ground truth)",
     "",
-    `Run ${at.date} at commit ${at.commit} on ${at.machine}. Engine markdown (document chunking, default`,
-    "config) against docling's markdown for every file under `docling-groundtruth/office/*/sources`, by",
-    'normalised edit distance (0 = identical): "markdown" compares the text as written (whitespace',
-    'collapsed), "text" after stripping markdown syntax on both sides. Files the engine cannot parse',
-    'count at 1.0 in the "all files" mean only.',
+    `Run ${at.date} at commit ${at.commit} on ${at.machine}.`,
+    "",
+    "Engine markdown (document chunking, default config) against docling's markdown for every file",
+    "under `docling-groundtruth/office/*/sources`, by normalised edit distance (0 = identical):",
+    '"markdown" compares the text as written (whitespace collapsed), "text" after stripping markdown',
+    'syntax on both sides. Files the engine cannot parse count at 1.0 in the "all files" mean only.',
+    "Known differences of form in the markdown column: figures are `<figure type=…>…</figure>` where",
+    "docling writes `<!-- image -->`; a spanning table cell's text sits in its first position where",
+    "docling repeats it; speaker notes, slide comments and Word headers/footers are kept as content",
+    "(docling drops notes and furniture); emphasis and links are plain text.",
     "",
     table(
       [
