@@ -1,6 +1,6 @@
 /**
  * Opens the input as a DocumentSource according to its detected format: PDF, images (PNG, JPEG, GIF,
- * BMP, WebP, multi-page TIFF; read by OCR), plain text (TXT, Markdown, CSV), and Word, PowerPoint and
+ * BMP, WebP, multi-page TIFF; read by OCR), plain text (TXT, Markdown, CSV), and Word, PowerPoint, ODT and
  * HTML read natively (office/). Every other format fails with FILE_TYPE_NOT_SUPPORTED for now.
  */
 import { assertNever } from "../../shared/assert-never.ts";
@@ -52,6 +52,7 @@ export async function openDocumentSource(
       }
     case "docx":
     case "pptx":
+    case "odt":
     case "html":
       return openOffice(bytes, format, {
         maxPages: options.maxPages,
@@ -59,7 +60,6 @@ export async function openDocumentSource(
       });
     case "heic":
     case "xlsx":
-    case "odt":
     case "ods":
     case "odp":
     case "ole":

@@ -1,15 +1,16 @@
 /**
- * Opens Word, PowerPoint and HTML inputs natively (no LibreOffice): unzips OOXML packages and hands
+ * Opens Word, PowerPoint, OpenDocument text and HTML inputs natively (no LibreOffice): unzips packages and hands
  * them to their converter. A package that does not unzip, or lacks the parts its format needs, is a
  * CORRUPT_FILE failure, never a crash; so is a document with more pages than allowed FILE_SIZE_TOO_LARGE.
  */
 import type { DocumentSource, OpenSourceResult } from "../../document/document-source.ts";
 import { DocxDocumentSource } from "./docx-document-source.ts";
 import { HtmlDocumentSource } from "./html-document-source.ts";
+import { OdtDocumentSource } from "./odt-document-source.ts";
 import { CorruptPackageError, unzipOffice } from "./office-zip.ts";
 import { PptxDocumentSource } from "./pptx-document-source.ts";
 
-export type OfficeFormat = "docx" | "pptx" | "html";
+export type OfficeFormat = "docx" | "pptx" | "odt" | "html";
 
 export interface OpenOfficeOptions {
   readonly maxPages: number;
@@ -29,7 +30,9 @@ export function openOffice(
         ? new HtmlDocumentSource(bytes)
         : format === "docx"
           ? DocxDocumentSource.open(unzipOffice(bytes), options)
-          : PptxDocumentSource.open(unzipOffice(bytes), options);
+          : format === "odt"
+            ? OdtDocumentSource.open(unzipOffice(bytes))
+            : PptxDocumentSource.open(unzipOffice(bytes), options);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     return {
