@@ -100,4 +100,24 @@ describe("PptxDocumentSource", () => {
       [["figure", "image", { left: 200, top: 0, right: 300, bottom: 100 }]],
     );
   });
+
+  it("reads slide-number and footer placeholders as page furniture", async () => {
+    const source = open([
+      {
+        shapes:
+          textShape(run("Body"), { x: 36, y: 100, w: 648, h: 300 }) +
+          textShape(run("Confidential"), { x: 36, y: 500, w: 300, h: 20 }, "ftr") +
+          textShape(run("7"), { x: 600, y: 500, w: 80, h: 20 }, "sldNum"),
+      },
+    ]);
+    const page = await source.readPage(1);
+    assert.deepEqual(
+      page.blocks.map((block) => [block.type, blockMarkdown(block)]),
+      [
+        ["text", "Body"],
+        ["footer", "Confidential"],
+        ["page_number", "<page_number>7</page_number>"],
+      ],
+    );
+  });
 });

@@ -116,8 +116,23 @@ function readTextShape(shape: XmlElement, context: ShapeContext, transform: Tran
       .join(" ");
     return { box, blocks: text === "" ? [] : [headingBlock(text, 1, box)] };
   }
+  const furniture = FURNITURE[placeholder?.type ?? ""];
+  if (furniture !== undefined) {
+    const text = paragraphsOf(body)
+      .map((paragraph) => paragraph.text)
+      .filter((text) => text !== "")
+      .join(" ");
+    return { box, blocks: text === "" ? [] : [{ type: furniture, text, box, lines: [] }] };
+  }
   return { box, blocks: textBlocks(body, box, placeholder?.type === "body") };
 }
+
+/** Slide-number, footer and date placeholders are page furniture, not slide content. */
+const FURNITURE: Readonly<Record<string, "page_number" | "footer">> = {
+  sldNum: "page_number",
+  ftr: "footer",
+  dt: "footer",
+};
 
 interface Paragraph {
   readonly text: string;
