@@ -16,7 +16,7 @@ describe("HtmlDocumentSource", () => {
       "<html><head><title>T</title><style>p{}</style></head><body><script>alert(1)</script>" +
         "<h1>Guide</h1><p>Intro <b>bold</b><br>next line</p><h3>Steps</h3>" +
         '<ol start="3"><li>Open<ul><li>carefully</li></ul></li><li>Close</li></ol>' +
-        "<pre>let x = 1;\n  x++;</pre><img src='a.png'></body></html>",
+        "<pre>let x = 1;\n  x++;</pre><table><tr><td><p>Framed</p><img src='a.png'></td></tr></table></body></html>",
     );
     assert.deepEqual(blocks, [
       "# Guide",
@@ -26,6 +26,7 @@ describe("HtmlDocumentSource", () => {
       "   - carefully",
       "4. Close",
       "```\nlet x = 1;\n  x++;\n```",
+      "Framed",
       '<figure type="image"></figure>',
     ]);
   });

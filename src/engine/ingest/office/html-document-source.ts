@@ -128,6 +128,13 @@ class Walker {
         this.#list(node, 0);
       } else if (name === "table") {
         this.flush();
+        const only = singleCell(node);
+        if (only !== undefined) {
+          // A one-cell table frames content (a layout device): its content is read as blocks.
+          this.walk(only);
+          this.flush();
+          continue;
+        }
         const table = readTable(node);
         if (table !== undefined) this.blocks.push(table);
       } else if (name === "img") {
@@ -196,6 +203,20 @@ function inlineText(element: XmlElement): string {
     else text += inlineText(node);
   }
   return text;
+}
+
+/** The table's only cell, when it has exactly one. */
+function singleCell(table: XmlElement): XmlElement | undefined {
+  const cells: XmlElement[] = [];
+  const collect = (element: XmlElement) => {
+    for (const node of elementChildren(element)) {
+      if (node.name === "td" || node.name === "th") cells.push(node);
+      else if (node.name === "tr" || node.name === "thead" || node.name === "tbody" || node.name === "tfoot")
+        collect(node);
+    }
+  };
+  collect(table);
+  return cells.length === 1 ? cells[0] : undefined;
 }
 
 function readTable(table: XmlElement): Block | undefined {
