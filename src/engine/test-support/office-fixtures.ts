@@ -23,6 +23,8 @@ export interface DocxParts {
   readonly styles?: string;
   /** The children of w:numbering. */
   readonly numbering?: string;
+  /** The children of w:footnotes. */
+  readonly footnotes?: string;
   /** The children of w:hdr (referenced from the body's sectPr when given). */
   readonly header?: string;
 }
@@ -46,6 +48,8 @@ export function docxPackage(parts: DocxParts): Uint8Array {
     files["word/styles.xml"] = strToU8(`<w:styles ${W}>${parts.styles}</w:styles>`);
   if (parts.numbering !== undefined)
     files["word/numbering.xml"] = strToU8(`<w:numbering ${W}>${parts.numbering}</w:numbering>`);
+  if (parts.footnotes !== undefined)
+    files["word/footnotes.xml"] = strToU8(`<w:footnotes ${W}>${parts.footnotes}</w:footnotes>`);
   if (parts.header !== undefined) files["word/header1.xml"] = strToU8(`<w:hdr ${W}>${parts.header}</w:hdr>`);
   return zipSync(files);
 }

@@ -26,6 +26,7 @@ export interface BodyContext {
   readonly changeTracking: boolean;
   readonly readMath: (math: XmlElement, display?: boolean) => string;
   readonly readChart: (chart: XmlElement) => string;
+  readonly noteReference: (kind: "footnote" | "endnote", id: string) => string;
 }
 
 export function readBody(container: XmlElement, context: BodyContext): BodyItem[] {
@@ -69,6 +70,7 @@ function readParagraph(paragraph: XmlElement, context: BodyContext): BodyItem[] 
     changeTracking: context.changeTracking,
     readMath: isMathOnly(paragraph) ? (math) => context.readMath(math, true) : context.readMath,
     readChart: context.readChart,
+    noteReference: context.noteReference,
     readTextBox: (content) => blocksOf(readBody(content, context)),
   };
   const items = readInline(paragraph, inline);

@@ -179,4 +179,20 @@ describe("DocxDocumentSource", () => {
       "Pay <change><ins>now</ins><del>later</del></change>",
     );
   });
+
+  it("marks footnote references and lists the notes after the body", async () => {
+    const [blocks] = await blocksOf(
+      `<w:p><w:r><w:t>Claim</w:t></w:r><w:r><w:footnoteReference w:id="2"/></w:r></w:p>${paragraph("End.")}`,
+      { changeTracking: false },
+      {
+        footnotes:
+          '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>' +
+          `<w:footnote w:id="2">${paragraph("Source: survey.")}</w:footnote>`,
+      },
+    );
+    assert.deepEqual(
+      blocks!.map((block) => block.text),
+      ["Claim[^1]", "End.", "[^1]: Source: survey."],
+    );
+  });
 });

@@ -11,6 +11,7 @@ import type { DocumentSource } from "../../document/document-source.ts";
 import { emptyPage, type Page } from "../../document/page.ts";
 import { type BodyContext, type BodyItem, blocksOf, PAGE_BREAK, readBody } from "./docx-body.ts";
 import { mathToMarkdown } from "./docx-math.ts";
+import { DocxNotes } from "./docx-notes.ts";
 import { DocxNumbering, DocxStyles } from "./docx-styles.ts";
 import { furnitureBlock, normalizeListLevels } from "./office-blocks.ts";
 import { chartText } from "./office-chart.ts";
@@ -42,7 +43,12 @@ export class DocxDocumentSource implements DocumentSource {
     const body = child(child(parseXml(xml), "w:document"), "w:body");
     if (body === undefined) throw new Error("The main document part has no body");
     const mainRels = relationships(pkg, main);
+    const notes = new DocxNotes(
+      partText(pkg, siblingPart(main, "footnotes.xml")),
+      partText(pkg, siblingPart(main, "endnotes.xml")),
+    );
     const context: BodyContext = {
+      noteReference: (kind, id) => notes.reference(kind, id),
       styles: new DocxStyles(partText(pkg, siblingPart(main, "styles.xml"))),
       numbering: new DocxNumbering(partText(pkg, siblingPart(main, "numbering.xml"))),
       changeTracking: options.changeTracking,
@@ -54,6 +60,13 @@ export class DocxDocumentSource implements DocumentSource {
       },
     };
     const pages = splitPages(readBody(body, context));
+    pages[pages.length - 1]!.push(
+      ...notes.blocks((note) =>
+        blocksOf(readBody(note, context))
+          .map((block) => block.text)
+          .join("\n"),
+      ),
+    );
     const furniture = sectionFurniture(pkg, main, body, context);
     for (const [index, page] of pages.entries()) {
       const first = index === 0 && furniture.titlePage;

@@ -20,6 +20,8 @@ export interface InlineContext {
   readonly readTextBox: (content: XmlElement) => Block[];
   /** A c:chart reference → its figure text (office-chart.ts). */
   readonly readChart: (chart: XmlElement) => string;
+  /** A footnote or endnote reference → its mark in the text ("[^1]"); "" when the note is unknown. */
+  readonly noteReference: (kind: "footnote" | "endnote", id: string) => string;
   /** OMML equation → text to show (LaTeX when the caller can). */
   readonly readMath: (math: XmlElement) => string;
 }
@@ -59,8 +61,6 @@ function walk(
       case "w:commentRangeStart":
       case "w:commentRangeEnd":
       case "w:commentReference":
-      case "w:footnoteReference":
-      case "w:endnoteReference":
       case "w:bookmarkStart":
       case "w:bookmarkEnd":
       case "w:proofErr":
@@ -68,6 +68,17 @@ function walk(
         break;
       case "w:t":
         pushText(items, textOf(node), change);
+        break;
+      case "w:footnoteReference":
+      case "w:endnoteReference":
+        pushText(
+          items,
+          context.noteReference(
+            node.name === "w:footnoteReference" ? "footnote" : "endnote",
+            node.attributes["w:id"] ?? "",
+          ),
+          change,
+        );
         break;
       case "w:delText":
         pushText(items, textOf(node), change ?? "del");
