@@ -120,4 +120,23 @@ describe("PptxDocumentSource", () => {
       ],
     );
   });
+
+  it("reads SmartArt as a diagram figure carrying its node text", async () => {
+    const frame =
+      '<p:graphicFrame><p:xfrm><a:off x="0" y="0"/><a:ext cx="1270000" cy="1270000"/></p:xfrm><a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/diagram"><dgm:relIds xmlns:dgm="http://schemas.openxmlformats.org/drawingml/2006/diagram" r:dm="rIdData"/></a:graphicData></a:graphic></p:graphicFrame>';
+    const files = unzipSync(pptxPackage([{ shapes: frame }]));
+    files["ppt/diagrams/data1.xml"] = strToU8(
+      '<dgm:dataModel xmlns:dgm="d" xmlns:a="a"><dgm:ptLst><dgm:pt><dgm:t><a:p><a:r><a:t>Plan</a:t></a:r></a:p></dgm:t></dgm:pt><dgm:pt><dgm:t><a:p><a:r><a:t>Build</a:t></a:r></a:p></dgm:t></dgm:pt></dgm:ptLst></dgm:dataModel>',
+    );
+    files["ppt/slides/_rels/slide1.xml.rels"] = strToU8(
+      '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rIdData" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/diagramData" Target="../diagrams/data1.xml"/></Relationships>',
+    );
+    const page = await PptxDocumentSource.open(unzipOffice(zipSync(files)), {
+      changeTracking: false,
+    }).readPage(1);
+    assert.deepEqual(
+      page.blocks.map((block) => [block.type, block.figure?.figureType, block.text]),
+      [["figure", "diagram", "Plan\nBuild"]],
+    );
+  });
 });

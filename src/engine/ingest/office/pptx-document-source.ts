@@ -121,7 +121,18 @@ function readSlide(pkg: OfficePackage, part: string, authors: ReturnType<typeof 
     const xml = target === undefined ? undefined : partText(pkg, target);
     return xml === undefined ? "" : chartText(parseXml(xml));
   };
-  const blocks = inReadingOrder(readShapeTree(tree, { placeholderXfrm, hasImage, chartText: chart }));
+  const diagramText = (relIds: XmlElement) => {
+    const target = rels.get(relIds.attributes["r:dm"] ?? "")?.target;
+    const root = target === undefined ? undefined : parsedPart(pkg, target);
+    if (root === undefined) return "";
+    return descendants(root, "a:p")
+      .map((paragraph) => cleanText(descendants(paragraph, "a:t").map(textOf).join("")))
+      .filter((text) => text !== "")
+      .join("\n");
+  };
+  const blocks = inReadingOrder(
+    readShapeTree(tree, { placeholderXfrm, hasImage, chartText: chart, diagramText }),
+  );
   blocks.push(...commentBlocks(pkg, rels, authors));
   const notesPart = [...rels.values()].find((rel) => rel.type.endsWith("/notesSlide"))?.target;
   const notes = notesPart === undefined ? "" : notesText(pkg, notesPart);

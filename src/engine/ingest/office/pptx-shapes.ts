@@ -38,6 +38,8 @@ export interface ShapeContext {
   readonly placeholderXfrm: (placeholder: Placeholder) => XmlElement | undefined;
   /** The chart part a c:chart element refers to, as figure text (office-chart.ts). */
   readonly chartText: (chart: XmlElement) => string;
+  /** SmartArt text (one node per line) of a dgm:relIds element's data part. */
+  readonly diagramText: (relIds: XmlElement) => string;
   /** The picture's a:blip refers to an image the package holds (or links to). */
   readonly hasImage: (blip: XmlElement | undefined) => boolean;
 }
@@ -229,7 +231,12 @@ function readGraphicFrame(frame: XmlElement, context: ShapeContext, transform: T
   const chart = firstDescendant(data, "c:chart");
   if (uri.endsWith("/chart") || chart !== undefined)
     return { box, blocks: [figureBlock("chart", chart === undefined ? "" : context.chartText(chart), box)] };
-  if (uri.endsWith("/diagram")) return { box, blocks: [figureBlock("diagram", "", box)] };
+  if (uri.endsWith("/diagram")) {
+    // SmartArt: its text lives in the diagram's data part.
+    const relIds = firstDescendant(data, "dgm:relIds");
+    const text = relIds === undefined ? "" : context.diagramText(relIds);
+    return { box, blocks: [figureBlock("diagram", text, box)] };
+  }
   return { box, blocks: [figureBlock("image", "", box)] };
 }
 
