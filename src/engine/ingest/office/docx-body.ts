@@ -27,6 +27,7 @@ export interface BodyContext {
   readonly readMath: (math: XmlElement, display?: boolean) => string;
   readonly readChart: (chart: XmlElement) => string;
   readonly noteReference: (kind: "footnote" | "endnote", id: string) => string;
+  readonly readDiagram: (relIds: XmlElement) => string;
 }
 
 export function readBody(container: XmlElement, context: BodyContext): BodyItem[] {
@@ -71,6 +72,7 @@ function readParagraph(paragraph: XmlElement, context: BodyContext): BodyItem[] 
     readMath: isMathOnly(paragraph) ? (math) => context.readMath(math, true) : context.readMath,
     readChart: context.readChart,
     noteReference: context.noteReference,
+    readDiagram: context.readDiagram,
     readTextBox: (content) => blocksOf(readBody(content, context)),
   };
   const items = readInline(paragraph, inline);

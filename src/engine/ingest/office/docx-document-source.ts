@@ -14,8 +14,8 @@ import { mathToMarkdown } from "./docx-math.ts";
 import { DocxNotes } from "./docx-notes.ts";
 import { DocxNumbering, DocxStyles } from "./docx-styles.ts";
 import { furnitureBlock, normalizeListLevels } from "./office-blocks.ts";
-import { chartText } from "./office-chart.ts";
-import { type OfficePackage, partText, relationships } from "./office-zip.ts";
+import { chartText, diagramText } from "./office-chart.ts";
+import { type OfficePackage, parsedPart, partText, relationships } from "./office-zip.ts";
 import { child, childrenNamed, descendants, parseXml, type XmlElement } from "./xml-tree.ts";
 
 export interface OfficeOpenOptions {
@@ -53,6 +53,11 @@ export class DocxDocumentSource implements DocumentSource {
       numbering: new DocxNumbering(partText(pkg, siblingPart(main, "numbering.xml"))),
       changeTracking: options.changeTracking,
       readMath: mathToMarkdown,
+      readDiagram: (relIds) => {
+        const target = mainRels.get(relIds.attributes["r:dm"] ?? "")?.target;
+        const root = target === undefined ? undefined : parsedPart(pkg, target);
+        return root === undefined ? "" : diagramText(root);
+      },
       readChart: (chart) => {
         const target = mainRels.get(chart.attributes["r:id"] ?? "")?.target;
         const chartXml = target === undefined ? undefined : partText(pkg, target);

@@ -20,6 +20,8 @@ export interface InlineContext {
   readonly readTextBox: (content: XmlElement) => Block[];
   /** A c:chart reference → its figure text (office-chart.ts). */
   readonly readChart: (chart: XmlElement) => string;
+  /** A SmartArt dgm:relIds → its node text, one per line. */
+  readonly readDiagram: (relIds: XmlElement) => string;
   /** A footnote or endnote reference → its mark in the text ("[^1]"); "" when the note is unknown. */
   readonly noteReference: (kind: "footnote" | "endnote", id: string) => string;
   /** OMML equation → text to show (LaTeX when the caller can). */
@@ -169,6 +171,9 @@ function drawingBlocks(drawing: XmlElement, context: InlineContext): Block[] {
       } else if (name === "txbxContent") blocks.push(...context.readTextBox(next));
       else if (next.name === "c:chart") {
         blocks.push(figureBlock("chart", context.readChart(next)));
+        figure = true;
+      } else if (next.name === "dgm:relIds") {
+        blocks.push(figureBlock("diagram", context.readDiagram(next)));
         figure = true;
       } else if (name === "pic" || next.name === "v:imagedata" || next.name === "o:OLEObject") {
         blocks.push(figureBlock("image"));

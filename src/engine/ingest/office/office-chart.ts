@@ -2,7 +2,7 @@
  * A DrawingML chart part (c:chartSpace, used by Word, PowerPoint and Excel) as the text of its figure
  * block: the chart's title, its kind ("Bar chart"), and for the common kinds its cached data as a pipe
  * table (categories down, one column per series). The cached values are what the file shows; nothing is
- * recalculated.
+ * recalculated. SmartArt diagrams likewise become their node text.
  */
 import {
   child,
@@ -80,4 +80,12 @@ function dataTable(series: readonly XmlElement[]): string {
 function tidyNumber(value: string): string {
   if (!/^-?\d+\.\d{12,}$/u.test(value)) return value;
   return String(Number(Number(value).toPrecision(12)));
+}
+
+/** A SmartArt data part's text: each non-empty paragraph of its nodes on a line. */
+export function diagramText(dataModel: XmlElement): string {
+  return descendants(dataModel, "a:p")
+    .map((paragraph) => descendants(paragraph, "a:t").map(textOf).join("").replace(/\s+/gu, " ").trim())
+    .filter((text) => text !== "")
+    .join("\n");
 }

@@ -10,7 +10,7 @@ import type { DocumentSource } from "../../document/document-source.ts";
 import { emptyPage, type Page } from "../../document/page.ts";
 import { orderBlocks } from "../../reading-order/order-blocks.ts";
 import { cleanText, normalizeListLevels, textBlock } from "./office-blocks.ts";
-import { chartText } from "./office-chart.ts";
+import { chartText, diagramText } from "./office-chart.ts";
 import { contentType, type OfficePackage, parsedPart, partText, relationships } from "./office-zip.ts";
 import { commentAuthors, commentBlocks } from "./pptx-comments.ts";
 import {
@@ -121,17 +121,13 @@ function readSlide(pkg: OfficePackage, part: string, authors: ReturnType<typeof 
     const xml = target === undefined ? undefined : partText(pkg, target);
     return xml === undefined ? "" : chartText(parseXml(xml));
   };
-  const diagramText = (relIds: XmlElement) => {
+  const diagram = (relIds: XmlElement) => {
     const target = rels.get(relIds.attributes["r:dm"] ?? "")?.target;
     const root = target === undefined ? undefined : parsedPart(pkg, target);
-    if (root === undefined) return "";
-    return descendants(root, "a:p")
-      .map((paragraph) => cleanText(descendants(paragraph, "a:t").map(textOf).join("")))
-      .filter((text) => text !== "")
-      .join("\n");
+    return root === undefined ? "" : diagramText(root);
   };
   const blocks = inReadingOrder(
-    readShapeTree(tree, { placeholderXfrm, hasImage, chartText: chart, diagramText }),
+    readShapeTree(tree, { placeholderXfrm, hasImage, chartText: chart, diagramText: diagram }),
   );
   blocks.push(...commentBlocks(pkg, rels, authors));
   const notesPart = [...rels.values()].find((rel) => rel.type.endsWith("/notesSlide"))?.target;
