@@ -126,6 +126,7 @@ describe("DocxDocumentSource", () => {
       `<w:p>${checkbox(true)}<w:r><w:t xml:space="preserve"> Done</w:t></w:r></w:p>` +
         `<w:p>${checkbox(false)}<w:r><w:t xml:space="preserve"> Open</w:t></w:r></w:p>` +
         paragraph("☒ Glyph") +
+        '<w:p><w:r><w:sym w:font="Wingdings" w:char="F0A8"/><w:t xml:space="preserve"> Symbol</w:t></w:r></w:p>' +
         '<w:p><w:r><w:drawing><wp:inline xmlns:wp="wp"><a:graphic xmlns:a="a"><a:graphicData><pic:pic xmlns:pic="pic"/></a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>',
       { changeTracking: false },
       { header: paragraph("ACME Corp") },
@@ -137,6 +138,7 @@ describe("DocxDocumentSource", () => {
         ["text", "- [x] Done"],
         ["text", "- [ ] Open"],
         ["text", "- [x] Glyph"],
+        ["text", "- [ ] Symbol"],
         ["figure", '<figure type="image"></figure>'],
       ],
     );

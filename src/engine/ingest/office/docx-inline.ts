@@ -37,6 +37,18 @@ const CHECKBOX_GLYPHS: Readonly<Record<string, string>> = {
   "\u274e": "[x]",
 };
 
+/** Checkbox glyphs of the Wingdings fonts (w:sym), by font and character code (low byte). */
+const SYMBOL_CHECKBOXES: Readonly<Record<string, Readonly<Record<number, string>>>> = {
+  wingdings: { 111: "[ ]", 168: "[ ]", 113: "[ ]", 120: "[x]", 253: "[x]", 254: "[x]" },
+  "wingdings 2": { 163: "[ ]", 42: "[ ]", 82: "[x]", 83: "[x]", 84: "[x]", 81: "[x]" },
+};
+
+function symbolCheckbox(font: string, code: string): string | undefined {
+  const value = Number.parseInt(code, 16);
+  if (!Number.isFinite(value)) return undefined;
+  return SYMBOL_CHECKBOXES[font.toLowerCase()]?.[value & 0xff];
+}
+
 export function checkboxGlyphsToMarks(text: string): string {
   return text.replace(/[\u2610\u2611\u2612\u2705\u274e]/gu, (glyph) => CHECKBOX_GLYPHS[glyph] ?? glyph);
 }
@@ -96,6 +108,11 @@ function walk(
       case "w:cr":
         pushText(items, "\n", change);
         break;
+      case "w:sym": {
+        const mark = symbolCheckbox(node.attributes["w:font"] ?? "", node.attributes["w:char"] ?? "");
+        if (mark !== undefined) pushText(items, mark, change);
+        break;
+      }
       case "w:noBreakHyphen":
         pushText(items, "-", change);
         break;
