@@ -5,9 +5,10 @@
  * explicit page breaks are kept as markers between blocks.
  */
 import type { Block } from "../../document/block.ts";
-import { checkboxGlyphsToMarks, type InlineContext, type InlineItem, readInline } from "./docx-inline.ts";
+import { type InlineContext, type InlineItem, readInline } from "./docx-inline.ts";
 import type { DocxNumbering, DocxStyles } from "./docx-styles.ts";
 import {
+  checkboxGlyphsToMarks,
   cleanText,
   headingBlock,
   listItemBlock,

@@ -28,15 +28,6 @@ export interface InlineContext {
   readonly readMath: (math: XmlElement) => string;
 }
 
-/** ☐ ☑ ☒ (and their heavy forms) as the markdown task-list marks. */
-const CHECKBOX_GLYPHS: Readonly<Record<string, string>> = {
-  "\u2610": "[ ]",
-  "\u2611": "[x]",
-  "\u2612": "[x]",
-  "\u2705": "[x]",
-  "\u274e": "[x]",
-};
-
 /** Checkbox glyphs of the Wingdings fonts (w:sym), by font and character code (low byte). */
 const SYMBOL_CHECKBOXES: Readonly<Record<string, Readonly<Record<number, string>>>> = {
   wingdings: { 111: "[ ]", 168: "[ ]", 113: "[ ]", 120: "[x]", 253: "[x]", 254: "[x]" },
@@ -47,10 +38,6 @@ function symbolCheckbox(font: string, code: string): string | undefined {
   const value = Number.parseInt(code, 16);
   if (!Number.isFinite(value)) return undefined;
   return SYMBOL_CHECKBOXES[font.toLowerCase()]?.[value & 0xff];
-}
-
-export function checkboxGlyphsToMarks(text: string): string {
-  return text.replace(/[\u2610\u2611\u2612\u2705\u274e]/gu, (glyph) => CHECKBOX_GLYPHS[glyph] ?? glyph);
 }
 
 export function readInline(paragraph: XmlElement, context: InlineContext): InlineItem[] {

@@ -7,8 +7,8 @@
 import type { Block } from "../../document/block.ts";
 import type { DocumentSource } from "../../document/document-source.ts";
 import { emptyPage, type Page } from "../../document/page.ts";
-import { checkboxGlyphsToMarks } from "./docx-inline.ts";
 import {
+  checkboxGlyphsToMarks,
   cleanText,
   figureBlock,
   headingBlock,

@@ -9,6 +9,19 @@ import type { Box } from "../../document/box.ts";
 import type { Table, TableCell } from "../../document/table.ts";
 import { tableText } from "../../tables/place-tables.ts";
 
+/** ☐ ☑ ☒ (and their heavy forms) as the markdown task-list marks. */
+const CHECKBOX_GLYPHS: Readonly<Record<string, string>> = {
+  "\u2610": "[ ]",
+  "\u2611": "[x]",
+  "\u2612": "[x]",
+  "\u2705": "[x]",
+  "\u274e": "[x]",
+};
+
+export function checkboxGlyphsToMarks(text: string): string {
+  return text.replace(/[\u2610\u2611\u2612\u2705\u274e]/gu, (glyph) => CHECKBOX_GLYPHS[glyph] ?? glyph);
+}
+
 /** Whitespace runs → one space (line breaks kept), trimmed; what a paragraph's text becomes. */
 export function cleanText(text: string): string {
   return text

@@ -7,9 +7,9 @@
  */
 import type { Block } from "../../document/block.ts";
 import type { Box } from "../../document/box.ts";
-import { checkboxGlyphsToMarks } from "./docx-inline.ts";
 import { formatNumber } from "./docx-styles.ts";
 import {
+  checkboxGlyphsToMarks,
   cleanText,
   figureBlock,
   headingBlock,
