@@ -154,11 +154,17 @@ describe("DocxDocumentSource", () => {
     );
   });
 
-  it("converts inline equations to LaTeX", async () => {
+  it("converts equations to LaTeX, inline and display", async () => {
     const [blocks] = await blocksOf(
       '<w:p xmlns:m="m"><w:r><w:t xml:space="preserve">Area </w:t></w:r><m:oMath><m:r><m:t>A=π</m:t></m:r><m:sSup><m:e><m:r><m:t>r</m:t></m:r></m:e><m:sup><m:r><m:t>2</m:t></m:r></m:sup></m:sSup></m:oMath></w:p>',
     );
     assert.equal(blocks![0]!.text, "Area $A= \\pi r^{2}$");
+    const [display] = await blocksOf(
+      '<w:p xmlns:m="m"><m:oMath><m:nary><m:naryPr><m:chr m:val="⋃"/></m:naryPr><m:sub><m:r><m:t>n</m:t></m:r></m:sub><m:sup/><m:e><m:r><m:t>X</m:t></m:r></m:e></m:nary>' +
+        "<m:r><m:t>+</m:t></m:r><m:sSup><m:e><m:f><m:num><m:r><m:t>a</m:t></m:r></m:num><m:den><m:r><m:t>b</m:t></m:r></m:den></m:f></m:e><m:sup><m:r><m:t>2</m:t></m:r></m:sup></m:sSup></m:oMath></w:p>",
+    );
+    // Alone in its paragraph, the equation is a display equation; scripts on a fraction cover it all.
+    assert.equal(display![0]!.text, "$$\\bigcup_{n}X+{\\frac{a}{b}}^{2}$$");
   });
 
   it("shows tracked changes in parse output only when formattingDetection asks for change_tracking", async () => {

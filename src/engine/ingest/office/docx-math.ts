@@ -34,6 +34,15 @@ const SYMBOLS: Readonly<Record<string, string>> = {
   "→": "\\rightarrow",
   "∂": "\\partial",
   "·": "\\cdot",
+  "⋅": "\\cdot",
+  "∩": "\\cap",
+  "∪": "\\cup",
+  "∈": "\\in",
+  "…": "\\ldots",
+  "∀": "\\forall",
+  "∃": "\\exists",
+  "∇": "\\nabla",
+  ϵ: "\\epsilon",
 };
 
 const NARY: Readonly<Record<string, string>> = {
@@ -41,7 +50,15 @@ const NARY: Readonly<Record<string, string>> = {
   "∏": "\\prod",
   "∫": "\\int",
   "∬": "\\iint",
+  "∭": "\\iiint",
   "∮": "\\oint",
+  "∯": "\\oiint",
+  "∰": "\\oiiint",
+  "∐": "\\coprod",
+  "⋃": "\\bigcup",
+  "⋂": "\\bigcap",
+  "⋁": "\\bigvee",
+  "⋀": "\\bigwedge",
 };
 
 const FUNCTIONS = new Set([
@@ -86,13 +103,16 @@ function construct(node: XmlElement): string {
     case "r":
       return symbols(textOf(child(node, "m:t") ?? node));
     case "f":
-      return `\\frac{${arg(node, "m:num")}}{${arg(node, "m:den")}}`;
+      // A fraction without a bar (binomial coefficients) is a \genfrac with zero rule thickness.
+      return child(child(node, "m:fPr"), "m:type")?.attributes["m:val"] === "noBar"
+        ? `\\genfrac{}{}{0pt}{}{${arg(node, "m:num")}}{${arg(node, "m:den")}}`
+        : `\\frac{${arg(node, "m:num")}}{${arg(node, "m:den")}}`;
     case "sSup":
-      return `${arg(node, "m:e")}^{${arg(node, "m:sup")}}`;
+      return `${base(node)}^{${arg(node, "m:sup")}}`;
     case "sSub":
-      return `${arg(node, "m:e")}_{${arg(node, "m:sub")}}`;
+      return `${base(node)}_{${arg(node, "m:sub")}}`;
     case "sSubSup":
-      return `${arg(node, "m:e")}_{${arg(node, "m:sub")}}^{${arg(node, "m:sup")}}`;
+      return `${base(node)}_{${arg(node, "m:sub")}}^{${arg(node, "m:sup")}}`;
     case "rad": {
       const degree = arg(node, "m:deg");
       return degree === "" ? `\\sqrt{${arg(node, "m:e")}}` : `\\sqrt[${degree}]{${arg(node, "m:e")}}`;
@@ -110,16 +130,26 @@ function construct(node: XmlElement): string {
       const operator = NARY[child(pr, "m:chr")?.attributes["m:val"] ?? "∫"] ?? "\\int";
       const sub = arg(node, "m:sub");
       const sup = arg(node, "m:sup");
-      return `${operator}${sub === "" ? "" : `_{${sub}}`}${sup === "" ? "" : `^{${sup}}`}${arg(node, "m:e")}`;
+      return command(
+        `${operator}${sub === "" ? "" : `_{${sub}}`}${sup === "" ? "" : `^{${sup}}`}`,
+        arg(node, "m:e"),
+      );
     }
     case "func": {
       const name = arg(node, "m:fName").trim();
-      return `${FUNCTIONS.has(name) ? `\\${name}` : name}${arg(node, "m:e")}`;
+      return command(FUNCTIONS.has(name) ? `\\${name}` : name, arg(node, "m:e"));
     }
     case "limLow":
-      return `${arg(node, "m:e")}_{${arg(node, "m:lim")}}`;
-    case "limUpp":
-      return `${arg(node, "m:e")}^{${arg(node, "m:lim")}}`;
+    case "limUpp": {
+      const operand = arg(node, "m:e").trim();
+      const head = FUNCTIONS.has(operand) ? `\\${operand}` : operand;
+      return `${head}${localName(node) === "limLow" ? "_" : "^"}{${arg(node, "m:lim")}}`;
+    }
+    case "groupChr": {
+      // Braces under or over a group (⏟ by default, ⏞ on top).
+      const character = child(child(node, "m:groupChrPr"), "m:chr")?.attributes["m:val"] ?? "⏟";
+      return `${character === "⏞" ? "\\overbrace" : "\\underbrace"}{${arg(node, "m:e")}}`;
+    }
     case "acc":
       return `\\hat{${arg(node, "m:e")}}`;
     case "bar":
@@ -133,10 +163,24 @@ function construct(node: XmlElement): string {
     case "dPr":
     case "naryPr":
     case "funcPr":
+    case "groupChrPr":
+    case "limLowPr":
+    case "limUppPr":
       return "";
     default:
       return latex(node);
   }
+}
+
+/** A scripted base: braced when it is itself a construct (a fraction, a root), so the script covers it. */
+function base(node: XmlElement): string {
+  const text = arg(node, "m:e");
+  return /^\\(frac|genfrac|sqrt|overline|hat)\b/u.test(text) ? `{${text}}` : text;
+}
+
+/** `head` (ending in a command name) followed by `rest`, spaced so a letter does not extend the name. */
+function command(head: string, rest: string): string {
+  return /\\[a-zA-Z]+$/u.test(head) && /^[a-zA-Z]/u.test(rest) ? `${head} ${rest}` : `${head}${rest}`;
 }
 
 function delimiter(character: string): string {
