@@ -1,12 +1,22 @@
 /**
  * Unzips an OOXML package (DOCX, PPTX) into its parts. The one place the engine inflates Office files,
  * so size guards (zip bombs) and encrypted-package detection can wrap this single call. Throws
- * CorruptPackageError when the bytes are not a readable zip.
+ * PackageError (CORRUPT_FILE) when the bytes are not a readable zip; a guard wrapping it throws
+ * PackageError with its own reason (FILE_SIZE_TOO_LARGE, PASSWORD_PROTECTED_FILE), which the caller
+ * reports as is.
  */
 import { unzipSync } from "fflate";
+import type { SourceFailureReason } from "../../document/document-source.ts";
 import { descendants, parseXml, type XmlElement } from "./xml-tree.ts";
 
-export class CorruptPackageError extends Error {}
+export class PackageError extends Error {
+  readonly reason: SourceFailureReason;
+
+  constructor(message: string, reason: SourceFailureReason = "CORRUPT_FILE") {
+    super(message);
+    this.reason = reason;
+  }
+}
 
 export type OfficePackage = ReadonlyMap<string, Uint8Array>;
 
@@ -15,7 +25,7 @@ export function unzipOffice(bytes: Uint8Array): OfficePackage {
   try {
     files = unzipSync(bytes);
   } catch (error) {
-    throw new CorruptPackageError(`The file is not a readable zip package: ${(error as Error).message}`);
+    throw new PackageError(`The file is not a readable zip package: ${(error as Error).message}`);
   }
   return new Map(Object.entries(files));
 }

@@ -1,13 +1,15 @@
 /**
- * Opens Word, PowerPoint, OpenDocument text and HTML inputs natively (no LibreOffice): unzips packages and hands
- * them to their converter. A package that does not unzip, or lacks the parts its format needs, is a
- * CORRUPT_FILE failure, never a crash; so is a document with more pages than allowed FILE_SIZE_TOO_LARGE.
+ * Opens Word, PowerPoint, OpenDocument text and HTML inputs natively (no LibreOffice): unzips packages
+ * and hands them to their converter. A package that does not unzip, or lacks the parts its format
+ * needs, is a CORRUPT_FILE failure, never a crash; a document with more pages than allowed is
+ * FILE_SIZE_TOO_LARGE.
  */
+import { assertNever } from "../../../shared/assert-never.ts";
 import type { DocumentSource, OpenSourceResult } from "../../document/document-source.ts";
 import { DocxDocumentSource } from "./docx-document-source.ts";
 import { HtmlDocumentSource } from "./html-document-source.ts";
 import { OdtDocumentSource } from "./odt-document-source.ts";
-import { CorruptPackageError, unzipOffice } from "./office-zip.ts";
+import { PackageError, unzipOffice } from "./office-zip.ts";
 import { PptxDocumentSource } from "./pptx-document-source.ts";
 
 export type OfficeFormat = "docx" | "pptx" | "odt" | "html";
@@ -25,23 +27,14 @@ export function openOffice(
 ): OpenSourceResult {
   let source: DocumentSource;
   try {
-    source =
-      format === "html"
-        ? new HtmlDocumentSource(bytes)
-        : format === "docx"
-          ? DocxDocumentSource.open(unzipOffice(bytes), options)
-          : format === "odt"
-            ? OdtDocumentSource.open(unzipOffice(bytes))
-            : PptxDocumentSource.open(unzipOffice(bytes), options);
+    source = openSource(bytes, format, options);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
+    if (error instanceof PackageError) return { ok: false, reason: error.reason, message };
     return {
       ok: false,
       reason: "CORRUPT_FILE",
-      message:
-        error instanceof CorruptPackageError
-          ? message
-          : `The ${format.toUpperCase()} file could not be read: ${message}`,
+      message: `The ${format.toUpperCase()} file could not be read: ${message}`,
     };
   }
   if (source.pageCount > options.maxPages)
@@ -51,4 +44,20 @@ export function openOffice(
       message: `The document has ${source.pageCount} pages; at most ${options.maxPages} are allowed`,
     };
   return { ok: true, source };
+}
+
+/** The format's source; throws when the input is not a readable document of that format. */
+function openSource(bytes: Uint8Array, format: OfficeFormat, options: OpenOfficeOptions): DocumentSource {
+  switch (format) {
+    case "html":
+      return new HtmlDocumentSource(bytes);
+    case "docx":
+      return DocxDocumentSource.open(unzipOffice(bytes), options);
+    case "pptx":
+      return PptxDocumentSource.open(unzipOffice(bytes), options);
+    case "odt":
+      return OdtDocumentSource.open(unzipOffice(bytes));
+    default:
+      return assertNever(format, "office format");
+  }
 }
