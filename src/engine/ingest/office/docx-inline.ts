@@ -176,6 +176,10 @@ function drawingBlocks(drawing: XmlElement, context: InlineContext): Block[] {
       else if (next.name === "c:chart") {
         blocks.push(figureBlock("chart", context.readChart(next)));
         figure = true;
+      } else if (next.name === "cx:chart") {
+        // A chartex chart (waterfall, treemap, …): its data model is not read, only its presence.
+        blocks.push(figureBlock("chart"));
+        figure = true;
       } else if (next.name === "dgm:relIds") {
         blocks.push(figureBlock("diagram", context.readDiagram(next)));
         figure = true;

@@ -229,7 +229,7 @@ function readGraphicFrame(frame: XmlElement, context: ShapeContext, transform: T
   }
   const uri = data.attributes.uri ?? "";
   const chart = firstDescendant(data, "c:chart");
-  if (uri.endsWith("/chart") || chart !== undefined)
+  if (/\/chart(ex)?$/u.test(uri) || chart !== undefined)
     return { box, blocks: [figureBlock("chart", chart === undefined ? "" : context.chartText(chart), box)] };
   if (uri.endsWith("/diagram")) {
     // SmartArt: its text lives in the diagram's data part.
