@@ -29,6 +29,8 @@ export interface BodyContext {
   readonly readChart: (chart: XmlElement) => string;
   readonly noteReference: (kind: "footnote" | "endnote", id: string) => string;
   readonly readDiagram: (relIds: XmlElement) => string;
+  /** Blocks of an altChunk part (by relationship id); none when it is not HTML or plain text. */
+  readonly readAltChunk: (id: string) => Block[];
 }
 
 export function readBody(container: XmlElement, context: BodyContext): BodyItem[] {
@@ -52,6 +54,10 @@ export function readBody(container: XmlElement, context: BodyContext): BodyItem[
       case "w:ins":
       case "w:moveTo":
         items.push(...readBody(node, context));
+        break;
+      case "w:altChunk":
+        // Content imported from another format (HTML, in practice) and kept in its own part.
+        items.push(...context.readAltChunk(node.attributes["r:id"] ?? ""));
         break;
       default:
         break;

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import type { Extend } from "extend-ai";
+import { strToU8, unzipSync, zipSync } from "fflate";
 import type { Block } from "../../document/block.ts";
 import { parseDocument } from "../../pipeline/parse-document.ts";
 import { blockMarkdown } from "../../render/block-markdown.ts";
@@ -202,5 +203,18 @@ describe("DocxDocumentSource", () => {
       blocks!.map((block) => block.text),
       ["Claim[^1]", "End.", "[^1]: Source: survey."],
     );
+  });
+
+  it("reads an altChunk of imported HTML as blocks in place", async () => {
+    const files = unzipSync(
+      docxPackage({ body: `${paragraph("Before")}<w:altChunk r:id="rIdChunk"/>${paragraph("After")}` }),
+    );
+    files["word/afchunk.htm"] = strToU8("<html><body><h2>Imported</h2><ul><li>point</li></ul></body></html>");
+    files["word/_rels/document.xml.rels"] = strToU8(
+      '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rIdChunk" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/aFChunk" Target="afchunk.htm"/></Relationships>',
+    );
+    const source = DocxDocumentSource.open(unzipOffice(zipSync(files)), { changeTracking: false });
+    const page = await source.readPage(1);
+    assert.deepEqual(markdown(page.blocks).split("\n"), ["Before", "## Imported", "- point", "After"]);
   });
 });

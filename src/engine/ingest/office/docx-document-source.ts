@@ -9,13 +9,15 @@
 import type { Block } from "../../document/block.ts";
 import type { DocumentSource } from "../../document/document-source.ts";
 import { emptyPage, type Page } from "../../document/page.ts";
+import { decodeText } from "../text-document-source.ts";
 import { type BodyContext, type BodyItem, blocksOf, PAGE_BREAK, readBody } from "./docx-body.ts";
 import { mathToMarkdown } from "./docx-math.ts";
 import { DocxNotes } from "./docx-notes.ts";
 import { DocxNumbering, DocxStyles } from "./docx-styles.ts";
-import { furnitureBlock, normalizeListLevels } from "./office-blocks.ts";
+import { decodeHtml, htmlBlocks } from "./html-document-source.ts";
+import { furnitureBlock, normalizeListLevels, textBlock } from "./office-blocks.ts";
 import { chartText, diagramText } from "./office-chart.ts";
-import { type OfficePackage, parsedPart, partText, relationships } from "./office-zip.ts";
+import { contentType, type OfficePackage, parsedPart, partText, relationships } from "./office-zip.ts";
 import { child, childrenNamed, descendants, parseXml, type XmlElement } from "./xml-tree.ts";
 
 export interface OfficeOpenOptions {
@@ -53,6 +55,20 @@ export class DocxDocumentSource implements DocumentSource {
       numbering: new DocxNumbering(partText(pkg, siblingPart(main, "numbering.xml"))),
       changeTracking: options.changeTracking,
       readMath: mathToMarkdown,
+      readAltChunk: (id) => {
+        const target = mainRels.get(id)?.target;
+        const bytes = target === undefined ? undefined : pkg.get(target);
+        if (target === undefined || bytes === undefined) return [];
+        const type = contentType(pkg, target) ?? "";
+        if (type.includes("html") || /\.html?$/iu.test(target)) return htmlBlocks(decodeHtml(bytes));
+        if (type.startsWith("text/plain") || /\.txt$/iu.test(target))
+          return decodeText(bytes)
+            .split(/\n\s*\n/u)
+            .map((paragraph) => paragraph.trim())
+            .filter((paragraph) => paragraph !== "")
+            .map((paragraph) => textBlock(paragraph));
+        return [];
+      },
       readDiagram: (relIds) => {
         const target = mainRels.get(relIds.attributes["r:dm"] ?? "")?.target;
         const root = target === undefined ? undefined : parsedPart(pkg, target);

@@ -62,5 +62,10 @@ describe("HtmlDocumentSource", () => {
     const utf16 = new Uint8Array([0xff, 0xfe, ...[..."<p>é"].flatMap((c) => [c.charCodeAt(0), 0])]);
     assert.equal(decodeHtml(utf16), "<p>é");
     assert.equal(decodeHtml(new TextEncoder().encode("<p>naïve")), "<p>naïve");
+    const declared = new Uint8Array([
+      ...new TextEncoder().encode('<?xml version="1.0" encoding="windows-1252"?><p>'),
+      0x80,
+    ]);
+    assert.equal(decodeHtml(declared).slice(-4), "<p>€");
   });
 });

@@ -77,14 +77,19 @@ export class HtmlDocumentSource implements DocumentSource {
   async close(): Promise<void> {}
 }
 
-/** BOM first, then a meta charset in the first 2 KB, else UTF-8; unknown labels fall back to UTF-8. */
+/**
+ * BOM first, then a meta charset (or an XML declaration's encoding) in the first 2 KB, else UTF-8;
+ * unknown labels fall back to UTF-8.
+ */
 export function decodeHtml(bytes: Uint8Array): string {
   let encoding = "utf-8";
   if (bytes[0] === 0xff && bytes[1] === 0xfe) encoding = "utf-16le";
   else if (bytes[0] === 0xfe && bytes[1] === 0xff) encoding = "utf-16be";
   else if (!(bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)) {
     const head = new TextDecoder("latin1").decode(bytes.subarray(0, 2048));
-    const match = /<meta[^>]+charset\s*=\s*["']?\s*([\w:.-]+)/iu.exec(head);
+    const match =
+      /<meta[^>]+charset\s*=\s*["']?\s*([\w:.-]+)/iu.exec(head) ??
+      /^\s*<\?xml[^>]+encoding\s*=\s*["']([\w:.-]+)/iu.exec(head);
     if (match !== null) encoding = match[1]!.toLowerCase();
   }
   try {
