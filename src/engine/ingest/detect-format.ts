@@ -125,10 +125,18 @@ function detectZip(bytes: Buffer): DocumentFormat {
     if (mimetype[1].endsWith(".spreadsheet")) return "ods";
     if (mimetype[1].endsWith(".presentation")) return "odp";
   }
-  // OOXML part names appear in local file headers; any one of them identifies the package type.
-  if (text.includes("word/")) return "docx";
-  if (text.includes("xl/")) return "xlsx";
-  if (text.includes("ppt/")) return "pptx";
+  // OOXML part names appear in local file headers (name at offset 30); the first one names the package
+  // type (a workbook embedded in a presentation's chart comes later, inside the package).
+  let part: string | undefined;
+  for (
+    let at = text.indexOf("PK\u0003\u0004");
+    at >= 0 && part === undefined;
+    at = text.indexOf("PK\u0003\u0004", at + 4)
+  )
+    part = /^(word|xl|ppt)\//.exec(text.slice(at + 30, at + 35))?.[1];
+  if (part === "word") return "docx";
+  if (part === "xl") return "xlsx";
+  if (part === "ppt") return "pptx";
   return "zip";
 }
 

@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
+import { strToU8, zipSync } from "fflate";
 import { corpusFile } from "../test-support/pdf-fixtures.ts";
 import { openDocumentSource } from "./open-document-source.ts";
 
@@ -21,10 +22,25 @@ describe("openDocumentSource", () => {
   });
 
   it("refuses formats it cannot parse yet with FILE_TYPE_NOT_SUPPORTED", async () => {
-    for (const format of ["heic", "docx", "unknown"] as const) {
+    for (const format of ["heic", "rtf", "unknown"] as const) {
       const opened = await openDocumentSource(new Uint8Array([1, 2, 3]), { format, maxPages: 5 });
       assert.ok(!opened.ok);
       assert.equal(opened.reason, "FILE_TYPE_NOT_SUPPORTED");
+    }
+  });
+
+  it("refuses damaged Word and PowerPoint packages as CORRUPT_FILE", async () => {
+    for (const format of ["docx", "pptx"] as const) {
+      const opened = await openDocumentSource(new Uint8Array([0x50, 0x4b, 3, 4, 1, 2, 3]), {
+        format,
+        maxPages: 5,
+      });
+      assert.ok(!opened.ok);
+      assert.equal(opened.reason, "CORRUPT_FILE");
+      // A readable zip without the format's main part is no Word or PowerPoint file either.
+      const empty = await openDocumentSource(zipSync({ "a.txt": strToU8("hi") }), { format, maxPages: 5 });
+      assert.ok(!empty.ok);
+      assert.equal(empty.reason, "CORRUPT_FILE");
     }
   });
 

@@ -1,13 +1,15 @@
 /**
  * Opens the input as a DocumentSource according to its detected format: PDF, images (PNG, JPEG, GIF,
- * BMP, WebP, multi-page TIFF; read by OCR), plain text (TXT, Markdown) and spreadsheets (XLSX/XLSM/XLTX
- * one page per sheet, CSV/TSV one table). Every other format fails with FILE_TYPE_NOT_SUPPORTED for now.
+ * BMP, WebP, multi-page TIFF; read by OCR), plain text (TXT, Markdown), spreadsheets (XLSX/XLSM/XLTX
+ * one page per sheet, CSV/TSV one table) and Word, PowerPoint, ODT and HTML read natively (office/).
+ * Every other format fails with FILE_TYPE_NOT_SUPPORTED for now.
  */
 import { assertNever } from "../../shared/assert-never.ts";
 import type { OpenSourceResult } from "../document/document-source.ts";
 import { openPdf } from "../pdf/open-pdf.ts";
 import type { DocumentFormat } from "./detect-format.ts";
 import { ImageDocumentSource } from "./image-document-source.ts";
+import { openOffice } from "./office/open-office.ts";
 import { openCsv, openXlsx } from "./spreadsheet/spreadsheet-document-source.ts";
 import { DEFAULT_SPREADSHEET_OPTIONS, type SpreadsheetOptions } from "./spreadsheet/spreadsheet-options.ts";
 import { TextDocumentSource } from "./text-document-source.ts";
@@ -18,6 +20,8 @@ export interface OpenDocumentOptions {
   readonly maxPages: number;
   /** Extend's advancedOptions.excel* settings (spreadsheet-options.ts); defaults when absent. */
   readonly spreadsheet?: SpreadsheetOptions | undefined;
+  /** advancedOptions.formattingDetection asks for change_tracking (Word tracked changes shown inline). */
+  readonly changeTracking?: boolean | undefined;
 }
 
 /** Opens `bytes`; for PDFs their buffer is handed to pdf.js and detached. */
@@ -57,15 +61,19 @@ export async function openDocumentSource(
           message: `The image could not be decoded: ${(error as Error).message}`,
         };
       }
-    case "heic":
     case "docx":
     case "pptx":
     case "odt":
+    case "html":
+      return openOffice(bytes, format, {
+        maxPages: options.maxPages,
+        changeTracking: options.changeTracking === true,
+      });
+    case "heic":
     case "ods":
     case "odp":
     case "ole":
     case "zip":
-    case "html":
     case "xml":
     case "rtf":
     case "unknown":

@@ -24,9 +24,18 @@ export const ingestStage: DocumentStage = {
   id: "ingest",
   scope: "document",
   async run(context) {
-    const { format, password, maxPages } = context.options;
-    const spreadsheet = spreadsheetOptions(context.options.config?.advancedOptions);
-    const opened = await openDocumentSource(context.bytes, { format, password, maxPages, spreadsheet });
+    const { format, password, maxPages, config } = context.options;
+    const spreadsheet = spreadsheetOptions(config?.advancedOptions);
+    const changeTracking = config?.advancedOptions?.formattingDetection?.some(
+      (f) => f.type === "change_tracking",
+    );
+    const opened = await openDocumentSource(context.bytes, {
+      format,
+      password,
+      maxPages,
+      spreadsheet,
+      changeTracking,
+    });
     if (!opened.ok) {
       context.failure = { reason: opened.reason, message: opened.message };
       return;
@@ -43,7 +52,8 @@ export const layoutStage: PageStage = {
   run(context, page) {
     // Sources without geometry (plain text) deliver blocks directly and no words.
     if (page.words.length === 0) {
-      if (page.blocks.length === 0 && page.width !== null)
+      // (Sources without page images, such as slides, have nothing to scan: an empty slide is just empty.)
+      if (page.blocks.length === 0 && page.width !== null && context.source?.ocrPage !== undefined)
         context.issues.push({
           stage: "layout",
           page: page.number,
@@ -134,6 +144,8 @@ export const readingOrderStage: PageStage = {
   id: "reading-order",
   scope: "page",
   run(_context, page) {
+    // A source that delivers blocks itself (text, Office, HTML: no words) delivers them in reading order.
+    if (page.words.length === 0) return;
     orderPage(page);
   },
 };
