@@ -5,6 +5,7 @@
  * one at a time, when read, so a long multi-page TIFF never sits decoded in memory.
  */
 import sharp from "sharp";
+import type { Box } from "../document/box.ts";
 import type { DocumentSource } from "../document/document-source.ts";
 import { emptyPage, type Page } from "../document/page.ts";
 import type { OcrEngine, RgbaImage } from "../ocr/ocr-engine.ts";
@@ -47,6 +48,29 @@ export class ImageDocumentSource implements DocumentSource {
     this.#checkPage(pageNumber);
     // scale 1: one point per pixel, whatever DPI tesseract is told the scan has.
     return ocrPage(await decodePage(this.#bytes, pageNumber), engine, { ...options, pageNumber, scale: 1 });
+  }
+
+  /**
+   * Cuts `regions` (pixels: one point per pixel) out of the page as PNG at the image's own resolution,
+   * whatever `dpi` asks: resampling a raster adds no detail (figure and barcode images).
+   */
+  async renderRegions(pageNumber: number, regions: readonly Box[], _dpi: number): Promise<Uint8Array[]> {
+    this.#checkPage(pageNumber);
+    const image = await decodePage(this.#bytes, pageNumber);
+    const raw = { width: image.width, height: image.height, channels: 4 as const };
+    const pngs: Uint8Array[] = [];
+    for (const region of regions) {
+      const left = Math.max(0, Math.min(image.width - 1, Math.floor(region.left)));
+      const top = Math.max(0, Math.min(image.height - 1, Math.floor(region.top)));
+      const width = Math.max(1, Math.min(image.width, Math.ceil(region.right)) - left);
+      const height = Math.max(1, Math.min(image.height, Math.ceil(region.bottom)) - top);
+      const png = await sharp(image.rgba, { raw })
+        .extract({ left, top, width, height })
+        .png({ compressionLevel: 1 })
+        .toBuffer();
+      pngs.push(new Uint8Array(png.buffer, png.byteOffset, png.byteLength));
+    }
+    return pngs;
   }
 
   async close(): Promise<void> {

@@ -4,6 +4,7 @@
  * page loop; later page stages (OCR before layout, tables between layout and reading-order, so tables
  * take their place in the reading order) slot in beside them.
  */
+import { barcodesStage } from "../barcodes/barcodes-stage.ts";
 import { chunkDocument } from "../chunking/chunk-document.ts";
 import { layOutDocument } from "../document-layout/lay-out-document.ts";
 import { clipFigureImages } from "../figures/figure-images.ts";
@@ -203,6 +204,7 @@ export const STAGES: readonly Stage[] = [
   readingOrderStage,
   figuresStage,
   figureImagesStage,
+  barcodesStage,
   documentLayoutStage,
   chunkingStage,
   renderStage,

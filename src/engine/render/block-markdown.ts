@@ -47,6 +47,12 @@ export function blockMarkdown(block: Block, options: MarkdownOptions = {}): stri
         : tableContent(block.table, options.tableFormat === "html" ? "html" : "markdown");
     case "figure":
       return figureMarkdown(block);
+    // Upstream parity: enrichmentFormat's own examples are <barcode>1234567890</barcode> and
+    // [barcode: 1234567890]; a code detected with reading off has an empty annotation.
+    case "barcode":
+      if (options.enrichmentFormat === "bracket")
+        return block.text === "" ? "[barcode]" : `[barcode: ${block.text}]`;
+      return `<barcode>${block.text}</barcode>`;
     default:
       return assertNever(block.type, "block type");
   }
