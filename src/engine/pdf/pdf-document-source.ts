@@ -9,6 +9,7 @@ import type { Word } from "../document/word.ts";
 import type { OcrEngine } from "../ocr/ocr-engine.ts";
 import { type OcrPageResult, type OcrPdfPageOptions, ocrPdfPage } from "../ocr/ocr-page.ts";
 import { DocumentFontStyles, type PdfFontStore } from "./font-style.ts";
+import { readFormFields } from "./form-fields.ts";
 import { toMatrix } from "./matrix.ts";
 import type { PDFDocumentLoadingTask, PDFDocumentProxy } from "./pdfjs.ts";
 import { renderPdfRegion } from "./render-page.ts";
@@ -109,6 +110,8 @@ export class PdfDocumentSource implements DocumentSource {
       // The same walk yields figure candidates (images, vector drawings) for figures/.
       const { rulings, graphics } =
         words.length > 0 ? await readPageGraphics(page, transform) : { rulings: [], graphics: undefined };
+      // Filled-in form values live in widget annotations, not in the page's text.
+      const formFields = await readFormFields(page, transform);
       this.#pagesRead++;
       return {
         number: pageNumber,
@@ -120,6 +123,7 @@ export class PdfDocumentSource implements DocumentSource {
         blocks: [],
         rulings,
         ...(graphics === undefined ? {} : { graphics }),
+        ...(formFields.length === 0 ? {} : { formFields }),
       };
     } finally {
       if (page.cleanup()) this.#pagesReleased++;

@@ -10,6 +10,7 @@ import { layOutDocument } from "../document-layout/lay-out-document.ts";
 import { clipFigureImages } from "../figures/figure-images.ts";
 import { figurePage } from "../figures/page-figures.ts";
 import { openDocumentSource } from "../ingest/open-document-source.ts";
+import { withFormFields } from "../layout/form-field-words.ts";
 import { layoutPage } from "../layout/layout-page.ts";
 import { ocrStage } from "../ocr/ocr-stage.ts";
 import { orderPage } from "../reading-order/order-page.ts";
@@ -39,6 +40,8 @@ export const layoutStage: PageStage = {
   id: "layout",
   scope: "page",
   run(context, page) {
+    // Filled-in form fields (PDF widgets) read as words where the page shows them.
+    if (page.formFields !== undefined) page.words = withFormFields(page.words, page.formFields);
     // Sources without geometry (plain text) deliver blocks directly and no words.
     if (page.words.length === 0) {
       if (page.blocks.length === 0 && page.width !== null)
