@@ -1,10 +1,11 @@
 /**
- * The `barcodes` page stage (after figure images, whose renders it reuses): barcodes and QR codes become
+ * The `barcodes` page stage (after figures, whose blocks it may replace): barcodes and QR codes become
  * `barcode` blocks (page-barcodes.ts). blockOptions.barcodes.readingEnabled (default on) keeps the decoded
  * value; imageClippingEnabled (default off) renders each code to PNG. parse_light skips the stage: it is
  * the costly optional work that engine gives up (engine-profile.ts). A failure costs the barcodes (a
  * warning), not the page.
  */
+import type { Box } from "../document/box.ts";
 import { isLightEngine } from "../pipeline/engine-profile.ts";
 import type { PageStage } from "../pipeline/stage.ts";
 import { barcodePage } from "./page-barcodes.ts";
@@ -15,10 +16,15 @@ export const barcodesStage: PageStage = {
   async run(context, page) {
     if (isLightEngine(context.options)) return;
     const source = context.source;
-    if (source?.renderRegions === undefined) return;
+    if (source?.renderPage === undefined || source.renderRegions === undefined) return;
     const options = context.options.config?.blockOptions?.barcodes;
     try {
-      await barcodePage(page, (number, regions, dpi) => source.renderRegions!(number, regions, dpi), {
+      const render = {
+        page: (number: number, dpi: number, region: Box) => source.renderPage!(number, dpi, region),
+        regions: (number: number, regions: readonly Box[], dpi: number) =>
+          source.renderRegions!(number, regions, dpi),
+      };
+      await barcodePage(page, render, {
         reading: options?.readingEnabled !== false,
         clipping: options?.imageClippingEnabled === true,
       });

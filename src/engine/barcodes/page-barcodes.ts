@@ -1,20 +1,23 @@
 /**
- * Barcode blocks of a page: each candidate region (barcode-regions.ts) is rendered and decoded by zxing;
- * every code found becomes a `barcode` block with its box in page points, placed into the reading order
- * like a figure. A figure that is mostly the barcode (the image the code was printed as) and text blocks
- * lying inside a code (OCR reading modules as letters) leave the page, so the code is not there twice.
+ * Barcode blocks of a page: each candidate region (barcode-regions.ts) is rendered to pixels and decoded
+ * by zxing; every code found becomes a `barcode` block with its box
+ * in page points, placed into the reading order like a figure. A figure that is mostly the barcode (the
+ * image the code was printed as) and text blocks lying inside a code (OCR reading modules as letters)
+ * leave the page, so the code is not there twice.
  */
 import type { Block } from "../document/block.ts";
 import { type Box, boxAroundPoints, boxHeight, boxWidth, clipBox } from "../document/box.ts";
+import type { PagePixels } from "../document/document-source.ts";
 import type { Page } from "../document/page.ts";
 import { type BarcodeRegion, barcodeRegions } from "./barcode-regions.ts";
 import { decodeBarcodes } from "./zxing-reader.ts";
 
-export type RenderRegions = (
-  pageNumber: number,
-  regions: readonly Box[],
-  dpi: number,
-) => Promise<Uint8Array[]>;
+export interface BarcodeRenderer {
+  /** A region of the page as pixels (DocumentSource.renderPage). */
+  page(pageNumber: number, dpi: number, region: Box): Promise<PagePixels>;
+  /** Regions as PNG (DocumentSource.renderRegions), for barcode images. */
+  regions(pageNumber: number, regions: readonly Box[], dpi: number): Promise<Uint8Array[]>;
+}
 
 export interface BarcodePageOptions {
   /** blockOptions.barcodes.readingEnabled: keep the decoded value on the block. */
@@ -24,40 +27,43 @@ export interface BarcodePageOptions {
 }
 
 /**
- * Resolution of region renders. Tiny regions (up to TINY_REGION square points: a code on its own) render
- * at TINY_DPI and small ones (up to SMALL_REGION: a label) at SMALL_DPI, so the modules of small printed
- * codes get a few pixels each (a 0.33 mm EAN module: 2.6 px at 200 DPI); larger ones
- * (photos, whole scanned pages) at LARGE_DPI, as rendering dominates the cost — and a large image that
- * already has its figure image (figure-images.ts, at that resolution) is decoded from it, not rendered again.
+ * Resolution of region renders. Each region is rendered on its own (pdf.js replays the page, but pixels
+ * outside the region are never drawn: a whole page can cost many times its parts). Tiny regions (up to
+ * TINY_REGION square points: a code on its own) at TINY_DPI, so small printed codes get a few pixels a
+ * module; others at SCAN_DPI (a 0.33 mm EAN module: 2.6 px); large ones (photos) at LARGE_DPI, where
+ * rendering dominates the cost; whole scanned pages at SCAN_DPI.
  */
 const TINY_DPI = 300;
 const TINY_REGION = 100 * 100;
-const SMALL_DPI = 200;
+const SCAN_DPI = 200;
 const LARGE_DPI = 150;
-const PAGE_DPI = 200;
-const SMALL_REGION = 200 * 200;
-/** A figure image matches a region when their edges are this close (points). */
-const SAME_EDGE = 2;
+const LARGE_REGION = 200 * 200;
+/** Thumbnail resolution for the ink check of whole pages, and the dark share below which a page is blank. */
+const INK_DPI = 24;
+const MIN_INK = 0.002;
 const CLIP_DPI = 150;
 /** A figure this much covered by barcodes is the barcode's own image. */
 const FIGURE_COVER = 0.25;
 /** A text block this much inside a barcode is OCR noise read off its modules. */
 const INSIDE_SHARE = 0.8;
 
+interface Found {
+  readonly format: string;
+  readonly text: string;
+  readonly box: Box;
+}
+
 /** Adds barcode blocks to `page.blocks`; returns how many were found. */
 export async function barcodePage(
   page: Page,
-  render: RenderRegions,
+  render: BarcodeRenderer,
   options: BarcodePageOptions,
 ): Promise<number> {
   const regions = barcodeRegions(page);
-  if (regions.length === 0) return 0;
-  const figureImages = page.blocks.flatMap((block) =>
-    block.figure?.png !== undefined && block.box !== null ? [{ box: block.box, png: block.figure.png }] : [],
-  );
-  const found: { format: string; text: string; box: Box }[] = [];
+  if (regions.length === 0 || page.width === null || page.height === null) return 0;
+  const found: Found[] = [];
   for (const region of regions)
-    for (const code of await decodeRegion(page.number, region, render, figureImages))
+    for (const code of await decodeRegion(page.number, region, render))
       if (
         !found.some(
           (other) =>
@@ -67,7 +73,7 @@ export async function barcodePage(
         found.push(code);
   if (found.length === 0) return 0;
   const clips = options.clipping
-    ? await render(
+    ? await render.regions(
         page.number,
         found.map((code) => clipRegion(code.box, page)),
         CLIP_DPI,
@@ -126,54 +132,44 @@ function placeBarcode(blocks: readonly Block[], code: Block): Block[] {
   return index < 0 ? [...blocks, code] : [...blocks.slice(0, index), code, ...blocks.slice(index)];
 }
 
+/** Codes in `region`, rendered, with their boxes in page points. */
 async function decodeRegion(
   pageNumber: number,
   region: BarcodeRegion,
-  render: RenderRegions,
-  figureImages: readonly { readonly box: Box; readonly png: Uint8Array }[],
-): Promise<{ format: string; text: string; box: Box }[]> {
-  const small = area(region.core) <= SMALL_REGION;
-  const rendered = small ? undefined : figureImages.find((image) => sameBox(image.box, region.core));
-  if (rendered !== undefined) return decodeImage(rendered.png, rendered.box);
-  if (boxWidth(region.box) <= 0 || boxHeight(region.box) <= 0) return [];
+  render: BarcodeRenderer,
+): Promise<Found[]> {
+  const box = region.box;
+  if (boxWidth(box) <= 0 || boxHeight(box) <= 0) return [];
+  // A page scanned whole is rendered in full only when a thumbnail shows ink: a blank page costs a thumbnail.
+  if (region.kind === "page" && inkShare(await render.page(pageNumber, INK_DPI, box)) < MIN_INK) return [];
+  const size = area(region.core);
   const dpi =
-    area(region.core) <= TINY_REGION
-      ? TINY_DPI
-      : small
-        ? SMALL_DPI
-        : region.kind === "page"
-          ? PAGE_DPI
-          : LARGE_DPI;
-  const [png] = await render(pageNumber, [region.box], dpi);
-  return png === undefined ? [] : decodeImage(png, region.box);
-}
-
-/** Codes in `png`, a render of `box`, with their boxes in page points. */
-async function decodeImage(png: Uint8Array, box: Box): Promise<{ format: string; text: string; box: Box }[]> {
-  const width = boxWidth(box);
-  const height = boxHeight(box);
-  const size = pngSize(png);
-  if (size === undefined) return [];
+    size <= TINY_REGION ? TINY_DPI : size > LARGE_REGION && region.kind !== "page" ? LARGE_DPI : SCAN_DPI;
+  const pixels = await render.page(pageNumber, dpi, box);
   // Image sources render at their own resolution, so the scale is read off the raster, not the DPI.
-  const scaleX = size.width / width;
-  const scaleY = size.height / height;
-  return (await decodeBarcodes(png)).map((code) => ({
+  const scaleX = pixels.width / boxWidth(box);
+  const scaleY = pixels.height / boxHeight(box);
+  const image = {
+    data: new Uint8ClampedArray(pixels.rgba.buffer, pixels.rgba.byteOffset, pixels.rgba.byteLength),
+    width: pixels.width,
+    height: pixels.height,
+  };
+  return (await decodeBarcodes(image)).map((code) => ({
     format: code.format,
     text: code.text,
     box: boxAroundPoints(
-      code.corners.map((point) => ({
-        x: box.left + point.x / scaleX,
-        y: box.top + point.y / scaleY,
-      })),
+      code.corners.map((point) => ({ x: box.left + point.x / scaleX, y: box.top + point.y / scaleY })),
     )!,
   }));
 }
 
-/** Width and height from a PNG's IHDR chunk. */
-function pngSize(png: Uint8Array): { width: number; height: number } | undefined {
-  if (png.length < 24) return undefined;
-  const view = new DataView(png.buffer, png.byteOffset, png.byteLength);
-  return { width: view.getUint32(16), height: view.getUint32(20) };
+/** Share of dark pixels (luminance below one half). */
+function inkShare(image: PagePixels): number {
+  let dark = 0;
+  const data = image.rgba;
+  for (let at = 0; at < data.length; at += 4)
+    if (0.299 * data[at]! + 0.587 * data[at + 1]! + 0.114 * data[at + 2]! < 128) dark++;
+  return dark / Math.max(1, image.width * image.height);
 }
 
 /** A figure mostly made of barcodes, or a text block inside one. */
@@ -198,15 +194,6 @@ function clipRegion(box: Box, page: Page): Box {
   };
   if (page.width === null || page.height === null) return padded;
   return clipBox(padded, { left: 0, top: 0, right: page.width, bottom: page.height }) ?? box;
-}
-
-function sameBox(a: Box, b: Box): boolean {
-  return (
-    Math.abs(a.left - b.left) <= SAME_EDGE &&
-    Math.abs(a.top - b.top) <= SAME_EDGE &&
-    Math.abs(a.right - b.right) <= SAME_EDGE &&
-    Math.abs(a.bottom - b.bottom) <= SAME_EDGE
-  );
 }
 
 function overlaps(a: Box, b: Box): boolean {
