@@ -192,6 +192,36 @@ describe("barcode blocks", () => {
     within(qrBlock, { left: 100, top: 80, right: 100 + qrSize, bottom: 80 + qrSize });
   });
 
+  it("scans a scanned PDF page (an image without a text layer) whole, and finds nothing on a blank one", async () => {
+    const qr = await barcodePng("SCAN-QR-9", "QRCode", 5);
+    const side = (await sharp(Buffer.from(qr)).metadata()).width!;
+    // A letter page scanned at 150 DPI with the code 300 px from the left, 450 px from the top.
+    const scan = await sharp({ create: { width: 1275, height: 1650, channels: 3, background: "#ffffff" } })
+      .composite([{ input: Buffer.from(qr), left: 300, top: 450 }])
+      .png()
+      .toBuffer();
+    const pdf = await barcodePdf(
+      [{ png: new Uint8Array(scan), left: 0, top: 0, width: 612, height: 792 }],
+      [],
+      {
+        text: false,
+        blankPages: 1,
+      },
+    );
+    const outcome = await parseDocument(pdf, PDF);
+    const [code, ...rest] = barcodes(outcome);
+    assert.deepEqual(rest, []);
+    assert.equal(details(code!).decodedValue, "SCAN-QR-9");
+    const points = 72 / 150;
+    within(code!, {
+      left: 300 * points,
+      top: 450 * points,
+      right: (300 + side) * points,
+      bottom: (450 + side) * points,
+    });
+    assert.deepEqual(code!.metadata.page?.number, 1);
+  });
+
   it("reads the QR code of a Swiss QR bill photo", async () => {
     const outcome = await parseDocument(corpusFile("docling-groundtruth/ocr/sources/qr_bill_example.jpg"), {
       format: "jpeg",

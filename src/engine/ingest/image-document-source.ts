@@ -79,7 +79,8 @@ export class ImageDocumentSource implements DocumentSource {
         .extract({ left, top, width, height })
         .png({ compressionLevel: 1 })
         .toBuffer();
-      pngs.push(new Uint8Array(png.buffer, png.byteOffset, png.byteLength));
+      // A copy that owns its memory: sharp's buffer is external and cannot be moved between threads.
+      pngs.push(new Uint8Array(png));
     }
     return pngs;
   }

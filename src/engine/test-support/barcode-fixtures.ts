@@ -73,15 +73,21 @@ export interface PlacedBars {
   readonly height: number;
 }
 
-/** A letter page with a line of text, the images and the vector barcodes (each bar its own rectangle). */
+/**
+ * A letter page with a line of text (unless `text` is false), the images and the vector barcodes (each bar
+ * its own rectangle), then `blankPages` empty pages.
+ */
 export async function barcodePdf(
   images: readonly PlacedImage[],
   drawn: readonly PlacedBars[] = [],
+  options: { readonly text?: boolean; readonly blankPages?: number } = {},
 ): Promise<Uint8Array> {
   const document = await PDFDocument.create();
   const font = await document.embedFont(StandardFonts.Helvetica);
   const page = document.addPage([612, 792]);
-  page.drawText("Shipping label with codes below.", { x: 72, y: 740, size: 12, font });
+  if (options.text !== false)
+    page.drawText("Shipping label with codes below.", { x: 72, y: 740, size: 12, font });
+  for (let blank = 0; blank < (options.blankPages ?? 0); blank++) document.addPage([612, 792]);
   for (const image of images) {
     const embedded = await document.embedPng(image.png);
     page.drawImage(embedded, {
