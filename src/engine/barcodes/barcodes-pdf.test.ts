@@ -10,7 +10,13 @@ import type { Extend } from "extend-ai";
 import sharp from "sharp";
 import { parseDocument } from "../pipeline/parse-document.ts";
 import type { ParseOptions, ParseOutcome } from "../pipeline/parse-outcome.ts";
-import { barcodePdf, barcodePng, linearBars, type PlacedImage } from "../test-support/barcode-fixtures.ts";
+import {
+  barcodePdf,
+  barcodePng,
+  linearBars,
+  matrixModules,
+  type PlacedImage,
+} from "../test-support/barcode-fixtures.ts";
 import { corpusFile } from "../test-support/pdf-fixtures.ts";
 
 const PDF: ParseOptions = { format: "pdf", maxPages: 5, chunking: "page" };
@@ -129,6 +135,17 @@ describe("barcode blocks", () => {
       IMAGES[1]!.text,
     ]);
     assert.equal(order.at(-1), VECTOR.text);
+  });
+
+  it("decodes a QR code drawn as vector squares", async () => {
+    const cells = await matrixModules("VECTOR-QR-5", "QRCode");
+    const modules = Math.max(...cells.map(([column]) => column)) + 1;
+    const pdf = await barcodePdf([], [{ cells, left: 200, top: 200, module: 3, height: 0 }]);
+    const [code, ...rest] = barcodes(await parseDocument(pdf, PDF));
+    assert.deepEqual(rest, []);
+    assert.equal(details(code!).format, "QRCode");
+    assert.equal(details(code!).decodedValue, "VECTOR-QR-5");
+    within(code!, { left: 200, top: 200, right: 200 + 3 * modules, bottom: 200 + 3 * modules });
   });
 
   it("detects without decodedValue when reading is off, and clips images when asked", async () => {

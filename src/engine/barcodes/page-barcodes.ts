@@ -154,13 +154,40 @@ async function decodeRegion(
     width: pixels.width,
     height: pixels.height,
   };
-  return (await decodeBarcodes(image)).map((code) => ({
+  let codes = await decodeBarcodes(image);
+  // Modules drawn as separate squares leave anti-aliased seams between them that break the code's
+  // pattern; a drawing that read as nothing is tried once more with the seams closed.
+  if (codes.length === 0 && region.kind === "drawing") codes = await decodeBarcodes(closeSeams(image));
+  return codes.map((code) => ({
     format: code.format,
     text: code.text,
     box: boxAroundPoints(
       code.corners.map((point) => ({ x: box.left + point.x / scaleX, y: box.top + point.y / scaleY })),
     )!,
   }));
+}
+
+/** Grey image where each pixel takes the darkest of itself and its four neighbours (one-pixel seams close). */
+function closeSeams(image: { data: Uint8ClampedArray; width: number; height: number }) {
+  const { data, width, height } = image;
+  const grey = new Uint8Array(width * height);
+  for (let at = 0; at < grey.length; at++)
+    grey[at] = 0.299 * data[at * 4]! + 0.587 * data[at * 4 + 1]! + 0.114 * data[at * 4 + 2]!;
+  const out = new Uint8ClampedArray(width * height * 4);
+  for (let y = 0; y < height; y++)
+    for (let x = 0; x < width; x++) {
+      const at = y * width + x;
+      let value = grey[at]!;
+      if (x > 0) value = Math.min(value, grey[at - 1]!);
+      if (x < width - 1) value = Math.min(value, grey[at + 1]!);
+      if (y > 0) value = Math.min(value, grey[at - width]!);
+      if (y < height - 1) value = Math.min(value, grey[at + width]!);
+      out[at * 4] = value;
+      out[at * 4 + 1] = value;
+      out[at * 4 + 2] = value;
+      out[at * 4 + 3] = 255;
+    }
+  return { data: out, width, height };
 }
 
 /** Share of dark pixels (luminance below one half). */

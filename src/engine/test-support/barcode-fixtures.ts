@@ -55,6 +55,21 @@ export async function linearBars(
   return { modules: width, bars };
 }
 
+/** Dark modules of a 2D code as [column, row] cells (from the writer's symbol). */
+export async function matrixModules(
+  text: string,
+  format: "QRCode" | "DataMatrix",
+): Promise<[number, number][]> {
+  await writer();
+  const result = await writeBarcode(text, { format, scale: 1, withQuietZones: false });
+  const { width, height, data } = result.symbol;
+  const cells: [number, number][] = [];
+  for (let row = 0; row < height; row++)
+    for (let column = 0; column < width; column++)
+      if (data[row * width + column]! < 128) cells.push([column, row]);
+  return cells;
+}
+
 export interface PlacedImage {
   readonly png: Uint8Array;
   /** Top-left origin, points. */
@@ -65,7 +80,10 @@ export interface PlacedImage {
 }
 
 export interface PlacedBars {
-  readonly bars: readonly [number, number][];
+  /** Dark module runs [start, end) of a linear code, drawn as bars of `height`. */
+  readonly bars?: readonly [number, number][];
+  /** Dark [column, row] modules of a 2D code, each drawn as a square of `module` points. */
+  readonly cells?: readonly [number, number][];
   readonly left: number;
   readonly top: number;
   /** Points per module. */
@@ -97,8 +115,16 @@ export async function barcodePdf(
       height: image.height,
     });
   }
-  for (const code of drawn)
-    for (const [start, end] of code.bars)
+  for (const code of drawn) {
+    for (const [column, row] of code.cells ?? [])
+      page.drawRectangle({
+        x: code.left + column * code.module,
+        y: 792 - code.top - (row + 1) * code.module,
+        width: code.module,
+        height: code.module,
+        color: rgb(0, 0, 0),
+      });
+    for (const [start, end] of code.bars ?? [])
       page.drawRectangle({
         x: code.left + start * code.module,
         y: 792 - code.top - code.height,
@@ -106,5 +132,6 @@ export async function barcodePdf(
         height: code.height,
         color: rgb(0, 0, 0),
       });
+  }
   return document.save();
 }
