@@ -1,5 +1,6 @@
 /**
- * The `barcodes` page stage (after figures, whose blocks it may replace): barcodes and QR codes become
+ * The `barcodes` page stage (after figures, whose blocks it may replace; before figure images, so
+ * a figure that turns out to be a barcode is not rendered for nothing): barcodes and QR codes become
  * `barcode` blocks (page-barcodes.ts). blockOptions.barcodes.readingEnabled (default on) keeps the decoded
  * value; imageClippingEnabled (default off) renders each code to PNG. parse_light skips the stage: it is
  * the costly optional work that engine gives up (engine-profile.ts). A failure costs the barcodes (a

@@ -34,6 +34,20 @@ describe("form field words", () => {
     assert.deepEqual(lines(fields, words), ["[x] Married"]);
   });
 
+  it("keeps one checkbox when the page also draws the square under the widget", () => {
+    const words = [word("Married", 90, 100)];
+    const box = { left: 72, top: 91, right: 82, bottom: 101 };
+    const outline = { box, segments: 4, freeform: 0, stroked: true };
+    for (const checked of [true, false]) {
+      const merged = withFormFields(words, [{ kind: "checkbox", box, checked }]);
+      const laid = layoutPage(merged, { paths: [outline], rulings: [] });
+      assert.deepEqual(
+        laid.lines.map((line) => line.text),
+        [`${checked ? "[x]" : "[ ]"} Married`],
+      );
+    }
+  });
+
   it("writes a text value over the blank it fills, on the label's line", () => {
     // "Name: " is 6 characters of 5 pt; the blank starts at x = 102.
     const fields: FormField[] = [
