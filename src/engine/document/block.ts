@@ -22,7 +22,9 @@ export type BlockType =
   /** A table found by tables/; `table` holds its structure, `text` a plain tab-separated rendering. */
   | "table"
   /** An image, chart, diagram or logo found by figures/; `figure` holds its kind. */
-  | "figure";
+  | "figure"
+  /** A barcode or QR code found by barcodes/; `barcode` holds its format and value, `text` the value. */
+  | "barcode";
 
 /** What makes a block a list item: its marker as printed and its nesting depth. */
 export interface ListItem {
@@ -55,6 +57,8 @@ export interface Block {
    * reference (text_details.cellReference). Absent otherwise.
    */
   readonly cellMetadata?: CellMetadata;
+  /** Present on barcode blocks. */
+  readonly barcode?: BarcodeInfo;
 }
 
 /** Extend's figure_details.figureType values the engine assigns. */
@@ -66,5 +70,14 @@ export interface FigureInfo {
    * The figure's region as PNG (blockOptions.figures.figureImageClippingEnabled), kept on the block until
    * render pairs it with the block's id (ParseOutcome.figureImages).
    */
+  readonly png?: Uint8Array;
+}
+
+export interface BarcodeInfo {
+  /** The symbology as zxing names it, which is Extend's vocabulary ("QRCode", "Code128", "EAN13", …). */
+  readonly format: string;
+  /** The decoded text (blockOptions.barcodes.readingEnabled); absent when reading is off. */
+  readonly value?: string;
+  /** The barcode's region as PNG (blockOptions.barcodes.imageClippingEnabled), as FigureInfo.png. */
   readonly png?: Uint8Array;
 }

@@ -39,8 +39,21 @@ export interface DocumentSource {
    * order (figure images). Absent when the source has no page images (plain text).
    */
   renderRegions?(pageNumber: number, regions: readonly Box[], dpi: number): Promise<Uint8Array[]>;
+  /**
+   * Renders `region` of page `pageNumber` (page points; default the whole page) to pixels at about `dpi`
+   * (image sources: at their own resolution; large regions at less), for barcode scanning. Absent when
+   * the source has no page images (plain text).
+   */
+  renderPage?(pageNumber: number, dpi: number, region?: Box): Promise<PagePixels>;
   /** Frees everything the source holds; idempotent. */
   close(): Promise<void>;
+}
+
+/** A rendered page or region: unpremultiplied, opaque RGBA, row-major. */
+export interface PagePixels {
+  readonly width: number;
+  readonly height: number;
+  readonly rgba: Uint8Array | Uint8ClampedArray;
 }
 
 /** Why a source could not be opened, in Extend's failureReason vocabulary. */

@@ -11,6 +11,7 @@ export type StageId =
   | "layout"
   | "tables"
   | "figures"
+  | "barcodes"
   | "reading-order"
   | "document-layout"
   | "chunking"

@@ -3,6 +3,7 @@
  * `metadata.page.number`; sizes are in points as displayed (width and height swap for /Rotate 90).
  */
 import type { Block } from "./block.ts";
+import type { FormField } from "./form-field.ts";
 import type { PageGraphics } from "./graphics.ts";
 import type { Line } from "./line.ts";
 import type { Ruling } from "./ruling.ts";
@@ -28,6 +29,8 @@ export interface Page {
   rulings?: readonly Ruling[];
   /** Images and vector paths the page paints (PDF operator list), for figure and checkbox detection. */
   graphics?: PageGraphics;
+  /** Form field widgets (PDF AcroForm) with their values; layout merges them into the words. */
+  formFields?: readonly FormField[];
   /**
    * Spreadsheets: the sheet this page is (one page per sheet), rendered as every block's
    * metadata.sheet. Absent for every other source, CSV included (it has no sheets).

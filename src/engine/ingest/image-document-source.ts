@@ -5,7 +5,8 @@
  * one at a time, when read, so a long multi-page TIFF never sits decoded in memory.
  */
 import sharp from "sharp";
-import type { DocumentSource } from "../document/document-source.ts";
+import type { Box } from "../document/box.ts";
+import type { DocumentSource, PagePixels } from "../document/document-source.ts";
 import { emptyPage, type Page } from "../document/page.ts";
 import type { OcrEngine, RgbaImage } from "../ocr/ocr-engine.ts";
 import { type OcrPageResult, type OcrPdfPageOptions, ocrPage } from "../ocr/ocr-page.ts";
@@ -49,6 +50,41 @@ export class ImageDocumentSource implements DocumentSource {
     return ocrPage(await decodePage(this.#bytes, pageNumber), engine, { ...options, pageNumber, scale: 1 });
   }
 
+  /** A region of the page (default: all of it) at the image's own resolution, whatever `dpi` asks. */
+  async renderPage(pageNumber: number, _dpi: number, region?: Box): Promise<PagePixels> {
+    this.#checkPage(pageNumber);
+    const image = await decodePage(this.#bytes, pageNumber);
+    if (region === undefined) return image;
+    const { left, top, width, height } = pixelRect(region, image);
+    const rgba = new Uint8ClampedArray(width * height * 4);
+    for (let row = 0; row < height; row++) {
+      const from = ((top + row) * image.width + left) * 4;
+      rgba.set(image.rgba.subarray(from, from + width * 4), row * width * 4);
+    }
+    return { width, height, rgba };
+  }
+
+  /**
+   * Cuts `regions` (pixels: one point per pixel) out of the page as PNG at the image's own resolution,
+   * whatever `dpi` asks: resampling a raster adds no detail (figure and barcode images).
+   */
+  async renderRegions(pageNumber: number, regions: readonly Box[], _dpi: number): Promise<Uint8Array[]> {
+    this.#checkPage(pageNumber);
+    const image = await decodePage(this.#bytes, pageNumber);
+    const raw = { width: image.width, height: image.height, channels: 4 as const };
+    const pngs: Uint8Array[] = [];
+    for (const region of regions) {
+      const { left, top, width, height } = pixelRect(region, image);
+      const png = await sharp(image.rgba, { raw })
+        .extract({ left, top, width, height })
+        .png({ compressionLevel: 1 })
+        .toBuffer();
+      // A copy that owns its memory: sharp's buffer is external and cannot be moved between threads.
+      pngs.push(new Uint8Array(png));
+    }
+    return pngs;
+  }
+
   async close(): Promise<void> {
     this.#closed = true;
   }
@@ -59,6 +95,15 @@ export class ImageDocumentSource implements DocumentSource {
       throw new Error(`The image has ${this.pageCount} page(s), not page ${pageNumber}`);
     }
   }
+}
+
+/** The whole pixels `region` (points are pixels) covers, within the image; at least one pixel. */
+function pixelRect(region: Box, image: { width: number; height: number }) {
+  const left = Math.max(0, Math.min(image.width - 1, Math.floor(region.left)));
+  const top = Math.max(0, Math.min(image.height - 1, Math.floor(region.top)));
+  const width = Math.max(1, Math.min(image.width, Math.ceil(region.right)) - left);
+  const height = Math.max(1, Math.min(image.height, Math.ceil(region.bottom)) - top);
+  return { left, top, width, height };
 }
 
 /** One page as RGBA, upright: `rotate()` without an angle applies the EXIF orientation. */

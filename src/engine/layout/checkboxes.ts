@@ -237,7 +237,7 @@ function sameRow(a: Box, b: Box): boolean {
 }
 
 /** The closest word beside the square on its row (either side), not one drawn inside it. */
-function nearestLabel(square: Box, words: readonly Word[], inside: readonly Word[]): Word | undefined {
+export function nearestLabel(square: Box, words: readonly Word[], inside: readonly Word[]): Word | undefined {
   const reach = LABEL_REACH * boxWidth(square);
   let best: Word | undefined;
   let bestGap = Number.POSITIVE_INFINITY;
@@ -284,7 +284,7 @@ function onEdge(ruling: Ruling, square: Box): boolean {
 }
 
 /** A checkbox word over the square, set on the label's line so the line builder takes it in. */
-function checkboxWord(checked: boolean, square: Box, label: Word): Word {
+export function checkboxWord(checked: boolean, square: Box, label: Word): Word {
   return {
     text: checked ? CHECKED : UNCHECKED,
     box: { left: square.left, top: label.box.top, right: square.right, bottom: label.box.bottom },

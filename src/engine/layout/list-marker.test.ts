@@ -29,6 +29,15 @@ describe("listMarker", () => {
     assert.equal(marker("iv. Apples"), "ordered iv.");
   });
 
+  it("takes a checkbox before its label as a task-list marker", () => {
+    const words = [word("[x]", 72, 100), word("Married", 95, 100)];
+    const [only] = groupLines(words);
+    assert.ok(only);
+    assert.deepEqual(listMarker(only), { marker: "[x]", ordered: false, markerStart: 72, textStart: 95 });
+    const [alone] = groupLines([word("[ ]", 72, 100)]);
+    assert.equal(listMarker(alone!), undefined);
+  });
+
   it("leaves section numbers, initials and ordinary words alone", () => {
     assert.equal(marker("2.1 Methods and data"), undefined);
     assert.equal(marker("J. Smith wrote this"), undefined);

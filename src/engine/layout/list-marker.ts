@@ -1,10 +1,11 @@
 /**
  * Recognises the marker that opens a list item at the start of a line: a bullet glyph (•, –, *, ▪, and
  * the symbol-font bullets PDFs decode as control or private-use characters) or an enumerator (1. 2)
- * (3) a) (b) iv.). Multi-level numbers such as "2.1" are section numbers, not list markers, and are left
+ * (3) a) (b) iv.), or a checkbox ("[x]" / "[ ]", see checkboxes.ts). Multi-level numbers such as "2.1" are section numbers, not list markers, and are left
  * to heading detection. Positions are in page points.
  */
 import type { Line } from "../document/line.ts";
+import { CHECKED, UNCHECKED } from "./checkboxes.ts";
 
 export interface LineMarker {
   /** The marker as printed, e.g. "•", "1.", "a)"; for symbol-font bullets the decoded character(s). */
@@ -40,6 +41,9 @@ export function listMarker(line: Line): LineMarker | undefined {
   if (first === undefined) return undefined;
   const rest = line.text.slice(first.text.length);
   if (second !== undefined && !/[\p{L}\p{N}]/u.test(rest)) return undefined;
+  // A checkbox before its label opens a task-list item ("- [x] label"), docling's convention.
+  if (second !== undefined && (first.text === CHECKED || first.text === UNCHECKED))
+    return { marker: first.text, ordered: false, markerStart: first.box.left, textStart: second.box.left };
   // A dash or plus before figures only is a sign ("- 12", "+ 3.5%"), not a bullet.
   if (second !== undefined && SIGNS.has(first.text) && !/\p{L}/u.test(rest)) return undefined;
   if (second !== undefined) {

@@ -3,15 +3,16 @@
  * and releases each pdf.js page right after, so memory stays bounded on long documents.
  */
 import type { Box } from "../document/box.ts";
-import type { DocumentSource } from "../document/document-source.ts";
+import type { DocumentSource, PagePixels } from "../document/document-source.ts";
 import type { Page } from "../document/page.ts";
 import type { Word } from "../document/word.ts";
 import type { OcrEngine } from "../ocr/ocr-engine.ts";
 import { type OcrPageResult, type OcrPdfPageOptions, ocrPdfPage } from "../ocr/ocr-page.ts";
 import { DocumentFontStyles, type PdfFontStore } from "./font-style.ts";
+import { readFormFields } from "./form-fields.ts";
 import { toMatrix } from "./matrix.ts";
 import type { PDFDocumentLoadingTask, PDFDocumentProxy } from "./pdfjs.ts";
-import { renderPdfRegion } from "./render-page.ts";
+import { renderPdfRegion, renderPdfRegionPixels } from "./render-page.ts";
 import { type PageFrame, type PdfFontStyle, textRunWords } from "./text-run-words.ts";
 import { readPageGraphics } from "./vector-paths.ts";
 
@@ -27,6 +28,8 @@ export interface PdfSourceStats {
 // Document-wide pdf.js caches (fonts, colour spaces, page dictionaries) grow with the pages read; clearing
 // them now and then bounds memory at the cost of re-parsing fonts that later pages share.
 const PAGES_BETWEEN_DOCUMENT_CLEANUPS = 50;
+/** Largest raster for renderPage (a letter page at 200 DPI is 3.7 million pixels). */
+const MAX_RENDER_PIXELS = 16_000_000;
 
 export class PdfDocumentSource implements DocumentSource {
   readonly stage = "pdf" as const;
@@ -83,6 +86,19 @@ export class PdfDocumentSource implements DocumentSource {
     }
   }
 
+  /** A region of the page (default: all of it) as RGBA, for barcode scanning; large ones at less than `dpi`. */
+  async renderPage(pageNumber: number, dpi: number, region?: Box): Promise<PagePixels> {
+    if (this.#closed) throw new Error("The PDF source is closed");
+    const page = await this.#document.getPage(pageNumber);
+    try {
+      const { width, height } = page.getViewport({ scale: 1 });
+      const area = region ?? { left: 0, top: 0, right: width, bottom: height };
+      return await renderPdfRegionPixels(page, area, { dpi, maxPixels: MAX_RENDER_PIXELS });
+    } finally {
+      page.cleanup();
+    }
+  }
+
   async readPage(pageNumber: number): Promise<Page> {
     if (this.#closed) throw new Error("The PDF source is closed");
     const page = await this.#document.getPage(pageNumber);
@@ -109,6 +125,8 @@ export class PdfDocumentSource implements DocumentSource {
       // The same walk yields figure candidates (images, vector drawings) for figures/.
       const { rulings, graphics } =
         words.length > 0 ? await readPageGraphics(page, transform) : { rulings: [], graphics: undefined };
+      // Filled-in form values live in widget annotations, not in the page's text.
+      const formFields = await readFormFields(page, transform);
       this.#pagesRead++;
       return {
         number: pageNumber,
@@ -120,6 +138,7 @@ export class PdfDocumentSource implements DocumentSource {
         blocks: [],
         rulings,
         ...(graphics === undefined ? {} : { graphics }),
+        ...(formFields.length === 0 ? {} : { formFields }),
       };
     } finally {
       if (page.cleanup()) this.#pagesReleased++;

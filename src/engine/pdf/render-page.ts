@@ -95,6 +95,24 @@ export async function renderPdfRegion(
   region: PageRegion,
   options: { readonly dpi: number; readonly maxPixels?: number },
 ): Promise<Uint8Array> {
+  return (await drawRegion(page, region, options, true)).png!;
+}
+
+/** Renders only `region` of `page` to RGBA pixels (barcode scanning), as renderPdfRegion does to PNG. */
+export async function renderPdfRegionPixels(
+  page: PDFPageProxy,
+  region: PageRegion,
+  options: { readonly dpi: number; readonly maxPixels?: number },
+): Promise<{ width: number; height: number; rgba: Uint8ClampedArray }> {
+  return drawRegion(page, region, options, false);
+}
+
+async function drawRegion(
+  page: PDFPageProxy,
+  region: PageRegion,
+  options: { readonly dpi: number; readonly maxPixels?: number },
+  png: boolean,
+): Promise<{ width: number; height: number; rgba: Uint8ClampedArray; png?: Uint8Array }> {
   if (!(options.dpi > 0)) throw new RangeError(`DPI must be positive, got ${options.dpi}`);
   const regionWidth = Math.max(region.right - region.left, 1);
   const regionHeight = Math.max(region.bottom - region.top, 1);
@@ -111,7 +129,14 @@ export async function renderPdfRegion(
       viewport,
       transform: [1, 0, 0, 1, -region.left * scale, -region.top * scale],
     }).promise;
-    return new Uint8Array(await canvas.encode("png"));
+    if (png)
+      return {
+        width,
+        height,
+        rgba: new Uint8ClampedArray(0),
+        png: new Uint8Array(await canvas.encode("png")),
+      };
+    return { width, height, rgba: context.getImageData(0, 0, width, height).data };
   } finally {
     canvas.width = 0;
     canvas.height = 0;

@@ -4,12 +4,14 @@
  * page loop; later page stages (OCR before layout, tables between layout and reading-order, so tables
  * take their place in the reading order) slot in beside them.
  */
+import { barcodesStage } from "../barcodes/barcodes-stage.ts";
 import { chunkDocument } from "../chunking/chunk-document.ts";
 import { layOutDocument } from "../document-layout/lay-out-document.ts";
 import { clipFigureImages } from "../figures/figure-images.ts";
 import { figurePage } from "../figures/page-figures.ts";
 import { openDocumentSource } from "../ingest/open-document-source.ts";
 import { spreadsheetOptions } from "../ingest/spreadsheet/spreadsheet-options.ts";
+import { withFormFields } from "../layout/form-field-words.ts";
 import { layoutPage } from "../layout/layout-page.ts";
 import { ocrStage } from "../ocr/ocr-stage.ts";
 import { orderPage } from "../reading-order/order-page.ts";
@@ -50,6 +52,8 @@ export const layoutStage: PageStage = {
   id: "layout",
   scope: "page",
   run(context, page) {
+    // Filled-in form fields (PDF widgets) read as words where the page shows them.
+    if (page.formFields !== undefined) page.words = withFormFields(page.words, page.formFields);
     // Sources without geometry (plain text) deliver blocks directly and no words.
     if (page.words.length === 0) {
       // (Sources without page images, such as slides, have nothing to scan: an empty slide is just empty.)
@@ -217,6 +221,7 @@ export const STAGES: readonly Stage[] = [
   tablesStage,
   readingOrderStage,
   figuresStage,
+  barcodesStage,
   figureImagesStage,
   documentLayoutStage,
   chunkingStage,

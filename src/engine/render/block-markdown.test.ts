@@ -31,6 +31,24 @@ describe("blockMarkdown", () => {
     );
   });
 
+  it("renders checkbox items as a markdown task list", () => {
+    const checked = block("text", "[x] Married", { listItem: { marker: "[x]", ordered: false, level: 0 } });
+    const open = block("text", "[ ] Single", { listItem: { marker: "[ ]", ordered: false, level: 1 } });
+    assert.deepEqual(
+      [checked, open].map((item) => blockMarkdown(item)),
+      ["- [x] Married", "   - [ ] Single"],
+    );
+  });
+
+  it("annotates barcodes in the enrichment format, empty when not read", () => {
+    const code = block("barcode", "4006381333931", { barcode: { format: "EAN13", value: "4006381333931" } });
+    assert.equal(blockMarkdown(code), "<barcode>4006381333931</barcode>");
+    assert.equal(blockMarkdown(code, { enrichmentFormat: "bracket" }), "[barcode: 4006381333931]");
+    const unread = block("barcode", "", { barcode: { format: "QRCode" } });
+    assert.equal(blockMarkdown(unread), "<barcode></barcode>");
+    assert.equal(blockMarkdown(unread, { enrichmentFormat: "bracket" }), "[barcode]");
+  });
+
   it("annotates page numbers in the enrichment format and keeps furniture text as is", () => {
     const folio = block("page_number", "12");
     assert.equal(blockMarkdown(folio), "<page_number>12</page_number>");

@@ -47,6 +47,12 @@ export function blockMarkdown(block: Block, options: MarkdownOptions = {}): stri
         : tableContent(block.table, options.tableFormat === "html" ? "html" : "markdown");
     case "figure":
       return figureMarkdown(block);
+    // Upstream parity: enrichmentFormat's own examples are <barcode>1234567890</barcode> and
+    // [barcode: 1234567890]; a code detected with reading off has an empty annotation.
+    case "barcode":
+      if (options.enrichmentFormat === "bracket")
+        return block.text === "" ? "[barcode]" : `[barcode: ${block.text}]`;
+      return `<barcode>${block.text}</barcode>`;
     default:
       return assertNever(block.type, "block type");
   }
@@ -63,8 +69,12 @@ function figureMarkdown(block: Block): string {
     : `<figure type="${kind}">\n${block.text}\n</figure>`;
 }
 
-/** "- item" for bullets, "1. item" for arabic numbers, "- a) item" for other enumerators. */
+/**
+ * "- item" for bullets, "1. item" for arabic numbers, "- a) item" for other enumerators, "- [x] item" /
+ * "- [ ] item" for checkboxes (a markdown task list).
+ */
 function listItemMarkdown(text: string, item: ListItem): string {
+  if (item.marker === "[x]" || item.marker === "[ ]") return `${LIST_INDENT.repeat(item.level)}- ${text}`;
   // Symbol-font bullets leave control or private-use characters behind the marker: not text to keep.
   const rest = text.startsWith(item.marker) ? text.slice(item.marker.length) : text;
   const body = rest.replace(/^[\s\p{Cc}\p{Co}\p{Cf}]+/u, "");

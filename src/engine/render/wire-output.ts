@@ -13,7 +13,10 @@ import { ocrConfidenceOf } from "./ocr-confidence.ts";
 import { type TableBlockOptions, withTableDetails } from "./table-cell-blocks.ts";
 
 export interface FigureImageOptions {
-  /** Collects each figure block's PNG (FigureInfo.png) with the block's id, once per block. */
+  /**
+   * Collects each figure block's PNG (FigureInfo.png) with the block's id, once per block; barcode
+   * blocks' PNGs (BarcodeInfo.png) too, stored and linked the same way.
+   */
   readonly figureImages?: { blockId: string; png: Uint8Array }[] | undefined;
 }
 
@@ -41,7 +44,7 @@ export function renderOutput(
       const blocks = chunk.blocks.map(({ page, block }) => {
         const content = blockMarkdown(block, options);
         const id = idOf(page, block, content);
-        const png = block.figure?.png;
+        const png = block.figure?.png ?? block.barcode?.png;
         if (png !== undefined && options.figureImages?.some((image) => image.blockId === id) === false)
           options.figureImages.push({ blockId: id, png });
         const rendered = renderBlock(page, block, content, id);
@@ -81,9 +84,11 @@ function renderBlock(page: Page, block: Block, content: string, id: string): Ext
       ? { type: "key_value_details" }
       : block.figure !== undefined
         ? { type: "figure_details", figureType: block.figure.figureType }
-        : block.cellMetadata?.reference !== undefined
-          ? { type: "text_details", cellReference: block.cellMetadata.reference }
-          : {};
+        : block.barcode !== undefined
+          ? barcodeDetails(block.barcode)
+          : block.cellMetadata?.reference !== undefined
+            ? { type: "text_details", cellReference: block.cellMetadata.reference }
+            : {};
   const metadata: Extend.BlockMetadata = {
     page: pageMetadata,
     // Spreadsheets: the sheet the page is (Extend's BlockMetadata.sheet).
@@ -121,5 +126,13 @@ function renderBlock(page: Page, block: Block, content: string, id: string): Ext
       { x: left, y: bottom },
     ],
     boundingBox: { left, top, right, bottom },
+  };
+}
+
+function barcodeDetails(barcode: NonNullable<Block["barcode"]>): Extend.BarcodeDetails {
+  return {
+    type: "barcode_details",
+    format: barcode.format,
+    ...(barcode.value === undefined ? {} : { decodedValue: barcode.value }),
   };
 }

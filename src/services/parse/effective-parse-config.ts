@@ -22,6 +22,7 @@ export function effectiveParseConfig(input: Extend.ParseConfig | undefined): Eff
   const chunking = config.chunkingStrategy ?? {};
   const tables = config.blockOptions?.tables ?? {};
   const figures = config.blockOptions?.figures ?? {};
+  const barcodes = config.blockOptions?.barcodes ?? {};
   return {
     ...config,
     target: (config.target as "markdown" | "spatial" | undefined) ?? "markdown",
@@ -43,6 +44,12 @@ export function effectiveParseConfig(input: Extend.ParseConfig | undefined): Eff
         figureImageClippingEnabled: figures.figureImageClippingEnabled ?? true,
       },
       tables: { ...tables, targetFormat: tables.targetFormat ?? "markdown" },
+      // Not documented upstream; the engine reads barcodes unless told not to and clips them only on request.
+      barcodes: {
+        ...barcodes,
+        readingEnabled: barcodes.readingEnabled ?? true,
+        imageClippingEnabled: barcodes.imageClippingEnabled ?? false,
+      },
     },
     advancedOptions: { ...config.advancedOptions },
   };

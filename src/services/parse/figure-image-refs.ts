@@ -8,6 +8,11 @@ import type { ServiceContext } from "../context.ts";
 
 export const BLOB_REFERENCE_PREFIX = "quire-blob:";
 
+/** Figure and barcode blocks carry images (figureImageClippingEnabled, barcodes.imageClippingEnabled). */
+function hasImageUrl(details: Extend.BlockDetails): details is Extend.FigureDetails | Extend.BarcodeDetails {
+  return details.type === "figure_details" || details.type === "barcode_details";
+}
+
 /**
  * Stores each figure PNG as `parse-cache/<cacheKey>/figures/<blockId>.png` and sets the figure blocks'
  * details.imageUrl to its stable reference (in place: `output` is about to be stored).
@@ -26,7 +31,7 @@ export async function storeFigureImages(
   }
   for (const block of output.chunks.flatMap((chunk) => chunk.blocks)) {
     const reference = references.get(block.id);
-    if (reference !== undefined && block.details.type === "figure_details")
+    if (reference !== undefined && hasImageUrl(block.details))
       block.details = { ...block.details, imageUrl: reference };
   }
 }
@@ -39,8 +44,8 @@ export async function signFigureImageUrls(
 ): Promise<void> {
   const ttl = ctx.settings.presignedUrlTtlSeconds;
   for (const block of output.chunks.flatMap((chunk) => chunk.blocks)) {
-    if (block.details.type !== "figure_details") continue;
-    const details = block.details as Extend.FigureDetails;
+    if (!hasImageUrl(block.details)) continue;
+    const details = block.details;
     if (details.imageUrl?.startsWith(BLOB_REFERENCE_PREFIX) !== true) continue;
     const key = details.imageUrl.slice(BLOB_REFERENCE_PREFIX.length);
     const options = { expiresInSeconds: ttl, fileName: `${block.id}.png`, contentType: "image/png" };

@@ -1,0 +1,42 @@
+/**
+ * The `barcodes` page stage (after figures, whose blocks it may replace; before figure images, so
+ * a figure that turns out to be a barcode is not rendered for nothing): barcodes and QR codes become
+ * `barcode` blocks (page-barcodes.ts). blockOptions.barcodes.readingEnabled (default on) keeps the decoded
+ * value; imageClippingEnabled (default off) renders each code to PNG. parse_light skips the stage: it is
+ * the costly optional work that engine gives up (engine-profile.ts). A failure costs the barcodes (a
+ * warning), not the page.
+ */
+import type { Box } from "../document/box.ts";
+import { isLightEngine } from "../pipeline/engine-profile.ts";
+import type { PageStage } from "../pipeline/stage.ts";
+import { barcodePage } from "./page-barcodes.ts";
+
+export const barcodesStage: PageStage = {
+  id: "barcodes",
+  scope: "page",
+  async run(context, page) {
+    if (isLightEngine(context.options)) return;
+    const source = context.source;
+    if (source?.renderPage === undefined || source.renderRegions === undefined) return;
+    const options = context.options.config?.blockOptions?.barcodes;
+    try {
+      const render = {
+        page: (number: number, dpi: number, region: Box) => source.renderPage!(number, dpi, region),
+        regions: (number: number, regions: readonly Box[], dpi: number) =>
+          source.renderRegions!(number, regions, dpi),
+      };
+      await barcodePage(page, render, {
+        reading: options?.readingEnabled !== false,
+        clipping: options?.imageClippingEnabled === true,
+      });
+    } catch (error) {
+      context.issues.push({
+        stage: "barcodes",
+        page: page.number,
+        severity: "warning",
+        code: "BARCODES_FAILED",
+        message: `Barcodes of page ${page.number} could not be read: ${error instanceof Error ? error.message : String(error)}`,
+      });
+    }
+  },
+};
