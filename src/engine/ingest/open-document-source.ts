@@ -1,11 +1,13 @@
 /**
  * Opens the input as a DocumentSource according to its detected format: PDF, images (PNG, JPEG, GIF,
- * BMP, WebP, multi-page TIFF; read by OCR) and plain text (TXT, Markdown, CSV). Every other format fails with
+ * BMP, WebP, HEIC, multi-page TIFF; read by OCR) and plain text (TXT, Markdown, CSV); legacy Office,
+ * OpenDocument and RTF by way of a PDF conversion (convert-before-open.ts). Every other format fails with
  * FILE_TYPE_NOT_SUPPORTED for now.
  */
 import { assertNever } from "../../shared/assert-never.ts";
 import type { OpenSourceResult } from "../document/document-source.ts";
 import { openPdf } from "../pdf/open-pdf.ts";
+import { convertBeforeOpen, type PdfConversionOptions } from "./convert-before-open.ts";
 import type { DocumentFormat } from "./detect-format.ts";
 import { ImageDocumentSource } from "./image-document-source.ts";
 import { TextDocumentSource } from "./text-document-source.ts";
@@ -14,6 +16,8 @@ export interface OpenDocumentOptions {
   readonly format: DocumentFormat;
   readonly password?: string | undefined;
   readonly maxPages: number;
+  /** PDF conversion (LibreOffice, alwaysConvertToPdf); absent: formats that need it fail. */
+  readonly conversion?: PdfConversionOptions | undefined;
 }
 
 /** Opens `bytes`; for PDFs their buffer is handed to pdf.js and detached. */
@@ -25,6 +29,9 @@ export async function openDocumentSource(
   // An empty file has no type to detect; it is a broken document, not an unsupported kind of one.
   if (bytes.byteLength === 0)
     return { ok: false, reason: "CORRUPT_FILE", message: "The file is empty (0 bytes)" };
+  // Zip-bomb and password checks on containers; inputs read by way of PDF are converted and opened here.
+  const converted = await convertBeforeOpen(bytes, options);
+  if (converted !== undefined) return converted;
   switch (format) {
     case "pdf":
       return openPdf(bytes, options);
@@ -38,6 +45,7 @@ export async function openDocumentSource(
     case "bmp":
     case "webp":
     case "tiff":
+    case "heic":
       try {
         return { ok: true, source: await ImageDocumentSource.open(bytes) };
       } catch (error) {
@@ -47,7 +55,6 @@ export async function openDocumentSource(
           message: `The image could not be decoded: ${(error as Error).message}`,
         };
       }
-    case "heic":
     case "docx":
     case "xlsx":
     case "pptx":

@@ -23,8 +23,13 @@ export const ingestStage: DocumentStage = {
   id: "ingest",
   scope: "document",
   async run(context) {
-    const { format, password, maxPages } = context.options;
-    const opened = await openDocumentSource(context.bytes, { format, password, maxPages });
+    const { format, password, maxPages, pdfConverter, config } = context.options;
+    const conversion = {
+      converter: pdfConverter,
+      alwaysConvertToPdf: config?.advancedOptions?.alwaysConvertToPdf,
+      imageQuality: config?.advancedOptions?.imageConversionQuality,
+    };
+    const opened = await openDocumentSource(context.bytes, { format, password, maxPages, conversion });
     if (!opened.ok) {
       context.failure = { reason: opened.reason, message: opened.message };
       return;
