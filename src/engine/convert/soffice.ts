@@ -63,7 +63,17 @@ export async function sofficeToPdf(
         work,
         source,
       ];
-      const log = await run(options.sofficePath, args, work, options.timeoutMs);
+      // A second guard outliving this thread: an aborted parse terminates the engine worker (and with it
+      // the timer below), so coreutils `timeout`, when installed, also kills the group a little later.
+      const guardSeconds = `${Math.ceil(options.timeoutMs / 1000) + 10}`;
+      const log = (await hasWatchdog())
+        ? await run(
+            "timeout",
+            ["--signal=KILL", guardSeconds, options.sofficePath, ...args],
+            work,
+            options.timeoutMs,
+          )
+        : await run(options.sofficePath, args, work, options.timeoutMs);
       try {
         return new Uint8Array(await readFile(path.join(work, "input.pdf")));
       } catch {
@@ -119,6 +129,17 @@ function run(command: string, args: readonly string[], cwd: string, timeoutMs: n
       } else resolve(output);
     });
   });
+}
+
+let watchdogAvailable: Promise<boolean> | undefined;
+
+function hasWatchdog(): Promise<boolean> {
+  watchdogAvailable ??= new Promise((resolve) => {
+    const child = spawn("timeout", ["--version"], { stdio: "ignore" });
+    child.on("error", () => resolve(false));
+    child.on("close", (code) => resolve(code === 0));
+  });
+  return watchdogAvailable;
 }
 
 function killGroup(pid: number | undefined): void {

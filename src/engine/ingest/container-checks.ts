@@ -33,7 +33,8 @@ export function checkContainer(
 ): ContainerFailure | undefined {
   if (ZIP_FORMATS.has(format)) {
     const inspected = inspectZip(bytes, zipLimits);
-    if (!inspected.ok) return inspected;
+    // A bare ZIP is not a supported document whether or not its directory reads: only a bomb is news.
+    if (!inspected.ok && (format !== "zip" || inspected.reason === "FILE_SIZE_TOO_LARGE")) return inspected;
     if (ODF_FORMATS.has(format) && odfIsEncrypted(bytes)) {
       return {
         ok: false,

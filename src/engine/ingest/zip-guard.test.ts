@@ -58,5 +58,15 @@ describe("zip guard", () => {
     assert.ok(!opened.ok);
     assert.equal(opened.reason, "CORRUPT_FILE");
     assert.match(opened.message, /directory points past the end/);
+    // A bare archive is unsupported whatever its state; only a bomb is reported as such.
+    const bare = await openDocumentSource(lying.slice(), { format: "zip", maxPages: 10 });
+    assert.ok(!bare.ok);
+    assert.equal(bare.reason, "FILE_TYPE_NOT_SUPPORTED");
+    const bomb = await openDocumentSource(zipBomb(32 * 1024 * 1024, "data.bin"), {
+      format: "zip",
+      maxPages: 10,
+    });
+    assert.ok(!bomb.ok);
+    assert.equal(bomb.reason, "FILE_SIZE_TOO_LARGE");
   });
 });
