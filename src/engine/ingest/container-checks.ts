@@ -25,6 +25,8 @@ const ZIP_FORMATS: ReadonlySet<DocumentFormat> = new Set([
   "zip",
 ]);
 const ODF_FORMATS: ReadonlySet<DocumentFormat> = new Set(["odt", "ods", "odp"]);
+const MANIFEST = "META-INF/manifest.xml";
+const MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
 
 export function checkContainer(
   bytes: Uint8Array,
@@ -35,7 +37,14 @@ export function checkContainer(
     const inspected = inspectZip(bytes, zipLimits);
     // A bare ZIP is not a supported document whether or not its directory reads: only a bomb is news.
     if (!inspected.ok && (format !== "zip" || inspected.reason === "FILE_SIZE_TOO_LARGE")) return inspected;
-    if (ODF_FORMATS.has(format) && odfIsEncrypted(bytes)) {
+    const manifest = inspected.ok ? inspected.entries.find((entry) => entry.name === MANIFEST) : undefined;
+    // A manifest is a few KB; one declaring megabytes is not inflated here.
+    if (
+      ODF_FORMATS.has(format) &&
+      manifest !== undefined &&
+      manifest.uncompressedSize < MAX_MANIFEST_BYTES &&
+      odfIsEncrypted(bytes)
+    ) {
       return {
         ok: false,
         reason: "PASSWORD_PROTECTED_FILE",
@@ -77,8 +86,8 @@ export function oleKind(bytes: Uint8Array): OleKind | ContainerFailure {
 function odfIsEncrypted(bytes: Uint8Array): boolean {
   try {
     // The zip guard has bounded every entry; only the small manifest is inflated.
-    const files = unzipSync(bytes, { filter: (file) => file.name === "META-INF/manifest.xml" });
-    const manifest = files["META-INF/manifest.xml"];
+    const files = unzipSync(bytes, { filter: (file) => file.name === MANIFEST });
+    const manifest = files[MANIFEST];
     if (manifest === undefined) return false;
     return new TextDecoder().decode(manifest).includes("encryption-data");
   } catch {
