@@ -10,6 +10,7 @@ import { PDFDocument } from "pdf-lib";
 import sharp from "sharp";
 import { imageToPdf } from "../src/engine/convert/image-to-pdf.ts";
 import { findSoffice, sofficeToPdf } from "../src/engine/convert/soffice.ts";
+import { machineSummary, provenance, upsertSection } from "./support/benchmarks-doc.ts";
 import { waitForQuietMachine } from "./support/quiet-machine.ts";
 
 export const summary = "LibreOffice → PDF seconds per corpus Office document; image → PDF per quality";
@@ -30,7 +31,7 @@ const DOCUMENTS = [
   { file: "xlsx/sources/xlsx_01.xlsx", extension: "xlsx", filter: "Calc MS Excel 2007 XML" },
 ];
 
-export async function run(): Promise<number> {
+export async function run(args: readonly string[]): Promise<number> {
   const sofficePath = await findSoffice(undefined);
   const rows = [
     "| document | input KB | PDF pages | seconds | background CPU |",
@@ -65,6 +66,12 @@ export async function run(): Promise<number> {
     );
   }
   process.stdout.write(`${rows.join("\n")}\n`);
+  if (args.includes("--write")) {
+    const origin = provenance();
+    const commit = origin.commit.split(" ")[0] ?? "unknown";
+    const body = `${machineSummary()}; ${commit}. Each conversion is a fresh soffice process with its own profile (as the engine runs it), one at a time; "background CPU" is other processes' share of the machine just before.\n\n${rows.join("\n")}`;
+    await upsertSection("convert", commit, `convert — ${origin.date} — ${commit}`, body, origin.date);
+  }
   return 0;
 }
 
