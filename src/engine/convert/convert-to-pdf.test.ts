@@ -4,6 +4,9 @@
  * when soffice is not installed (CI installs it).
  */
 import assert from "node:assert/strict";
+import { mkdtemp, readdir, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { describe, it } from "node:test";
 import type { Extend } from "extend-ai";
 import { parseDocument } from "../pipeline/parse-document.ts";
@@ -11,7 +14,7 @@ import type { ParseOptions, ParseOutcome } from "../pipeline/parse-outcome.ts";
 import { minimalDocx, oleFile } from "../test-support/container-fixtures.ts";
 import { corpusFile } from "../test-support/pdf-fixtures.ts";
 import type { PdfConverterSettings } from "./convert-to-pdf.ts";
-import { findSoffice } from "./soffice.ts";
+import { findSoffice, sofficeToPdf } from "./soffice.ts";
 
 const sofficePath = await findSoffice(undefined);
 const converter: PdfConverterSettings = { sofficePath, timeoutMs: 60_000, concurrency: 2 };
@@ -78,6 +81,24 @@ describe("PDF conversion with LibreOffice", { skip: sofficePath === undefined ? 
     assert.ok(outcome.status === "failure");
     assert.equal(outcome.failureReason, "FAILED_TO_CONVERT_TO_PDF");
     assert.match(outcome.failureMessage, /LibreOffice could not convert the document to PDF/);
+  });
+
+  it("runs concurrent conversions in separate profiles and leaves no temporary files", async () => {
+    const workRoot = await mkdtemp(path.join(tmpdir(), "quire-convert-test-"));
+    const input = { extension: "docx", filter: "MS Word 2007 XML" };
+    const pdfs = await Promise.all(
+      ["first", "second", "third"].map((word) =>
+        sofficeToPdf(minimalDocx([`The ${word} document`]), input, {
+          sofficePath: sofficePath!,
+          timeoutMs: 120_000,
+          concurrency: 2,
+          workRoot,
+        }),
+      ),
+    );
+    for (const pdf of pdfs) assert.equal(new TextDecoder().decode(pdf.subarray(0, 5)), "%PDF-");
+    assert.deepEqual(await readdir(workRoot), [], "every work directory (input, profile, PDF) removed");
+    await rm(workRoot, { recursive: true });
   });
 
   it("kills a conversion that runs past its timeout and fails FAILED_TO_CONVERT_TO_PDF", async () => {

@@ -18,6 +18,8 @@ export interface SofficeOptions {
   readonly timeoutMs: number;
   /** Conversions at once (per thread); the rest wait. */
   readonly concurrency: number;
+  /** Where each conversion's temporary directory is made; default: the OS temp directory. */
+  readonly workRoot?: string | undefined;
 }
 
 /** The input's extension and LibreOffice import filter; the filter stops it from guessing (it would
@@ -44,7 +46,7 @@ export async function sofficeToPdf(
   options: SofficeOptions,
 ): Promise<Uint8Array> {
   return limiter.run(options.concurrency, async () => {
-    const work = await mkdtemp(path.join(tmpdir(), "quire-soffice-"));
+    const work = await mkdtemp(path.join(options.workRoot ?? tmpdir(), "quire-soffice-"));
     try {
       const source = path.join(work, `input.${input.extension}`);
       await writeFile(source, bytes);
