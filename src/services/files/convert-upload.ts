@@ -45,6 +45,9 @@ const ON_REQUEST: ReadonlySet<DocumentFormat> = new Set([
   "heic",
 ]);
 
+/** FileTypes that may convert (PowerPoint, ODP and legacy OLE files have none: null). */
+const CANDIDATE_TYPES: ReadonlySet<string> = new Set(["DOCX", "EXCEL", "HTML", "IMG"]);
+
 /**
  * Replaces the stored upload `file` by its PDF when it is to be converted (see the module comment);
  * returns `file` unchanged otherwise. On failure the upload is deleted and a 422 is thrown.
@@ -54,6 +57,8 @@ export async function convertUpload(
   file: FileRecord,
   requested: boolean,
 ): Promise<FileRecord> {
+  // PDFs, CSV, text and XML never convert: do not read them back.
+  if (file.type !== null && !CANDIDATE_TYPES.has(file.type)) return file;
   const bytes = await ctx.blobs.getBytes(file.blobKey);
   const format = detectFormat(bytes.subarray(0, DETECTION_HEAD_BYTES), file.name).format;
   let kind: OleKind | undefined;
