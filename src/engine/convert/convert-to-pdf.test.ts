@@ -4,7 +4,7 @@
  * when soffice is not installed (CI installs it).
  */
 import assert from "node:assert/strict";
-import { mkdtemp, readdir, rm } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, rm, utimes } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, it } from "node:test";
@@ -85,6 +85,11 @@ describe("PDF conversion with LibreOffice", { skip: sofficePath === undefined ? 
 
   it("runs concurrent conversions in separate profiles and leaves no temporary files", async () => {
     const workRoot = await mkdtemp(path.join(tmpdir(), "quire-convert-test-"));
+    // What a worker thread terminated mid-conversion leaves behind: swept once it is old enough.
+    const orphan = path.join(workRoot, "quire-soffice-orphan");
+    await mkdir(path.join(orphan, "profile"), { recursive: true });
+    const dayAgo = new Date(Date.now() - 24 * 3600 * 1000);
+    await utimes(orphan, dayAgo, dayAgo);
     const input = { extension: "docx", filter: "MS Word 2007 XML" };
     const pdfs = await Promise.all(
       ["first", "second", "third"].map((word) =>
@@ -97,7 +102,11 @@ describe("PDF conversion with LibreOffice", { skip: sofficePath === undefined ? 
       ),
     );
     for (const pdf of pdfs) assert.equal(new TextDecoder().decode(pdf.subarray(0, 5)), "%PDF-");
-    assert.deepEqual(await readdir(workRoot), [], "every work directory (input, profile, PDF) removed");
+    assert.deepEqual(
+      await readdir(workRoot),
+      [],
+      "every work directory (input, profile, PDF) removed, orphans too",
+    );
     await rm(workRoot, { recursive: true });
   });
 

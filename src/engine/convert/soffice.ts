@@ -6,7 +6,7 @@
  * temporary directory that is always removed.
  */
 import { spawn } from "node:child_process";
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -37,6 +37,31 @@ export class ConversionError extends Error {
 }
 
 const limiter = new Limiter();
+const WORK_PREFIX = "quire-soffice-";
+const SWEEP_INTERVAL_MS = 10 * 60 * 1000;
+/** Per work root: when it was last swept. */
+const lastSweeps = new Map<string, number>();
+
+/**
+ * Removes work directories left behind when an engine thread was terminated mid-conversion (an aborted
+ * parse: no `finally` runs). A directory older than the timeout plus the watchdog's grace belongs to no
+ * live conversion. At most once per SWEEP_INTERVAL_MS per root and thread; failures are ignored.
+ */
+async function sweepOrphans(workRoot: string, timeoutMs: number): Promise<void> {
+  if (Date.now() - (lastSweeps.get(workRoot) ?? 0) < SWEEP_INTERVAL_MS) return;
+  lastSweeps.set(workRoot, Date.now());
+  const cutoff = Date.now() - timeoutMs - 2 * 60 * 1000;
+  try {
+    for (const name of await readdir(workRoot)) {
+      if (!name.startsWith(WORK_PREFIX)) continue;
+      const directory = path.join(workRoot, name);
+      const info = await stat(directory).catch(() => undefined);
+      if (info !== undefined && info.mtimeMs < cutoff) await rm(directory, { recursive: true, force: true });
+    }
+  } catch {
+    // An unreadable temp directory only means nothing is swept.
+  }
+}
 const OUTPUT_LIMIT = 16 * 1024;
 
 /** Converts `bytes` to PDF; rejects with ConversionError when LibreOffice fails or times out. */
@@ -45,8 +70,10 @@ export async function sofficeToPdf(
   input: SofficeInput,
   options: SofficeOptions,
 ): Promise<Uint8Array> {
+  const workRoot = options.workRoot ?? tmpdir();
+  await sweepOrphans(workRoot, options.timeoutMs);
   return limiter.run(options.concurrency, async () => {
-    const work = await mkdtemp(path.join(options.workRoot ?? tmpdir(), "quire-soffice-"));
+    const work = await mkdtemp(path.join(workRoot, WORK_PREFIX));
     try {
       const source = path.join(work, `input.${input.extension}`);
       await writeFile(source, bytes);
