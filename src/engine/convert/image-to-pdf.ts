@@ -7,7 +7,7 @@
  */
 import { PDFDocument } from "pdf-lib";
 import sharp from "sharp";
-import { heicToPng, needsHeicDecoder } from "../ingest/heic-image.ts";
+import { readWithHeicFallback } from "../ingest/heic-image.ts";
 
 export type ImageConversionQuality = "high" | "medium" | "low";
 
@@ -24,7 +24,10 @@ export async function imageToPdf(
   input: Uint8Array,
   quality: ImageConversionQuality = "high",
 ): Promise<Uint8Array> {
-  const bytes = needsHeicDecoder(input) ? await heicToPng(input) : input;
+  return readWithHeicFallback(input, (bytes) => toPdf(bytes, quality));
+}
+
+async function toPdf(bytes: Uint8Array, quality: ImageConversionQuality): Promise<Uint8Array> {
   const metadata = await sharp(bytes, { limitInputPixels: MAX_INPUT_PIXELS }).metadata();
   const pages = metadata.format === "tiff" ? (metadata.pages ?? 1) : 1;
   const { jpegQuality, maxSide } = SETTINGS[quality];

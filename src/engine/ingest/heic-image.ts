@@ -1,16 +1,29 @@
 /**
- * HEIC/HEIF images (iPhone photos): libvips as shipped with sharp reads AVIF but not HEVC-coded HEIF,
- * so those are decoded by heic-decode (libheif in WebAssembly) to RGBA and re-encoded as a lossless PNG
- * that the rest of ingest reads like any other image. AVIF (also an HEIF container) stays with sharp.
+ * HEIC/HEIF images (iPhone photos): libvips as shipped with sharp reads AVIF-coded HEIF but not
+ * HEVC-coded HEIC, so when sharp cannot decode an HEIF file it is decoded by heic-decode (libheif in
+ * WebAssembly) to RGBA and re-encoded as a lossless PNG that the rest of ingest reads like any image.
  */
 import sharp from "sharp";
 
-/** True for HEIF brands that sharp cannot decode itself (everything except AVIF). */
-export function needsHeicDecoder(bytes: Uint8Array): boolean {
-  const brand = new TextDecoder("latin1").decode(bytes.subarray(8, 12));
-  return (
-    new TextDecoder("latin1").decode(bytes.subarray(4, 8)) === "ftyp" && brand !== "avif" && brand !== "avis"
-  );
+/** An ISO-BMFF `ftyp` box: the HEIF family (HEIC, HEIF, AVIF). */
+export function isHeif(bytes: Uint8Array): boolean {
+  return new TextDecoder("latin1").decode(bytes.subarray(4, 8)) === "ftyp";
+}
+
+/**
+ * `read(bytes)`, or — when that fails on an HEIF file — `read` of its primary image decoded by
+ * heic-decode. Rejects with the decoder's error when neither can read it.
+ */
+export async function readWithHeicFallback<T>(
+  bytes: Uint8Array,
+  read: (bytes: Uint8Array) => Promise<T>,
+): Promise<T> {
+  try {
+    return await read(bytes);
+  } catch (error) {
+    if (!isHeif(bytes)) throw error;
+    return read(await heicToPng(bytes));
+  }
 }
 
 /** The primary image as PNG; rejects when the file does not decode. */

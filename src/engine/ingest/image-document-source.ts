@@ -9,7 +9,7 @@ import type { DocumentSource } from "../document/document-source.ts";
 import { emptyPage, type Page } from "../document/page.ts";
 import type { OcrEngine, RgbaImage } from "../ocr/ocr-engine.ts";
 import { type OcrPageResult, type OcrPdfPageOptions, ocrPage } from "../ocr/ocr-page.ts";
-import { heicToPng, needsHeicDecoder } from "./heic-image.ts";
+import { readWithHeicFallback } from "./heic-image.ts";
 
 // libvips refuses images above this many pixels unless told otherwise; a 600 DPI A3 scan is ~70 MP.
 const MAX_INPUT_PIXELS = 100_000_000;
@@ -27,8 +27,11 @@ export class ImageDocumentSource implements DocumentSource {
 
   /** Rejects when the bytes do not decode (a corrupt or truncated image). */
   static async open(input: Uint8Array): Promise<ImageDocumentSource> {
-    // HEVC-coded HEIC is decoded once, up front, into a lossless PNG that libvips reads.
-    const bytes = needsHeicDecoder(input) ? await heicToPng(input) : input;
+    // HEVC-coded HEIC, which libvips cannot read, is decoded once, up front, into a lossless PNG.
+    return readWithHeicFallback(input, (bytes) => ImageDocumentSource.#open(bytes));
+  }
+
+  static async #open(bytes: Uint8Array): Promise<ImageDocumentSource> {
     const metadata = await sharp(bytes, { limitInputPixels: MAX_INPUT_PIXELS }).metadata();
     // Decode the first page now so a truncated file fails at open, not halfway through a run.
     await decodePage(bytes, 1);
