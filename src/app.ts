@@ -4,6 +4,8 @@
  */
 import type { FastifyInstance } from "fastify";
 import type { Config } from "./config/config.ts";
+import type { PdfConverterSettings } from "./engine/convert/convert-to-pdf.ts";
+import { findSoffice } from "./engine/convert/soffice.ts";
 import { TesseractCliOcrEngine } from "./engine/ocr/tesseract-cli-ocr-engine.ts";
 import { EnginePool } from "./engine/pipeline/engine-pool.ts";
 import { createHttpApp } from "./http/create-http-app.ts";
@@ -121,6 +123,20 @@ async function resolveOcrEngine(
   }
 }
 
+/** LIBREOFFICE_PATH: auto → soffice/libreoffice on the PATH when installed; none → no converter. */
+async function resolvePdfConverter(config: Config, logger: Logger): Promise<PdfConverterSettings> {
+  const { path: configured, timeoutMs, concurrency } = config.libreOffice;
+  const sofficePath =
+    configured === "none" ? undefined : await findSoffice(configured === "auto" ? undefined : configured);
+  if (sofficePath === undefined && configured !== "none") {
+    logger.warn(
+      { libreOfficePath: configured },
+      "LibreOffice not found: legacy Office, OpenDocument and RTF files cannot be parsed, uploads are not converted to PDF",
+    );
+  }
+  return { sofficePath, timeoutMs, concurrency };
+}
+
 function createFieldExtractor(config: Config): FieldExtractor {
   switch (config.extraction.engine) {
     case "local":
@@ -196,6 +212,7 @@ export async function createApp(config: Config, logger: Logger): Promise<App> {
         signingSecret: tenancy.signingSecret,
         maxPages: config.runs.maxPages,
         ocr: await resolveOcrEngine(config),
+        pdfConverter: await resolvePdfConverter(config, logger),
         syncTimeoutMs: config.runs.syncTimeoutMs,
         fileUrls: config.fileUrls,
       },

@@ -115,6 +115,18 @@ export const CONFIG_VARIABLES = {
     z.enum(["auto", "tesseract-cli", "tesseract-js", "none"]).default("auto"),
     "OCR for pages without a text layer: auto = the tesseract CLI when installed, else tesseract.js.",
   ],
+  LIBREOFFICE_PATH: [
+    z.string().default("auto"),
+    "soffice binary converting legacy Office, OpenDocument and RTF files (and Word/PowerPoint uploads) to PDF: auto = soffice or libreoffice on the PATH when installed; none = never convert.",
+  ],
+  LIBREOFFICE_TIMEOUT_MS: [
+    z.coerce.number().int().min(1000).default(120_000),
+    "Longest one LibreOffice conversion may take; it is then killed and fails FAILED_TO_CONVERT_TO_PDF.",
+  ],
+  LIBREOFFICE_CONCURRENCY: [
+    z.coerce.number().int().min(1).default(2),
+    "LibreOffice conversions at once per thread (each process takes ~200 MB); the rest wait.",
+  ],
   EXTRACTION_ENGINE: [
     z.enum(["local", "openai-compatible"]).default("local"),
     "Field extraction: local (offline, deterministic) or openai-compatible (any chat-completions server).",
@@ -192,6 +204,8 @@ export interface Config {
         readonly maxCharactersPerWindow: number;
       };
   readonly ocrEngine: "auto" | "tesseract-cli" | "tesseract-js" | "none";
+  /** `path`: "auto" (look on the PATH), "none", or the soffice binary. */
+  readonly libreOffice: { readonly path: string; readonly timeoutMs: number; readonly concurrency: number };
   readonly fileUrls: {
     readonly allowPrivate: boolean;
     readonly allowedHosts: readonly string[];
@@ -283,6 +297,11 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
             maxCharactersPerWindow: raw.LLM_MAX_CHARACTERS_PER_WINDOW,
           },
     ocrEngine: raw.OCR_ENGINE,
+    libreOffice: {
+      path: raw.LIBREOFFICE_PATH,
+      timeoutMs: raw.LIBREOFFICE_TIMEOUT_MS,
+      concurrency: raw.LIBREOFFICE_CONCURRENCY,
+    },
     runs: {
       maxPages: raw.MAX_PAGES,
       syncTimeoutMs: raw.SYNC_TIMEOUT_MS,

@@ -2,6 +2,7 @@
  * What every use case receives: the adapters chosen by app.ts and the settings it resolved. Services
  * never read configuration themselves; this object is their whole world.
  */
+import type { PdfConverterSettings } from "../engine/convert/convert-to-pdf.ts";
 import type { EnginePool } from "../engine/pipeline/engine-pool.ts";
 import type { FieldExtractor } from "../providers/extraction/field-extractor.ts";
 import type { SchemaInferrer } from "../providers/extraction/schema-inference/schema-inferrer.ts";
@@ -19,6 +20,11 @@ export interface ServiceSettings {
   readonly maxPages: number;
   /** OCR engine for pages without a text layer (resolved at startup); undefined = OCR off. */
   readonly ocr: { readonly engine: "tesseract-cli" | "tesseract-js" } | undefined;
+  /**
+   * LibreOffice for PDF conversion (legacy Office/ODF/RTF parsing, Word/PowerPoint uploads, convertToPdf);
+   * absent or without a path when it is not installed.
+   */
+  readonly pdfConverter?: PdfConverterSettings | undefined;
   /** How long sync endpoints (POST /parse, …) wait before answering with the run still in progress. */
   readonly syncTimeoutMs: number;
   readonly fileUrls: {

@@ -21,6 +21,8 @@ export const ERROR_STATUS = {
   FILE_SIZE_TOO_LARGE: 413,
   /** A file URL could not be fetched (refused by the SSRF guard, timed out, non-2xx). */
   UNABLE_TO_DOWNLOAD_FILE: 422,
+  /** An upload could not be converted to PDF (convertToPdf, or a Word/PowerPoint upload); nothing is stored. */
+  FAILED_TO_CONVERT_TO_PDF: 422,
   /** Per-key rate limit exceeded; answered with Retry-After. */
   RATE_LIMIT_EXCEEDED: 429,
   /** A defect. Retryable only when nothing was persisted. */

@@ -61,7 +61,8 @@ export type SourceFailureReason =
   | "CORRUPT_FILE"
   | "PASSWORD_PROTECTED_FILE"
   | "FILE_SIZE_TOO_LARGE"
-  | "FILE_TYPE_NOT_SUPPORTED";
+  | "FILE_TYPE_NOT_SUPPORTED"
+  | "FAILED_TO_CONVERT_TO_PDF";
 
 export type OpenSourceResult =
   | { readonly ok: true; readonly source: DocumentSource }

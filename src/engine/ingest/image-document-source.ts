@@ -1,6 +1,6 @@
 /**
- * An image file as a document: PNG, JPEG (EXIF orientation applied), GIF, BMP, WebP, and TIFF with one
- * page per TIFF page. Each page is its image with one point per pixel (boxes of image documents are in
+ * An image file as a document: PNG, JPEG (EXIF orientation applied), GIF, BMP, WebP, HEIC/HEIF/AVIF,
+ * and TIFF with one page per TIFF page. Each page is its image with one point per pixel (boxes of image documents are in
  * pixels) and no text layer, so its words come from the OCR stage. Pages are decoded (by sharp/libvips)
  * one at a time, when read, so a long multi-page TIFF never sits decoded in memory.
  */
@@ -10,6 +10,7 @@ import type { DocumentSource, PagePixels } from "../document/document-source.ts"
 import { emptyPage, type Page } from "../document/page.ts";
 import type { OcrEngine, RgbaImage } from "../ocr/ocr-engine.ts";
 import { type OcrPageResult, type OcrPdfPageOptions, ocrPage } from "../ocr/ocr-page.ts";
+import { readWithHeicFallback } from "./heic-image.ts";
 
 // libvips refuses images above this many pixels unless told otherwise; a 600 DPI A3 scan is ~70 MP.
 const MAX_INPUT_PIXELS = 100_000_000;
@@ -26,7 +27,12 @@ export class ImageDocumentSource implements DocumentSource {
   }
 
   /** Rejects when the bytes do not decode (a corrupt or truncated image). */
-  static async open(bytes: Uint8Array): Promise<ImageDocumentSource> {
+  static async open(input: Uint8Array): Promise<ImageDocumentSource> {
+    // HEVC-coded HEIC, which libvips cannot read, is decoded once, up front, into a lossless PNG.
+    return readWithHeicFallback(input, (bytes) => ImageDocumentSource.#open(bytes));
+  }
+
+  static async #open(bytes: Uint8Array): Promise<ImageDocumentSource> {
     const metadata = await sharp(bytes, { limitInputPixels: MAX_INPUT_PIXELS }).metadata();
     // Decode the first page now so a truncated file fails at open, not halfway through a run.
     await decodePage(bytes, 1);

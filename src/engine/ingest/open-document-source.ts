@@ -1,12 +1,14 @@
 /**
  * Opens the input as a DocumentSource according to its detected format: PDF, images (PNG, JPEG, GIF,
- * BMP, WebP, multi-page TIFF; read by OCR), plain text (TXT, Markdown), spreadsheets (XLSX/XLSM/XLTX
- * one page per sheet, CSV/TSV one table) and Word, PowerPoint, ODT and HTML read natively (office/).
- * Every other format fails with FILE_TYPE_NOT_SUPPORTED for now.
+ * BMP, WebP, HEIC, multi-page TIFF; read by OCR), plain text (TXT, Markdown), spreadsheets (XLSX/XLSM/
+ * XLTX one page per sheet, CSV/TSV one table), Word, PowerPoint, ODT and HTML read natively (office/);
+ * legacy Office, other OpenDocument and RTF by way of a PDF conversion (convert-before-open.ts). Every
+ * other format fails with FILE_TYPE_NOT_SUPPORTED.
  */
 import { assertNever } from "../../shared/assert-never.ts";
 import type { OpenSourceResult } from "../document/document-source.ts";
 import { openPdf } from "../pdf/open-pdf.ts";
+import { convertBeforeOpen, type PdfConversionOptions } from "./convert-before-open.ts";
 import type { DocumentFormat } from "./detect-format.ts";
 import { ImageDocumentSource } from "./image-document-source.ts";
 import { openOffice } from "./office/open-office.ts";
@@ -22,6 +24,8 @@ export interface OpenDocumentOptions {
   readonly spreadsheet?: SpreadsheetOptions | undefined;
   /** advancedOptions.formattingDetection asks for change_tracking (Word tracked changes shown inline). */
   readonly changeTracking?: boolean | undefined;
+  /** PDF conversion (LibreOffice, alwaysConvertToPdf); absent: formats that need it fail. */
+  readonly conversion?: PdfConversionOptions | undefined;
 }
 
 /** Opens `bytes`; for PDFs their buffer is handed to pdf.js and detached. */
@@ -33,6 +37,9 @@ export async function openDocumentSource(
   // An empty file has no type to detect; it is a broken document, not an unsupported kind of one.
   if (bytes.byteLength === 0)
     return { ok: false, reason: "CORRUPT_FILE", message: "The file is empty (0 bytes)" };
+  // Zip-bomb and password checks on containers; inputs read by way of PDF are converted and opened here.
+  const converted = await convertBeforeOpen(bytes, options);
+  if (converted !== undefined) return converted;
   switch (format) {
     case "pdf":
       return openPdf(bytes, options);
@@ -52,6 +59,7 @@ export async function openDocumentSource(
     case "bmp":
     case "webp":
     case "tiff":
+    case "heic":
       try {
         return { ok: true, source: await ImageDocumentSource.open(bytes) };
       } catch (error) {
@@ -69,7 +77,6 @@ export async function openDocumentSource(
         maxPages: options.maxPages,
         changeTracking: options.changeTracking === true,
       });
-    case "heic":
     case "ods":
     case "odp":
     case "ole":

@@ -142,7 +142,7 @@ describe("parseDocument", () => {
 
   it("fails with Extend's failure reasons", async () => {
     assert.equal(failed(await parseDocument(new Uint8Array(0), PDF)).failureReason, "CORRUPT_FILE");
-    const unsupported = failed(await parseDocument(new Uint8Array([1]), { ...PDF, format: "rtf" }));
+    const unsupported = failed(await parseDocument(new Uint8Array([1]), { ...PDF, format: "unknown" }));
     assert.equal(unsupported.failureReason, "FILE_TYPE_NOT_SUPPORTED");
     const locked = failed(await parseDocument(encryptedPdf("Secret", "pw", "owner"), PDF));
     assert.equal(locked.failureReason, "PASSWORD_PROTECTED_FILE");

@@ -4,6 +4,7 @@
  */
 import type { Extend } from "extend-ai";
 import type { ChunkingStrategy } from "../chunking/chunk-document.ts";
+import type { PdfConverterSettings } from "../convert/convert-to-pdf.ts";
 import type { Issue } from "../document/issue.ts";
 import type { DocumentFormat } from "../ingest/detect-format.ts";
 
@@ -25,6 +26,8 @@ export interface ParseOptions {
    * Plain data because options cross into worker threads, where each thread builds its own engine.
    */
   readonly ocr?: { readonly engine: "tesseract-cli" | "tesseract-js"; readonly dpi?: number } | undefined;
+  /** LibreOffice for inputs read by way of PDF (legacy Office, ODF, RTF); absent: those fail. */
+  readonly pdfConverter?: PdfConverterSettings | undefined;
   /** Checked between pages; an aborted parse rejects with the signal's reason. */
   readonly signal?: AbortSignal | undefined;
 }
@@ -35,6 +38,8 @@ export type FailureReason =
   | "PASSWORD_PROTECTED_FILE"
   | "FILE_TYPE_NOT_SUPPORTED"
   | "FILE_SIZE_TOO_LARGE"
+  /** LibreOffice failed or timed out on an input that is read by way of PDF. */
+  | "FAILED_TO_CONVERT_TO_PDF"
   /** Option combinations the contract rejects (validate-options.ts); checked before the file is opened. */
   | "INVALID_CONFIG_OPTIONS"
   | "INTERNAL_ERROR";

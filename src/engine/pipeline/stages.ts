@@ -26,17 +26,23 @@ export const ingestStage: DocumentStage = {
   id: "ingest",
   scope: "document",
   async run(context) {
-    const { format, password, maxPages, config } = context.options;
+    const { format, password, maxPages, pdfConverter, config } = context.options;
     const spreadsheet = spreadsheetOptions(config?.advancedOptions);
     const changeTracking = config?.advancedOptions?.formattingDetection?.some(
       (f) => f.type === "change_tracking",
     );
+    const conversion = {
+      converter: pdfConverter,
+      alwaysConvertToPdf: config?.advancedOptions?.alwaysConvertToPdf,
+      imageQuality: config?.advancedOptions?.imageConversionQuality,
+    };
     const opened = await openDocumentSource(context.bytes, {
       format,
       password,
       maxPages,
       spreadsheet,
       changeTracking,
+      conversion,
     });
     if (!opened.ok) {
       context.failure = { reason: opened.reason, message: opened.message };

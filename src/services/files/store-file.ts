@@ -18,6 +18,8 @@ export interface StoreFileInput {
   readonly fileName: string;
   readonly password?: string | undefined;
   readonly parentFileId?: string | undefined;
+  /** Initial File metadata (e.g. pageCount of a PDF made on upload). */
+  readonly metadata?: Record<string, unknown> | undefined;
 }
 
 export async function storeFile(ctx: ServiceContext, input: StoreFileInput): Promise<FileRecord> {
@@ -40,7 +42,7 @@ export async function storeFile(ctx: ServiceContext, input: StoreFileInput): Pro
       sha256: measure.digest(),
       blobKey,
       parentFileId: input.parentFileId ?? null,
-      metadata: {},
+      metadata: input.metadata ?? {},
       password: input.password ?? null,
     });
   } catch (error) {

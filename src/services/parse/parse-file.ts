@@ -58,6 +58,7 @@ export async function parseWithCache(
         chunking: config.chunkingStrategy.type,
         config,
         ocr: ctx.settings.ocr,
+        pdfConverter: ctx.settings.pdfConverter,
       },
     },
     signal,

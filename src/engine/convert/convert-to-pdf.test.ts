@@ -1,0 +1,124 @@
+/**
+ * PDF conversion through LibreOffice, end to end through parseDocument: converted documents come out
+ * with page geometry (bounding boxes); broken input and timeouts fail FAILED_TO_CONVERT_TO_PDF. Skipped
+ * when soffice is not installed (CI installs it).
+ */
+import assert from "node:assert/strict";
+import { mkdir, mkdtemp, readdir, rm, utimes } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { describe, it } from "node:test";
+import type { Extend } from "extend-ai";
+import { parseDocument } from "../pipeline/parse-document.ts";
+import type { ParseOptions, ParseOutcome } from "../pipeline/parse-outcome.ts";
+import { minimalDocx, oleFile } from "../test-support/container-fixtures.ts";
+import { corpusFile } from "../test-support/pdf-fixtures.ts";
+import type { PdfConverterSettings } from "./convert-to-pdf.ts";
+import { findSoffice, sofficeToPdf } from "./soffice.ts";
+
+const sofficePath = await findSoffice(undefined);
+const converter: PdfConverterSettings = { sofficePath, timeoutMs: 60_000, concurrency: 2 };
+const NO_SOFFICE = "LibreOffice (soffice) is not installed; .ci/run installs it so these run in CI";
+
+function options(format: ParseOptions["format"], extra: Partial<ParseOptions> = {}): ParseOptions {
+  return { format, maxPages: 100, chunking: "page", pdfConverter: converter, ...extra };
+}
+
+function blocksOf(outcome: ParseOutcome): Extend.Block[] {
+  assert.notEqual(outcome.status, "failure", outcome.status === "failure" ? outcome.failureMessage : "");
+  if (outcome.status === "failure") return [];
+  return outcome.output.chunks.flatMap((chunk) => chunk.blocks);
+}
+
+function assertGeometry(blocks: readonly Extend.Block[]): void {
+  assert.ok(blocks.length > 0);
+  for (const block of blocks) {
+    const { left, top, right, bottom } = block.boundingBox;
+    assert.ok(
+      left !== null && top !== null && right !== null && bottom !== null,
+      `block "${block.content}" has no box`,
+    );
+    assert.ok(right > left && bottom > top);
+  }
+}
+
+describe("PDF conversion with LibreOffice", { skip: sofficePath === undefined ? NO_SOFFICE : false }, () => {
+  it("parses a legacy Word .doc by way of PDF, with page geometry", async () => {
+    const outcome = await parseDocument(
+      corpusFile("docling-groundtruth/office/doc/sources/legacy_sample.doc"),
+      options("ole"),
+    );
+    const blocks = blocksOf(outcome);
+    assertGeometry(blocks);
+    const text = blocks.map((block) => block.content).join("\n");
+    assert.match(text, /Swimming in the lake/);
+    assert.match(text, /Wear sunglasses/);
+    assert.ok(outcome.status !== "failure" && outcome.pageCount >= 1);
+  });
+
+  it("converts a DOCX first under alwaysConvertToPdf, so its blocks have bounding boxes", async () => {
+    const docx = minimalDocx(["Quarterly report", "Revenue grew by 12 percent in the third quarter."]);
+    const outcome = await parseDocument(
+      docx,
+      options("docx", { config: { advancedOptions: { alwaysConvertToPdf: true } } }),
+    );
+    const blocks = blocksOf(outcome);
+    assertGeometry(blocks);
+    assert.match(blocks.map((block) => block.content).join("\n"), /Revenue grew by 12 percent/);
+    // A4 or Letter: a real page, not a text-only source without geometry.
+    const page = (blocks[0]!.metadata as { page?: { width?: number } }).page;
+    assert.ok(page?.width !== undefined && page.width > 500 && page.width < 650, JSON.stringify(page));
+  });
+
+  it("fails a Word file LibreOffice cannot read with FAILED_TO_CONVERT_TO_PDF", async () => {
+    // A valid OLE directory naming a WordDocument stream, but the stream is garbage.
+    const garbage = oleFile(
+      ["WordDocument", "1Table"],
+      new Uint8Array(8192).map((_, index) => (index * 7919) % 251),
+    );
+    const outcome = await parseDocument(garbage, options("ole"));
+    assert.equal(outcome.status, "failure");
+    assert.ok(outcome.status === "failure");
+    assert.equal(outcome.failureReason, "FAILED_TO_CONVERT_TO_PDF");
+    assert.match(outcome.failureMessage, /LibreOffice could not convert the document to PDF/);
+  });
+
+  it("runs concurrent conversions in separate profiles and leaves no temporary files", async () => {
+    const workRoot = await mkdtemp(path.join(tmpdir(), "quire-convert-test-"));
+    // What a worker thread terminated mid-conversion leaves behind: swept once it is old enough.
+    const orphan = path.join(workRoot, "quire-soffice-orphan");
+    await mkdir(path.join(orphan, "profile"), { recursive: true });
+    const dayAgo = new Date(Date.now() - 24 * 3600 * 1000);
+    await utimes(orphan, dayAgo, dayAgo);
+    const input = { extension: "docx", filter: "MS Word 2007 XML" };
+    const pdfs = await Promise.all(
+      ["first", "second", "third"].map((word) =>
+        sofficeToPdf(minimalDocx([`The ${word} document`]), input, {
+          sofficePath: sofficePath!,
+          timeoutMs: 120_000,
+          concurrency: 2,
+          workRoot,
+        }),
+      ),
+    );
+    for (const pdf of pdfs) assert.equal(new TextDecoder().decode(pdf.subarray(0, 5)), "%PDF-");
+    assert.deepEqual(
+      await readdir(workRoot),
+      [],
+      "every work directory (input, profile, PDF) removed, orphans too",
+    );
+    await rm(workRoot, { recursive: true });
+  });
+
+  it("kills a conversion that runs past its timeout and fails FAILED_TO_CONVERT_TO_PDF", async () => {
+    const started = performance.now();
+    const outcome = await parseDocument(
+      corpusFile("docling-groundtruth/office/doc/sources/legacy_sample.doc"),
+      options("ole", { pdfConverter: { ...converter, timeoutMs: 1 } }),
+    );
+    assert.ok(outcome.status === "failure");
+    assert.equal(outcome.failureReason, "FAILED_TO_CONVERT_TO_PDF");
+    assert.match(outcome.failureMessage, /took longer than/);
+    assert.ok(performance.now() - started < 10_000);
+  });
+});
