@@ -14,6 +14,8 @@ export interface OpenDocumentOptions {
   readonly format: DocumentFormat;
   readonly password?: string | undefined;
   readonly maxPages: number;
+  /** PDF: read each page's vector paths and images (default true; parse_light turns it off). */
+  readonly vectorGraphics?: boolean | undefined;
 }
 
 /** Opens `bytes`; for PDFs their buffer is handed to pdf.js and detached. */

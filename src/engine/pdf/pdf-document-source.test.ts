@@ -6,8 +6,11 @@ import { corpusFile, manyPagesPdf, textPdf } from "../test-support/pdf-fixtures.
 import { openPdf } from "./open-pdf.ts";
 import { PdfDocumentSource } from "./pdf-document-source.ts";
 
-async function readAll(bytes: Uint8Array): Promise<{ pages: Page[]; source: PdfDocumentSource }> {
-  const opened = await openPdf(bytes, { maxPages: 1000 });
+async function readAll(
+  bytes: Uint8Array,
+  vectorGraphics = true,
+): Promise<{ pages: Page[]; source: PdfDocumentSource }> {
+  const opened = await openPdf(bytes, { maxPages: 1000, vectorGraphics });
   assert.ok(opened.ok, opened.ok ? "" : opened.message);
   const source = opened.source;
   assert.ok(source instanceof PdfDocumentSource);
@@ -106,5 +109,20 @@ describe("PdfDocumentSource", () => {
     assert.equal(pages.length, 120);
     assert.equal(word(pages[119]!, "120").text, "120");
     assert.deepEqual(source.stats, { pagesRead: 120, pagesReleased: 120, peakOpenPages: 1 });
+  });
+
+  it("skips the operator list without vector graphics (parse_light): same words, no rulings or figures", async () => {
+    // ICDAR us-018: ruled tables and an image-free text layer.
+    const file = "icdar2013-tables/competition-dataset-us/us-018.pdf";
+    const full = (await readAll(corpusFile(file))).pages[0]!;
+    const light = (await readAll(corpusFile(file), false)).pages[0]!;
+    assert.ok((full.rulings ?? []).length > 0, "the full read finds the table rules");
+    assert.ok(full.graphics !== undefined);
+    assert.deepEqual(light.rulings, []);
+    assert.equal(light.graphics, undefined);
+    assert.deepEqual(
+      light.words.map((found) => [found.text, found.box]),
+      full.words.map((found) => [found.text, found.box]),
+    );
   });
 });

@@ -39,9 +39,17 @@ export class PdfDocumentSource implements DocumentSource {
   #closed = false;
   readonly #fontStyles = new DocumentFontStyles();
 
-  constructor(task: PDFDocumentLoadingTask, document: PDFDocumentProxy) {
+  readonly #vectorGraphics: boolean;
+
+  /** `vectorGraphics: false` skips the operator-list read (no rulings, no figure candidates). */
+  constructor(
+    task: PDFDocumentLoadingTask,
+    document: PDFDocumentProxy,
+    options: { vectorGraphics?: boolean } = {},
+  ) {
     this.#task = task;
     this.#document = document;
+    this.#vectorGraphics = options.vectorGraphics !== false;
   }
 
   get pageCount(): number {
@@ -105,10 +113,12 @@ export class PdfDocumentSource implements DocumentSource {
         for (const word of textRunWords(run, styles[item.fontName], frame)) words.push(word);
       }
       // Ruling lines (table borders) come from the operator list, the costliest read (it also decodes
-      // images); a page without words can hold no table, so it skips the list.
+      // images); a page without words can hold no table, so it skips the list, as does parse_light.
       // The same walk yields figure candidates (images, vector drawings) for figures/.
       const { rulings, graphics } =
-        words.length > 0 ? await readPageGraphics(page, transform) : { rulings: [], graphics: undefined };
+        words.length > 0 && this.#vectorGraphics
+          ? await readPageGraphics(page, transform)
+          : { rulings: [], graphics: undefined };
       this.#pagesRead++;
       return {
         number: pageNumber,
