@@ -125,4 +125,30 @@ describe("PdfDocumentSource", () => {
       full.words.map((found) => [found.text, found.box]),
     );
   });
+
+  it("renders figure regions of the page just read from that open page, then releases it", async () => {
+    const opened = await openPdf(corpusFile("docling-groundtruth/pdf/sources/picture_classification.pdf"), {
+      maxPages: 10,
+    });
+    assert.ok(opened.ok && opened.source instanceof PdfDocumentSource);
+    const source = opened.source;
+    try {
+      const page = await source.readPage(1);
+      assert.deepEqual(source.stats, { pagesRead: 1, pagesReleased: 0, peakOpenPages: 1 });
+      const images = await source.renderRegions(
+        1,
+        [{ left: 0, top: 0, right: page.width!, bottom: 100 }],
+        72,
+      );
+      assert.deepEqual([...images[0]!.subarray(0, 4)], [0x89, 0x50, 0x4e, 0x47]);
+      assert.deepEqual(source.stats, { pagesRead: 1, pagesReleased: 1, peakOpenPages: 1 });
+      // A page not held is opened for the render and released again.
+      await source.renderRegions(1, [{ left: 0, top: 0, right: 50, bottom: 50 }], 72);
+      await source.readPage(1);
+      assert.equal(source.stats.peakOpenPages, 1);
+    } finally {
+      await source.close();
+    }
+    assert.equal(source.stats.pagesReleased, 2);
+  });
 });

@@ -1,6 +1,7 @@
 /**
  * DocumentSource over a pdf.js document: reads one page at a time (size as displayed, words with boxes)
- * and releases each pdf.js page right after, so memory stays bounded on long documents.
+ * and releases each pdf.js page before the next is read, so memory stays bounded on long documents. The
+ * page last read stays open until then, so rendering its figure images reuses its parsed operator list.
  */
 import type { Box } from "../document/box.ts";
 import type { DocumentSource } from "../document/document-source.ts";
@@ -10,7 +11,7 @@ import type { OcrEngine } from "../ocr/ocr-engine.ts";
 import { type OcrPageResult, type OcrPdfPageOptions, ocrPdfPage } from "../ocr/ocr-page.ts";
 import { DocumentFontStyles, type PdfFontStore } from "./font-style.ts";
 import { toMatrix } from "./matrix.ts";
-import type { PDFDocumentLoadingTask, PDFDocumentProxy } from "./pdfjs.ts";
+import type { PDFDocumentLoadingTask, PDFDocumentProxy, PDFPageProxy } from "./pdfjs.ts";
 import { renderPdfRegion } from "./render-page.ts";
 import { type PageFrame, type PdfFontStyle, textRunWords } from "./text-run-words.ts";
 import { readPageGraphics } from "./vector-paths.ts";
@@ -38,6 +39,8 @@ export class PdfDocumentSource implements DocumentSource {
   #peakOpenPages = 0;
   #closed = false;
   readonly #fontStyles = new DocumentFontStyles();
+  /** The page last read, kept open (operator list, decoded images) for a render of the same page. */
+  #held: { readonly number: number; readonly page: PDFPageProxy } | undefined;
 
   readonly #vectorGraphics: boolean;
 
@@ -78,21 +81,38 @@ export class PdfDocumentSource implements DocumentSource {
     }
   }
 
-  /** Opens the page once for all its regions, rendering them one after another, then releases it. */
+  /**
+   * Opens the page once for all its regions (or takes the page just read, still open), rendering them one
+   * after another, then releases it.
+   */
   async renderRegions(pageNumber: number, regions: readonly Box[], dpi: number): Promise<Uint8Array[]> {
     if (this.#closed) throw new Error("The PDF source is closed");
-    const page = await this.#document.getPage(pageNumber);
+    const held = this.#held?.number === pageNumber ? this.#held.page : undefined;
+    const page = held ?? (await this.#document.getPage(pageNumber));
     try {
       const images: Uint8Array[] = [];
       for (const region of regions) images.push(await renderPdfRegion(page, region, { dpi }));
       return images;
     } finally {
-      page.cleanup();
+      if (held !== undefined) await this.#releaseHeld();
+      else page.cleanup();
     }
+  }
+
+  /** Frees the page last read (its pdf.js resources), and every so often the document-wide caches. */
+  async #releaseHeld(): Promise<void> {
+    const held = this.#held;
+    if (held === undefined) return;
+    this.#held = undefined;
+    if (held.page.cleanup()) this.#pagesReleased++;
+    this.#openPages--;
+    if (this.#pagesRead % PAGES_BETWEEN_DOCUMENT_CLEANUPS === 0 && this.#pagesRead > 0 && !this.#closed)
+      await this.#document.cleanup();
   }
 
   async readPage(pageNumber: number): Promise<Page> {
     if (this.#closed) throw new Error("The PDF source is closed");
+    await this.#releaseHeld();
     const page = await this.#document.getPage(pageNumber);
     this.#openPages++;
     this.#peakOpenPages = Math.max(this.#peakOpenPages, this.#openPages);
@@ -132,16 +152,15 @@ export class PdfDocumentSource implements DocumentSource {
         ...(graphics === undefined ? {} : { graphics }),
       };
     } finally {
-      if (page.cleanup()) this.#pagesReleased++;
-      this.#openPages--;
-      if (this.#pagesRead % PAGES_BETWEEN_DOCUMENT_CLEANUPS === 0 && this.#pagesRead > 0)
-        await this.#document.cleanup();
+      // Released by the next read, a render of this page, or close.
+      this.#held = { number: pageNumber, page };
     }
   }
 
   async close(): Promise<void> {
     if (this.#closed) return;
     this.#closed = true;
+    await this.#releaseHeld();
     await this.#task.destroy();
   }
 }

@@ -8,6 +8,7 @@
 import { AnnotationMode, OPS } from "pdfjs-dist/legacy/build/pdf.mjs";
 import type { PageGraphics } from "../document/graphics.ts";
 import type { Ruling } from "../document/ruling.ts";
+import { readDisplayOperatorList } from "./display-operator-list.ts";
 import { type Matrix, multiply, toMatrix } from "./matrix.ts";
 import { mergeRulings } from "./merge-rulings.ts";
 import type { PdfOperatorList } from "./operator-list.ts";
@@ -57,7 +58,8 @@ export async function readPageRulings(page: PDFPageProxy, viewportTransform: Mat
 
 /**
  * One operator-list read for both rulings and figure candidates (images, vector paths; see
- * page-graphics.ts). Failures yield nothing, as in readPageRulings.
+ * page-graphics.ts): the display list (display-operator-list.ts), which a figure render of the same
+ * open page then reuses. Failures yield nothing, as in readPageRulings.
  */
 export async function readPageGraphics(
   page: PDFPageProxy,
@@ -65,7 +67,7 @@ export async function readPageGraphics(
 ): Promise<{ rulings: Ruling[]; graphics: PageGraphics }> {
   let list: PdfOperatorList;
   try {
-    list = await page.getOperatorList({ annotationMode: AnnotationMode.DISABLE });
+    list = await readDisplayOperatorList(page);
   } catch {
     return { rulings: [], graphics: { images: [], paths: [] } };
   }
