@@ -6,7 +6,7 @@
 import { OPS } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { type Box, boxAroundPoints } from "../document/box.ts";
 import type { PageGraphics, VectorPath } from "../document/graphics.ts";
-import { applyToPoint, type Matrix, multiply, toMatrix } from "./matrix.ts";
+import { applyToPoint, type Matrix, matrixArgument, multiply, toMatrix } from "./matrix.ts";
 import type { PdfOperatorList } from "./operator-list.ts";
 import {
   CLOSE_PATH,
@@ -65,7 +65,7 @@ export function pageGraphics(list: PdfOperatorList, viewportTransform: Matrix): 
       if (inner !== undefined) matrix = multiply(matrix, inner);
     } else if (fn === OPS.paintFormXObjectBegin) {
       stack.push(matrix);
-      const inner = Array.isArray(args?.[0]) ? toMatrix(args[0] as unknown[]) : undefined;
+      const inner = matrixArgument(args?.[0]);
       if (inner !== undefined) matrix = multiply(matrix, inner);
     } else if (fn === OPS.paintFormXObjectEnd) matrix = stack.pop() ?? matrix;
     else if (IMAGE_OPS.has(fn)) addImage(images, matrix);
@@ -115,11 +115,7 @@ function groupPlacements(fn: number, args: unknown[] | null | undefined): Matrix
     | undefined;
   const placements: Matrix[] = [];
   for (const member of members ?? []) {
-    const transform = member?.transform;
-    const matrix =
-      Array.isArray(transform) || ArrayBuffer.isView(transform)
-        ? toMatrix(Array.from(transform as ArrayLike<unknown>))
-        : undefined;
+    const matrix = matrixArgument(member?.transform);
     if (matrix !== undefined) placements.push(matrix);
   }
   return placements;

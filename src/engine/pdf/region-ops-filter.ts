@@ -11,7 +11,7 @@
  */
 import { OPS } from "pdfjs-dist/legacy/build/pdf.mjs";
 import type { Box } from "../document/box.ts";
-import { type Matrix, multiply, toMatrix } from "./matrix.ts";
+import { type Matrix, matrixArgument, multiply, toMatrix } from "./matrix.ts";
 import type { PdfOperatorList } from "./operator-list.ts";
 
 /** Glyphs reach at most this many font sizes above or below their baseline (generous for accents). */
@@ -210,12 +210,4 @@ export function regionOperationsFilter(
       decisions.push(step(list.fnArray[next]!, list.argsArray[next] as unknown[] | null | undefined));
     return decisions[index] ?? true;
   };
-}
-
-/** pdf.js hands some matrices over as plain arrays and others (text matrices) as typed arrays. */
-function matrixArgument(value: unknown): Matrix | undefined {
-  if (Array.isArray(value)) return toMatrix(value);
-  if (ArrayBuffer.isView(value) && !(value instanceof DataView))
-    return toMatrix(Array.from(value as unknown as ArrayLike<number>));
-  return undefined;
 }

@@ -9,7 +9,7 @@ import { AnnotationMode, OPS } from "pdfjs-dist/legacy/build/pdf.mjs";
 import type { PageGraphics } from "../document/graphics.ts";
 import type { Ruling } from "../document/ruling.ts";
 import { readDisplayOperatorList } from "./display-operator-list.ts";
-import { type Matrix, multiply, toMatrix } from "./matrix.ts";
+import { type Matrix, matrixArgument, multiply, toMatrix } from "./matrix.ts";
 import { mergeRulings } from "./merge-rulings.ts";
 import type { PdfOperatorList } from "./operator-list.ts";
 import {
@@ -100,7 +100,7 @@ export function rulingSegments(list: PdfOperatorList, viewportTransform: Matrix)
       }
       case OPS.paintFormXObjectBegin: {
         stack.push({ ...state });
-        const matrix = Array.isArray(args?.[0]) ? toMatrix(args[0] as unknown[]) : undefined;
+        const matrix = matrixArgument(args?.[0]);
         if (matrix !== undefined) state.matrix = multiply(state.matrix, matrix);
         break;
       }
