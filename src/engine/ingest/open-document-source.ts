@@ -26,6 +26,8 @@ export interface OpenDocumentOptions {
   readonly changeTracking?: boolean | undefined;
   /** PDF conversion (LibreOffice, alwaysConvertToPdf); absent: formats that need it fail. */
   readonly conversion?: PdfConversionOptions | undefined;
+  /** PDF: read each page's vector paths and images (default true; parse_light turns it off). */
+  readonly vectorGraphics?: boolean | undefined;
 }
 
 /** Opens `bytes`; for PDFs their buffer is handed to pdf.js and detached. */

@@ -5,7 +5,7 @@
  * quarter turns and skew are corrected first; words are then in the corrected page's points.
  */
 import type { Page } from "../document/page.ts";
-import { ocrSettings } from "../pipeline/engine-profile.ts";
+import { needsOcr, ocrSettings } from "../pipeline/engine-profile.ts";
 import type { PageStage } from "../pipeline/stage.ts";
 import type { OcrEngine } from "./ocr-engine.ts";
 import { TesseractCliOcrEngine } from "./tesseract-cli-ocr-engine.ts";
@@ -37,7 +37,8 @@ export const ocrStage: PageStage = {
     const ocr = context.options.ocr;
     const source = context.source;
     if (ocr === undefined || source?.ocrPage === undefined || page.width === null) return;
-    if (assessTextLayer(page.words).verdict === "usable") return;
+    const usable = () => assessTextLayer(page.words).verdict === "usable";
+    if (!needsOcr(context.options, page.words.length, usable)) return;
     // parse_light renders at a lower resolution and skips rotation detection (engine-profile.ts).
     const result = await source.ocrPage(
       page.number,

@@ -31,3 +31,14 @@ export function toMatrix(value: readonly unknown[]): Matrix | undefined {
     return undefined;
   return value as unknown as Matrix;
 }
+
+/**
+ * A matrix argument of an operator: pdf.js passes some as plain arrays (transform) and others as typed
+ * arrays (form XObject and text matrices). Undefined when it is neither or malformed.
+ */
+export function matrixArgument(value: unknown): Matrix | undefined {
+  if (Array.isArray(value)) return toMatrix(value);
+  if (ArrayBuffer.isView(value) && !(value instanceof DataView))
+    return toMatrix(Array.from(value as unknown as ArrayLike<number>));
+  return undefined;
+}

@@ -12,6 +12,8 @@ export interface OpenPdfOptions {
   readonly password?: string | undefined;
   /** Documents with more pages fail with FILE_SIZE_TOO_LARGE. */
   readonly maxPages: number;
+  /** Read each page's vector paths and images (the operator list); default true. */
+  readonly vectorGraphics?: boolean | undefined;
 }
 
 // pdf.js PasswordException codes (PasswordResponses).
@@ -49,7 +51,10 @@ export async function openPdf(bytes: Uint8Array, options: OpenPdfOptions): Promi
       message: `The PDF has ${pageCount} pages; the limit is ${options.maxPages}`,
     };
   }
-  return { ok: true, source: new PdfDocumentSource(task, document) };
+  return {
+    ok: true,
+    source: new PdfDocumentSource(task, document, { vectorGraphics: options.vectorGraphics !== false }),
+  };
 }
 
 function classifyLoadError(error: unknown, password: string | undefined): OpenSourceResult {

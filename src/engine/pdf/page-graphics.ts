@@ -6,7 +6,7 @@
 import { OPS } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { type Box, boxAroundPoints } from "../document/box.ts";
 import type { PageGraphics, VectorPath } from "../document/graphics.ts";
-import { applyToPoint, type Matrix, multiply, toMatrix } from "./matrix.ts";
+import { applyToPoint, type Matrix, matrixArgument, multiply, toMatrix } from "./matrix.ts";
 import type { PdfOperatorList } from "./operator-list.ts";
 import {
   CLOSE_PATH,
@@ -22,7 +22,6 @@ const IMAGE_OPS: ReadonlySet<number> = new Set([
   OPS.paintImageXObject,
   OPS.paintInlineImageXObject,
   OPS.paintImageMaskXObject,
-  OPS.paintImageXObjectRepeat,
 ]);
 /** Paint operators that leave marks (everything but endPath / clip-only paths). */
 const PAINT_OPS: ReadonlySet<number> = new Set([
@@ -66,14 +65,15 @@ export function pageGraphics(list: PdfOperatorList, viewportTransform: Matrix): 
       if (inner !== undefined) matrix = multiply(matrix, inner);
     } else if (fn === OPS.paintFormXObjectBegin) {
       stack.push(matrix);
-      const inner = Array.isArray(args?.[0]) ? toMatrix(args[0] as unknown[]) : undefined;
+      const inner = matrixArgument(args?.[0]);
       if (inner !== undefined) matrix = multiply(matrix, inner);
     } else if (fn === OPS.paintFormXObjectEnd) matrix = stack.pop() ?? matrix;
-    else if (IMAGE_OPS.has(fn)) {
-      // Images are painted into the unit square of the current user space.
-      const box = transformedBox(matrix, { left: 0, top: 0, right: 1, bottom: 1 });
-      if (box.right - box.left >= 2 && box.bottom - box.top >= 2) images.push(box);
-    } else if (fn === OPS.constructPath && paths.length < MAX_PATHS) {
+    else if (IMAGE_OPS.has(fn)) addImage(images, matrix);
+    else if (fn === OPS.paintImageXObjectRepeat || fn === OPS.paintImageMaskXObjectRepeat)
+      for (const placement of repeatPlacements(fn, args)) addImage(images, multiply(matrix, placement));
+    else if (fn === OPS.paintImageMaskXObjectGroup || fn === OPS.paintInlineImageXObjectGroup)
+      for (const placement of groupPlacements(fn, args)) addImage(images, multiply(matrix, placement));
+    else if (fn === OPS.constructPath && paths.length < MAX_PATHS) {
       const paint = args?.[0];
       const buffer = (args?.[1] as unknown[] | undefined)?.[0];
       if (typeof paint !== "number" || !PAINT_OPS.has(paint) || !(buffer instanceof Float32Array)) continue;
@@ -83,6 +83,42 @@ export function pageGraphics(list: PdfOperatorList, viewportTransform: Matrix): 
     }
   }
   return { images, paths };
+}
+
+/** Images are painted into the unit square of the user space `matrix` maps to the page. */
+function addImage(images: Box[], matrix: Matrix): void {
+  const box = transformedBox(matrix, { left: 0, top: 0, right: 1, bottom: 1 });
+  if (box.right - box.left >= 2 && box.bottom - box.top >= 2) images.push(box);
+}
+
+/**
+ * The display list folds runs of one image painted at many places into a repeat operator (pdf.js's
+ * QueueOptimizer): [objId, scaleX, scaleY, positions] for images, [mask, scaleX, skewX, skewY, scaleY,
+ * positions] for masks. One matrix per place.
+ */
+function repeatPlacements(fn: number, args: unknown[] | null | undefined): Matrix[] {
+  if (!args) return [];
+  const mask = fn === OPS.paintImageMaskXObjectRepeat;
+  const [a, b, c, d] = (mask ? [args[1], args[2], args[3], args[4]] : [args[1], 0, 0, args[2]]).map(Number);
+  const positions = args[mask ? 5 : 3] as ArrayLike<number> | undefined;
+  const placements: Matrix[] = [];
+  if (positions === undefined || ![a, b, c, d].every(Number.isFinite)) return placements;
+  for (let index = 0; index + 1 < positions.length; index += 2)
+    placements.push([a!, b!, c!, d!, positions[index]!, positions[index + 1]!]);
+  return placements;
+}
+
+/** Groups of small images or masks (QueueOptimizer again): each member carries its own transform. */
+function groupPlacements(fn: number, args: unknown[] | null | undefined): Matrix[] {
+  const members = (fn === OPS.paintImageMaskXObjectGroup ? args?.[0] : args?.[1]) as
+    | readonly { transform?: unknown }[]
+    | undefined;
+  const placements: Matrix[] = [];
+  for (const member of members ?? []) {
+    const matrix = matrixArgument(member?.transform);
+    if (matrix !== undefined) placements.push(matrix);
+  }
+  return placements;
 }
 
 /** pdf.js hands fill colours over as "#rrggbb" (grey and CMYK converted); undefined when not one. */

@@ -6,8 +6,11 @@ import { corpusFile, manyPagesPdf, textPdf } from "../test-support/pdf-fixtures.
 import { openPdf } from "./open-pdf.ts";
 import { PdfDocumentSource } from "./pdf-document-source.ts";
 
-async function readAll(bytes: Uint8Array): Promise<{ pages: Page[]; source: PdfDocumentSource }> {
-  const opened = await openPdf(bytes, { maxPages: 1000 });
+async function readAll(
+  bytes: Uint8Array,
+  vectorGraphics = true,
+): Promise<{ pages: Page[]; source: PdfDocumentSource }> {
+  const opened = await openPdf(bytes, { maxPages: 1000, vectorGraphics });
   assert.ok(opened.ok, opened.ok ? "" : opened.message);
   const source = opened.source;
   assert.ok(source instanceof PdfDocumentSource);
@@ -106,5 +109,46 @@ describe("PdfDocumentSource", () => {
     assert.equal(pages.length, 120);
     assert.equal(word(pages[119]!, "120").text, "120");
     assert.deepEqual(source.stats, { pagesRead: 120, pagesReleased: 120, peakOpenPages: 1 });
+  });
+
+  it("skips the operator list without vector graphics (parse_light): same words, no rulings or figures", async () => {
+    // ICDAR us-018: ruled tables and an image-free text layer.
+    const file = "icdar2013-tables/competition-dataset-us/us-018.pdf";
+    const full = (await readAll(corpusFile(file))).pages[0]!;
+    const light = (await readAll(corpusFile(file), false)).pages[0]!;
+    assert.ok((full.rulings ?? []).length > 0, "the full read finds the table rules");
+    assert.ok(full.graphics !== undefined);
+    assert.deepEqual(light.rulings, []);
+    assert.equal(light.graphics, undefined);
+    assert.deepEqual(
+      light.words.map((found) => [found.text, found.box]),
+      full.words.map((found) => [found.text, found.box]),
+    );
+  });
+
+  it("renders figure regions of the page just read from that open page, then releases it", async () => {
+    const opened = await openPdf(corpusFile("docling-groundtruth/pdf/sources/picture_classification.pdf"), {
+      maxPages: 10,
+    });
+    assert.ok(opened.ok && opened.source instanceof PdfDocumentSource);
+    const source = opened.source;
+    try {
+      const page = await source.readPage(1);
+      assert.deepEqual(source.stats, { pagesRead: 1, pagesReleased: 0, peakOpenPages: 1 });
+      const images = await source.renderRegions(
+        1,
+        [{ left: 0, top: 0, right: page.width!, bottom: 100 }],
+        72,
+      );
+      assert.deepEqual([...images[0]!.subarray(0, 4)], [0x89, 0x50, 0x4e, 0x47]);
+      assert.deepEqual(source.stats, { pagesRead: 1, pagesReleased: 1, peakOpenPages: 1 });
+      // A page not held is opened for the render and released again.
+      await source.renderRegions(1, [{ left: 0, top: 0, right: 50, bottom: 50 }], 72);
+      await source.readPage(1);
+      assert.equal(source.stats.peakOpenPages, 1);
+    } finally {
+      await source.close();
+    }
+    assert.equal(source.stats.pagesReleased, 2);
   });
 });

@@ -1,6 +1,7 @@
 /**
  * DocumentSource over a pdf.js document: reads one page at a time (size as displayed, words with boxes)
- * and releases each pdf.js page right after, so memory stays bounded on long documents.
+ * and releases each pdf.js page before the next is read, so memory stays bounded on long documents. The
+ * page last read stays open until then, so rendering its figure images reuses its parsed operator list.
  */
 import type { Box } from "../document/box.ts";
 import type { DocumentSource, PagePixels } from "../document/document-source.ts";
@@ -11,7 +12,7 @@ import { type OcrPageResult, type OcrPdfPageOptions, ocrPdfPage } from "../ocr/o
 import { DocumentFontStyles, type PdfFontStore } from "./font-style.ts";
 import { readFormFields } from "./form-fields.ts";
 import { toMatrix } from "./matrix.ts";
-import type { PDFDocumentLoadingTask, PDFDocumentProxy } from "./pdfjs.ts";
+import type { PDFDocumentLoadingTask, PDFDocumentProxy, PDFPageProxy } from "./pdfjs.ts";
 import { renderPdfRegion, renderPdfRegionPixels } from "./render-page.ts";
 import { type PageFrame, type PdfFontStyle, textRunWords } from "./text-run-words.ts";
 import { readPageGraphics } from "./vector-paths.ts";
@@ -41,10 +42,20 @@ export class PdfDocumentSource implements DocumentSource {
   #peakOpenPages = 0;
   #closed = false;
   readonly #fontStyles = new DocumentFontStyles();
+  /** The page last read, kept open (operator list, decoded images) for a render of the same page. */
+  #held: { readonly number: number; readonly page: PDFPageProxy } | undefined;
 
-  constructor(task: PDFDocumentLoadingTask, document: PDFDocumentProxy) {
+  readonly #vectorGraphics: boolean;
+
+  /** `vectorGraphics: false` skips the operator-list read (no rulings, no figure candidates). */
+  constructor(
+    task: PDFDocumentLoadingTask,
+    document: PDFDocumentProxy,
+    options: { vectorGraphics?: boolean } = {},
+  ) {
     this.#task = task;
     this.#document = document;
+    this.#vectorGraphics = options.vectorGraphics !== false;
   }
 
   get pageCount(): number {
@@ -73,34 +84,55 @@ export class PdfDocumentSource implements DocumentSource {
     }
   }
 
-  /** Opens the page once for all its regions, rendering them one after another, then releases it. */
+  /**
+   * Opens the page once for all its regions (or takes the page just read, still open), rendering them one
+   * after another, then releases it.
+   */
   async renderRegions(pageNumber: number, regions: readonly Box[], dpi: number): Promise<Uint8Array[]> {
     if (this.#closed) throw new Error("The PDF source is closed");
-    const page = await this.#document.getPage(pageNumber);
+    const held = this.#held?.number === pageNumber ? this.#held.page : undefined;
+    const page = held ?? (await this.#document.getPage(pageNumber));
     try {
       const images: Uint8Array[] = [];
       for (const region of regions) images.push(await renderPdfRegion(page, region, { dpi }));
       return images;
     } finally {
-      page.cleanup();
+      if (held !== undefined) await this.#releaseHeld();
+      else page.cleanup();
     }
   }
 
-  /** A region of the page (default: all of it) as RGBA, for barcode scanning; large ones at less than `dpi`. */
+  /**
+   * A region of the page (default: all of it) as RGBA, for barcode scanning; large ones at less than
+   * `dpi`. The page just read stays open for the figure-image render that may follow.
+   */
   async renderPage(pageNumber: number, dpi: number, region?: Box): Promise<PagePixels> {
     if (this.#closed) throw new Error("The PDF source is closed");
-    const page = await this.#document.getPage(pageNumber);
+    const held = this.#held?.number === pageNumber ? this.#held.page : undefined;
+    const page = held ?? (await this.#document.getPage(pageNumber));
     try {
       const { width, height } = page.getViewport({ scale: 1 });
       const area = region ?? { left: 0, top: 0, right: width, bottom: height };
       return await renderPdfRegionPixels(page, area, { dpi, maxPixels: MAX_RENDER_PIXELS });
     } finally {
-      page.cleanup();
+      if (held === undefined) page.cleanup();
     }
+  }
+
+  /** Frees the page last read (its pdf.js resources), and every so often the document-wide caches. */
+  async #releaseHeld(): Promise<void> {
+    const held = this.#held;
+    if (held === undefined) return;
+    this.#held = undefined;
+    if (held.page.cleanup()) this.#pagesReleased++;
+    this.#openPages--;
+    if (this.#pagesRead % PAGES_BETWEEN_DOCUMENT_CLEANUPS === 0 && this.#pagesRead > 0 && !this.#closed)
+      await this.#document.cleanup();
   }
 
   async readPage(pageNumber: number): Promise<Page> {
     if (this.#closed) throw new Error("The PDF source is closed");
+    await this.#releaseHeld();
     const page = await this.#document.getPage(pageNumber);
     this.#openPages++;
     this.#peakOpenPages = Math.max(this.#peakOpenPages, this.#openPages);
@@ -121,10 +153,12 @@ export class PdfDocumentSource implements DocumentSource {
         for (const word of textRunWords(run, styles[item.fontName], frame)) words.push(word);
       }
       // Ruling lines (table borders) come from the operator list, the costliest read (it also decodes
-      // images); a page without words can hold no table, so it skips the list.
+      // images); a page without words can hold no table, so it skips the list, as does parse_light.
       // The same walk yields figure candidates (images, vector drawings) for figures/.
       const { rulings, graphics } =
-        words.length > 0 ? await readPageGraphics(page, transform) : { rulings: [], graphics: undefined };
+        words.length > 0 && this.#vectorGraphics
+          ? await readPageGraphics(page, transform)
+          : { rulings: [], graphics: undefined };
       // Filled-in form values live in widget annotations, not in the page's text.
       const formFields = await readFormFields(page, transform);
       this.#pagesRead++;
@@ -141,16 +175,15 @@ export class PdfDocumentSource implements DocumentSource {
         ...(formFields.length === 0 ? {} : { formFields }),
       };
     } finally {
-      if (page.cleanup()) this.#pagesReleased++;
-      this.#openPages--;
-      if (this.#pagesRead % PAGES_BETWEEN_DOCUMENT_CLEANUPS === 0 && this.#pagesRead > 0)
-        await this.#document.cleanup();
+      // Released by the next read, a render of this page, or close.
+      this.#held = { number: pageNumber, page };
     }
   }
 
   async close(): Promise<void> {
     if (this.#closed) return;
     this.#closed = true;
+    await this.#releaseHeld();
     await this.#task.destroy();
   }
 }

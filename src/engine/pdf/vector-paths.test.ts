@@ -25,6 +25,22 @@ function path(paint: number, ...buffer: number[]): [number, unknown[]] {
 }
 
 describe("rulingSegments", () => {
+  it("carries paths inside a form XObject through its matrix, which pdf.js passes as a Float32Array", () => {
+    const segments = rulingSegments(
+      list(
+        [OPS.paintFormXObjectBegin, [new Float32Array([1, 0, 0, 1, 100, 50]), null]],
+        path(OPS.stroke, MOVE, 0, 0, LINE, 200, 0),
+        [OPS.paintFormXObjectEnd, null],
+        path(OPS.stroke, MOVE, 0, 0, LINE, 200, 0),
+      ),
+      VIEWPORT,
+    );
+    assert.deepEqual(segments, [
+      { orientation: "horizontal", position: 742, start: 100, end: 300 },
+      { orientation: "horizontal", position: 792, start: 0, end: 200 },
+    ]);
+  });
+
   it("turns stroked lines into horizontal and vertical segments in page points, top-left origin", () => {
     const segments = rulingSegments(
       list(

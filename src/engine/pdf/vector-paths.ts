@@ -8,7 +8,8 @@
 import { AnnotationMode, OPS } from "pdfjs-dist/legacy/build/pdf.mjs";
 import type { PageGraphics } from "../document/graphics.ts";
 import type { Ruling } from "../document/ruling.ts";
-import { type Matrix, multiply, toMatrix } from "./matrix.ts";
+import { readDisplayOperatorList } from "./display-operator-list.ts";
+import { type Matrix, matrixArgument, multiply, toMatrix } from "./matrix.ts";
 import { mergeRulings } from "./merge-rulings.ts";
 import type { PdfOperatorList } from "./operator-list.ts";
 import {
@@ -57,7 +58,8 @@ export async function readPageRulings(page: PDFPageProxy, viewportTransform: Mat
 
 /**
  * One operator-list read for both rulings and figure candidates (images, vector paths; see
- * page-graphics.ts). Failures yield nothing, as in readPageRulings.
+ * page-graphics.ts): the display list (display-operator-list.ts), which a figure render of the same
+ * open page then reuses. Failures yield nothing, as in readPageRulings.
  */
 export async function readPageGraphics(
   page: PDFPageProxy,
@@ -65,7 +67,7 @@ export async function readPageGraphics(
 ): Promise<{ rulings: Ruling[]; graphics: PageGraphics }> {
   let list: PdfOperatorList;
   try {
-    list = await page.getOperatorList({ annotationMode: AnnotationMode.DISABLE });
+    list = await readDisplayOperatorList(page);
   } catch {
     return { rulings: [], graphics: { images: [], paths: [] } };
   }
@@ -98,7 +100,7 @@ export function rulingSegments(list: PdfOperatorList, viewportTransform: Matrix)
       }
       case OPS.paintFormXObjectBegin: {
         stack.push({ ...state });
-        const matrix = Array.isArray(args?.[0]) ? toMatrix(args[0] as unknown[]) : undefined;
+        const matrix = matrixArgument(args?.[0]);
         if (matrix !== undefined) state.matrix = multiply(state.matrix, matrix);
         break;
       }

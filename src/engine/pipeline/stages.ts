@@ -20,6 +20,7 @@ import { renderOcrWords } from "../render/ocr-words.ts";
 import { spatialText } from "../render/spatial-text.ts";
 import { renderOutput } from "../render/wire-output.ts";
 import { tablePage } from "../tables/page-tables.ts";
+import { findsFigures, readsVectorGraphics } from "./engine-profile.ts";
 import type { DocumentStage, PageStage, Stage } from "./stage.ts";
 
 export const ingestStage: DocumentStage = {
@@ -43,6 +44,7 @@ export const ingestStage: DocumentStage = {
       spreadsheet,
       changeTracking,
       conversion,
+      vectorGraphics: readsVectorGraphics(context.options),
     });
     if (!opened.ok) {
       context.failure = { reason: opened.reason, message: opened.message };
@@ -119,6 +121,7 @@ export const figuresStage: PageStage = {
   scope: "page",
   run(context, page) {
     if (context.options.config?.blockOptions?.figures?.enabled === false) return;
+    if (!findsFigures(context.options)) return;
     figurePage(page);
   },
 };
@@ -134,6 +137,7 @@ export const figureImagesStage: PageStage = {
   async run(context, page) {
     const figures = context.options.config?.blockOptions?.figures;
     if (figures?.enabled === false || figures?.figureImageClippingEnabled === false) return;
+    if (!findsFigures(context.options)) return;
     const source = context.source;
     if (source?.renderRegions === undefined) return;
     try {
