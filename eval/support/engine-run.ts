@@ -5,6 +5,8 @@
  * whatever the engine currently emits.
  */
 import type { Extend } from "extend-ai";
+import type { PdfConverterSettings } from "../../src/engine/convert/convert-to-pdf.ts";
+import { findSoffice } from "../../src/engine/convert/soffice.ts";
 import { DETECTION_HEAD_BYTES, detectFormat } from "../../src/engine/ingest/detect-format.ts";
 import { parseDocument } from "../../src/engine/pipeline/parse-document.ts";
 import { effectiveParseConfig } from "../../src/services/parse/effective-parse-config.ts";
@@ -44,6 +46,18 @@ export type EngineRun =
 const CONFIG = effectiveParseConfig({ blockOptions: { tables: { cellBlocksEnabled: true } } });
 const MAX_PAGES = 2000;
 
+// LibreOffice when installed, as a server finds it (LIBREOFFICE_PATH=auto): legacy Office, ODS/ODP and
+// RTF are read by way of PDF, and the harness should score what a server would return.
+let converter: Promise<PdfConverterSettings> | undefined;
+function pdfConverter(): Promise<PdfConverterSettings> {
+  converter ??= findSoffice(undefined).then((sofficePath) => ({
+    sofficePath,
+    timeoutMs: 120_000,
+    concurrency: 1,
+  }));
+  return converter;
+}
+
 export async function runEngine(bytes: Uint8Array, fileName: string): Promise<EngineRun> {
   const { format } = detectFormat(bytes.subarray(0, DETECTION_HEAD_BYTES), fileName);
   const started = performance.now();
@@ -55,6 +69,7 @@ export async function runEngine(bytes: Uint8Array, fileName: string): Promise<En
       maxPages: MAX_PAGES,
       chunking: "document",
       config: CONFIG,
+      pdfConverter: await pdfConverter(),
     });
   } catch (error) {
     // parseDocument should only reject on abort; a throw is an engine defect, scored as empty output so

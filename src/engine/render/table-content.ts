@@ -12,13 +12,21 @@ export function tableContent(table: Table, format: TableFormat): string {
 }
 
 /**
- * A pipe table. Markdown has no spans: a spanning cell's text sits in its top-left position and the
- * positions it covers stay empty. Markdown also needs a header line, so a headerless table's first row
- * takes that place; later header rows follow as ordinary rows.
+ * A pipe table. Markdown has no spans: a spanning cell's text is repeated in every position it covers, so
+ * each row and column reads on its own (a reader, or a model, never has to guess which merged header or
+ * group label an empty position belongs to; docling renders merged cells the same way). Markdown also
+ * needs a header line, so a headerless table's first row takes that place; later header rows follow as
+ * ordinary rows.
  */
 export function tableMarkdown(table: Table): string {
   const rows = Array.from({ length: table.rowCount }, () => new Array<string>(table.columnCount).fill(""));
-  for (const cell of table.cells) rows[cell.rowIndex]![cell.columnIndex] = markdownCell(cell.text);
+  for (const cell of table.cells) {
+    const text = markdownCell(cell.text);
+    const lastRow = Math.min(cell.rowIndex + cell.rowSpan, table.rowCount);
+    const lastColumn = Math.min(cell.columnIndex + cell.columnSpan, table.columnCount);
+    for (let row = cell.rowIndex; row < lastRow; row++)
+      for (let column = cell.columnIndex; column < lastColumn; column++) rows[row]![column] = text;
+  }
   const line = (cells: readonly string[]) => `| ${cells.join(" | ")} |`;
   const [first, ...rest] = rows;
   if (first === undefined) return "";
