@@ -42,10 +42,10 @@ export function renderOcrReport(results: OcrResults, provenance: Provenance): st
   const columns = gtColumns(gt);
   const parseColumns = columns.filter((label) => label.startsWith("parse"));
   const out: string[] = [
-    "## OCR",
+    `## ocr — ${provenance.date}, commit ${provenance.commit}`,
     "",
-    `Run ${provenance.date}, commit \`${provenance.commit}\`, ${provenance.machine}; ${(results.totalMs / 1000).toFixed(0)} s. ` +
-      `OCR engines: ${results.engines.join(", ") || "none available"}.`,
+    `Machine: ${provenance.machine}. Run: \`npm run eval -- ocr\` (${(results.totalMs / 1000).toFixed(0)} s in total; ` +
+      `the machine is shared, so times are indicative). OCR engines: ${results.engines.join(", ") || "none available"}.`,
     "",
     "**parse** = the full engine on the image file as an upload runs (worker thread, default config + " +
       "`pageRotationEnabled`, `returnOcr.words`); **raw engine** = the OcrEngine on the decoded image at " +
