@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { describe, it } from "node:test";
 import sharp from "sharp";
+import { fastestOcrEngine } from "../ocr/ocr-test-images.ts";
 import { detectFormat } from "./detect-format.ts";
 import { isHeif } from "./heic-image.ts";
 import { ImageDocumentSource } from "./image-document-source.ts";
@@ -71,5 +72,34 @@ describe("ImageDocumentSource", () => {
 
   it("refuses bytes that do not decode", async () => {
     await assert.rejects(ImageDocumentSource.open(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 1, 2, 3])));
+  });
+
+  it("reads a low-resolution image by enlarging it, with boxes in the image's own pixels", async () => {
+    // phototest at 40%: 256 × 192 px, its 12-pt letters ~7 px tall, too small for tesseract as they are.
+    const small = await sharp(await readFile(PHOTOTEST))
+      .resize(256, 192, { kernel: "lanczos3" })
+      .png()
+      .toBuffer();
+    const source = await ImageDocumentSource.open(new Uint8Array(small));
+    const engine = await fastestOcrEngine();
+    try {
+      const result = await source.ocrPage(1, engine, { dpi: 300 });
+      const text = result.words.map((word) => word.text).join(" ");
+      const expected = (await readFile("../shared/corpus/tesseract-ocr-gt/phototest.gold.txt", "utf8"))
+        .split(/\s+/u)
+        .filter((word) => word !== "");
+      const found = expected.filter((word) => text.includes(word)).length;
+      assert.ok(found >= 0.8 * expected.length, `${found}/${expected.length}: ${text}`);
+      assert.deepEqual([result.width, result.height], [256, 192], "page size in the image's pixels");
+      for (const word of result.words) assert.ok(word.inkBox.right <= 256 && word.inkBox.bottom <= 192);
+      assert.equal(result.words[0]?.text, "This");
+      assert.ok(
+        result.words[0]!.inkBox.left < 40,
+        `first word at ${JSON.stringify(result.words[0]!.inkBox)}`,
+      );
+    } finally {
+      await engine.close();
+      await source.close();
+    }
   });
 });

@@ -52,8 +52,14 @@ export class ImageDocumentSource implements DocumentSource {
     options: Omit<OcrPdfPageOptions, "pageNumber">,
   ): Promise<OcrPageResult> {
     this.#checkPage(pageNumber);
-    // scale 1: one point per pixel, whatever DPI tesseract is told the scan has.
-    return ocrPage(await decodePage(this.#bytes, pageNumber), engine, { ...options, pageNumber, scale: 1 });
+    // scale 1: one point per pixel, whatever DPI tesseract is told the scan has. An image's resolution is
+    // unknown, so OCR measures its text and enlarges it when the letters are too small to read.
+    return ocrPage(await decodePage(this.#bytes, pageNumber), engine, {
+      ...options,
+      pageNumber,
+      scale: 1,
+      upscaleSmallText: true,
+    });
   }
 
   /** A region of the page (default: all of it) at the image's own resolution, whatever `dpi` asks. */

@@ -11,6 +11,7 @@ import type { OcrEngine, OcrImage, OcrLanguage } from "./ocr-engine.ts";
 import { type OcrPageWord, ocrWordsToPageWords } from "./ocr-words-to-page-words.ts";
 import { rgbaToGray, toGrayImage } from "./raster.ts";
 import { rotateByDegrees, rotateQuarterTurns } from "./transform-raster.ts";
+import { upscaleSmallText } from "./upscale-small-text.ts";
 
 /** An issue of the OCR stage; assignable to Issue once StageId lists "ocr". */
 export type OcrIssue = Omit<Issue, "stage"> & { readonly stage: "ocr" };
@@ -27,6 +28,12 @@ export interface OcrPageOptions {
   readonly correctOrientation?: boolean;
   /** Skew below this many degrees is left alone (tesseract copes; resampling costs time). Default 0.5. */
   readonly minDeskewDegrees?: number;
+  /**
+   * Measure the text and enlarge the image first when its letters are too small for OCR
+   * (upscale-small-text.ts): for images, whose real resolution is unknown. Default false (a PDF page is
+   * rendered at a DPI that suits OCR).
+   */
+  readonly upscaleSmallText?: boolean;
 }
 
 export interface OcrPageResult {
@@ -49,13 +56,19 @@ export async function ocrPage(
   options: OcrPageOptions,
 ): Promise<OcrPageResult> {
   const { pageNumber, dpi } = options;
-  const scale = options.scale ?? dpi / 72;
+  let scale = options.scale ?? dpi / 72;
   const language = options.language ?? "eng";
   const issues: OcrIssue[] = [];
   const issue = (severity: OcrIssue["severity"], code: string, message: string) =>
     issues.push({ stage: "ocr", page: pageNumber, severity, code, message });
 
   let raster = await toGrayImage(image);
+  if (options.upscaleSmallText === true) {
+    const upscaled = await upscaleSmallText(raster);
+    raster = upscaled.image;
+    // More pixels per point: words still come out in the page's points.
+    scale *= upscaled.factor;
+  }
   let orientation: PageOrientation | undefined;
   if (options.correctOrientation === true) {
     try {

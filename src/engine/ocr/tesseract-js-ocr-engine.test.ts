@@ -3,10 +3,13 @@
  * the limit) and language data from node_modules only.
  */
 import assert from "node:assert/strict";
+import { existsSync } from "node:fs";
+import { availableParallelism } from "node:os";
+import { isAbsolute, join } from "node:path";
 import { describe, it } from "node:test";
 import { runOcrEngineContract } from "./ocr-engine.case.test.ts";
 import { SYNTHETIC_LINES, syntheticPage } from "./ocr-test-images.ts";
-import { TesseractJsOcrEngine } from "./tesseract-js-ocr-engine.ts";
+import { TesseractJsOcrEngine, workerOptions } from "./tesseract-js-ocr-engine.ts";
 import { crop } from "./transform-raster.ts";
 
 runOcrEngineContract("TesseractJsOcrEngine", async () => new TesseractJsOcrEngine({ workers: 2 }));
@@ -38,6 +41,22 @@ describe("TesseractJsOcrEngine", () => {
     } finally {
       await engine.close();
     }
+  });
+
+  it("loads its language data from a local directory, never a CDN", () => {
+    const options = workerOptions("eng");
+    // tesseract.js downloads from jsdelivr when langPath is absent or a URL; a local path is read from disk.
+    assert.ok(isAbsolute(options.langPath), options.langPath);
+    assert.doesNotMatch(options.langPath, /^[a-z]+:\/\//iu);
+    assert.ok(existsSync(join(options.langPath, "eng.traineddata.gz")));
+    assert.equal(options.gzip, true);
+    // No corePath/workerPath: the Node build requires both from node_modules; a URL there would fetch.
+    assert.deepEqual(Object.keys(options).sort(), ["cacheMethod", "gzip", "langPath"]);
+  });
+
+  it("sizes its worker pool to the cores unless told otherwise", () => {
+    assert.equal(new TesseractJsOcrEngine().maxWorkers, availableParallelism());
+    assert.equal(new TesseractJsOcrEngine({ workers: 3 }).maxWorkers, 3);
   });
 
   it("rejects a worker count that is not a positive integer", () => {

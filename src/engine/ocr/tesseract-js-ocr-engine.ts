@@ -32,9 +32,24 @@ const require = createRequire(import.meta.url);
  * `langPath` points at `4.0.0`, which adds the legacy engine's data (11 MB against 3 MB); tesseract.js runs
  * LSTM only, for which its CDN default is the `4.0.0_best_int` sibling, so that is what is loaded here.
  */
-function languageDataDirectory(language: OcrLanguage): string {
+export function languageDataDirectory(language: OcrLanguage): string {
   const packageRoot = dirname(require.resolve(`@tesseract.js-data/${language}/package.json`));
   return join(packageRoot, "4.0.0_best_int");
+}
+
+/**
+ * What every worker is created with. `langPath` is a local directory: tesseract.js fetches from its CDN
+ * only when langPath is absent or a URL. The core (WebAssembly) and worker script are `require`d from
+ * node_modules by tesseract.js's Node build, so nothing is left to download.
+ */
+export function workerOptions(language: OcrLanguage) {
+  return {
+    langPath: languageDataDirectory(language),
+    gzip: true,
+    // The default cache reads and writes `./<lang>.traineddata` in the working directory; the data is
+    // already local, so no cache at all.
+    cacheMethod: "none",
+  } as const;
 }
 
 interface Waiter {
@@ -60,6 +75,11 @@ export class TesseractJsOcrEngine implements OcrEngine {
     this.#maxWorkers = workers;
     this.#language = options.language ?? "eng";
     this.#timeoutMs = options.timeoutMs ?? 120_000;
+  }
+
+  /** Worker threads at most (the `workers` option, or the available cores). */
+  get maxWorkers(): number {
+    return this.#maxWorkers;
   }
 
   async recognize(image: OcrImage, options: OcrOptions): Promise<OcrResult> {
@@ -164,13 +184,7 @@ export class TesseractJsOcrEngine implements OcrEngine {
 }
 
 async function startWorker(language: OcrLanguage): Promise<Worker> {
-  const worker = await createWorker(language, OEM.LSTM_ONLY, {
-    langPath: languageDataDirectory(language),
-    gzip: true,
-    // The default cache reads and writes `./<lang>.traineddata` in the working directory; the data is
-    // already local, so no cache at all.
-    cacheMethod: "none",
-  });
+  const worker = await createWorker(language, OEM.LSTM_ONLY, workerOptions(language));
   // The tesseract API defaults to one uniform block (PSM 6); the CLI's default, automatic page
   // segmentation (PSM 3), is what pages need, and keeps both engines alike.
   await worker.setParameters({ tessedit_pageseg_mode: PSM.AUTO });
