@@ -19,7 +19,7 @@ export const OCR_FONT_ID = "ocr";
 export function orderByOcrSequence(blocks: readonly Block[], words: readonly Word[]): Block[] | undefined {
   if (words.length === 0 || words.some((word) => word.fontId !== OCR_FONT_ID)) return undefined;
   const position = new Map<Word, number>();
-  words.forEach((word, index) => position.set(word, index));
+  for (const [index, word] of words.entries()) position.set(word, index);
   const ranks = blocks.map((block) => {
     let first = Number.POSITIVE_INFINITY;
     for (const line of block.lines)
