@@ -36,7 +36,8 @@ export type ConversionResult =
       readonly message: string;
     };
 
-const IMAGE_FORMATS: ReadonlySet<DocumentFormat> = new Set([
+/** Image formats converted through sharp + pdf-lib (when `alwaysConvertToPdf` or `convertToPdf` asks). */
+export const IMAGE_FORMATS: ReadonlySet<DocumentFormat> = new Set([
   "png",
   "jpeg",
   "gif",

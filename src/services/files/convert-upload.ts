@@ -17,6 +17,7 @@ import {
   type ConversionRequest,
   conversionRoute,
   convertToPdf,
+  IMAGE_FORMATS,
 } from "../../engine/convert/convert-to-pdf.ts";
 import { checkContainer, oleKind } from "../../engine/ingest/container-checks.ts";
 import {
@@ -32,18 +33,7 @@ import { deleteFile } from "./delete-file.ts";
 import { storeFile } from "./store-file.ts";
 
 const WORD_OR_POWERPOINT: ReadonlySet<DocumentFormat> = new Set(["docx", "pptx", "odt", "odp"]);
-const ON_REQUEST: ReadonlySet<DocumentFormat> = new Set([
-  "xlsx",
-  "ods",
-  "html",
-  "png",
-  "jpeg",
-  "gif",
-  "bmp",
-  "webp",
-  "tiff",
-  "heic",
-]);
+const ON_REQUEST: ReadonlySet<DocumentFormat> = new Set(["xlsx", "ods", "html", ...IMAGE_FORMATS]);
 
 /** FileTypes that may convert (PowerPoint, ODP and legacy OLE files have none: null). */
 const CANDIDATE_TYPES: ReadonlySet<string> = new Set(["DOCX", "EXCEL", "HTML", "IMG"]);
