@@ -126,6 +126,22 @@ describe("markHeadings", () => {
     ];
     assert.deepEqual(headings(pages), []);
   });
+
+  it("leaves the labels of a syntax figure alone when each is followed by a one-line note", () => {
+    const note = (text: string) => (top: number) => styled(text, 72, top + 8, 8);
+    const pages = [
+      page(1, [
+        body,
+        (top) => styled("CREATE PERMISSION name", 72, top + 12, 12, { bold: true }),
+        note("Names the row permission"),
+        (top) => styled("ON table name", 72, top + 12, 12, { bold: true }),
+        note("Identifies the table"),
+        (top) => styled("FOR ROWS", 72, top + 12, 12, { bold: true }),
+        body,
+      ]),
+    ];
+    assert.deepEqual(headings(pages), []);
+  });
 });
 
 describe("sectionDepth", () => {

@@ -142,7 +142,8 @@ export function sectionDepth(text: string): number | undefined {
 
 /**
  * Drops runs of MAX_SAME_STYLE_RUN or more consecutive unnumbered candidates of one size: a column of
- * author names or field labels (or the parts of a diagram), not a cascade of headings.
+ * author names or field labels (or the parts of a diagram, also when each is followed by a one-line
+ * annotation), not a cascade of headings.
  */
 function withoutStyleRuns(candidates: readonly Candidate[]): Candidate[] {
   const kept: Candidate[] = [];
@@ -155,7 +156,7 @@ function withoutStyleRuns(candidates: readonly Candidate[]): Candidate[] {
     const previous = run[run.length - 1];
     const continues =
       previous !== undefined &&
-      candidate.index === previous.index + 1 &&
+      (candidate.index === previous.index + 1 || oneLineBetween(previous, candidate)) &&
       candidate.depth === undefined &&
       previous.depth === undefined &&
       Math.round(candidate.style.size * 2) === Math.round(previous.style.size * 2);
@@ -164,6 +165,16 @@ function withoutStyleRuns(candidates: readonly Candidate[]): Candidate[] {
   }
   flush();
   return kept;
+}
+
+/**
+ * Two candidates with one single-line block between them: labels of a diagram or syntax figure that
+ * alternate with their annotations, which continue a run as if adjacent.
+ */
+function oneLineBetween(previous: Candidate, candidate: Candidate): boolean {
+  if (candidate.index !== previous.index + 2) return false;
+  const between = candidate.page.blocks[previous.index + 1];
+  return between?.type === "text" && between.lines.length === 1;
 }
 
 /** Heading styles: size to the half point and emphasis. */
