@@ -41,8 +41,3 @@ test("cell keys ignore whitespace and punctuation variants", () => {
   assert.equal(cellKey("a–b"), cellKey("a-b"));
   assert.equal(cellKey("  "), "");
 });
-
-test("markdownToText reads escaped markdown text as the plain text it escapes", () => {
-  assert.equal(markdownToText("the \\<lazy> dog"), "the <lazy> dog");
-  assert.equal(markdownToText("\\# one\n1\\. two\n\\- three"), markdownToText("# one\n1. two\n- three"));
-});

@@ -38,12 +38,8 @@ export function unescapeMarkdown(text: string): string {
  */
 export function markdownToText(markdown: string): string {
   let text = markdown
-    // Line-start escapes (\# \> \- 1\.) are text, not block syntax: undone before the markers are stripped.
-    .replace(/^([ \t]*)\\([#>*+-])/gmu, "$1$2")
-    .replace(/^([ \t]*\d{1,9})\\([.)])/gmu, "$1$2")
     .replace(/<!--[\s\S]*?-->/gu, " ")
-    // A tag; an escaped "\<" is text.
-    .replace(/(?<!\\)<\/?[a-z][^>]*>/giu, " ")
+    .replace(/<\/?[a-z][^>]*>/giu, " ")
     .replace(/^\s*(```|~~~).*$/gmu, " ")
     // Table delimiter rows (| --- | :-: |) carry no text.
     .replace(/^\s*\|?(\s*:?-+:?\s*\|)+\s*(:?-+:?)?\s*$/gmu, " ")

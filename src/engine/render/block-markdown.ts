@@ -5,7 +5,6 @@
  */
 import { assertNever } from "../../shared/assert-never.ts";
 import type { Block, ListItem } from "../document/block.ts";
-import { escapeMarkdownText } from "./markdown-escape.ts";
 import { tableContent } from "./table-content.ts";
 
 export interface MarkdownOptions {
@@ -24,23 +23,20 @@ const LIST_INDENT = "   ";
 export function blockMarkdown(block: Block, options: MarkdownOptions = {}): string {
   switch (block.type) {
     case "text":
-      // Text keeps characters like * and # as the document has them, escaped only where a markdown
-      // reader would take them for HTML or a heading/quote/list line (markdown-escape.ts).
-      return block.listItem === undefined
-        ? escapeMarkdownText(block.text)
-        : listItemMarkdown(block.text, block.listItem);
+      // Text passes through unescaped: upstream keeps characters like * and # as the document has them.
+      return block.listItem === undefined ? block.text : listItemMarkdown(block.text, block.listItem);
     case "heading":
     case "section_heading":
-      return `${"#".repeat(block.headingLevel ?? (block.type === "heading" ? 1 : 2))} ${escapeMarkdownText(block.text)}`;
+      return `${"#".repeat(block.headingLevel ?? (block.type === "heading" ? 1 : 2))} ${block.text}`;
     case "key_value":
       // One "Label: value" row per line.
-      return escapeMarkdownText(block.text);
+      return block.text;
     // Upstream parity: Extend's enrichmentFormat says page numbers appear inline in content as
     // <page_number>n</page_number> or [page_number: n]; running headers and footers stay in the content
     // as plain text (the contract's chunk content is "the entire chunk"; change tracking lists them).
     case "header":
     case "footer":
-      return escapeMarkdownText(block.text);
+      return block.text;
     case "page_number":
       return options.enrichmentFormat === "bracket"
         ? `[page_number: ${block.text}]`
@@ -78,11 +74,10 @@ function figureMarkdown(block: Block): string {
  * "- [ ] item" for checkboxes (a markdown task list).
  */
 function listItemMarkdown(text: string, item: ListItem): string {
-  if (item.marker === "[x]" || item.marker === "[ ]")
-    return `${LIST_INDENT.repeat(item.level)}- ${escapeMarkdownText(text)}`;
+  if (item.marker === "[x]" || item.marker === "[ ]") return `${LIST_INDENT.repeat(item.level)}- ${text}`;
   // Symbol-font bullets leave control or private-use characters behind the marker: not text to keep.
   const rest = text.startsWith(item.marker) ? text.slice(item.marker.length) : text;
-  const body = escapeMarkdownText(rest.replace(/^[\s\p{Cc}\p{Co}\p{Cf}]+/u, ""));
+  const body = rest.replace(/^[\s\p{Cc}\p{Co}\p{Cf}]+/u, "");
   const indent = LIST_INDENT.repeat(item.level);
   if (!item.ordered) return `${indent}- ${body}`;
   if (/^\d{1,9}[.)]$/u.test(item.marker)) return `${indent}${item.marker} ${body}`;
