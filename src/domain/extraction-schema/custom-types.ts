@@ -4,13 +4,34 @@
  */
 
 import { formatJson, schemaError } from "./schema-keywords.ts";
-import type { CurrencyNode, PrimitiveType, SchemaField, SignatureNode } from "./schema-node.ts";
+import type {
+  CurrencyNode,
+  ExtendJsonSchema,
+  PrimitiveType,
+  SchemaField,
+  SignatureNode,
+} from "./schema-node.ts";
 
 export const EXTEND_TYPES = ["date", "currency", "signature"] as const;
 export type ExtendType = (typeof EXTEND_TYPES)[number];
 
 export function isExtendType(value: unknown): value is ExtendType {
   return (EXTEND_TYPES as readonly unknown[]).includes(value);
+}
+
+/** A nullable currency property as schema generators write it: `{amount, iso_4217_currency_code}`. */
+export function currencyJsonSchema(annotations: ExtendJsonSchema = {}): ExtendJsonSchema {
+  return {
+    type: "object",
+    "extend:type": "currency",
+    ...annotations,
+    properties: {
+      amount: { type: ["number", "null"] },
+      iso_4217_currency_code: { type: ["string", "null"] },
+    },
+    required: ["amount", "iso_4217_currency_code"],
+    additionalProperties: false,
+  };
 }
 
 interface FixedField {

@@ -2,6 +2,7 @@
  * Public entry of the extraction-schema module: Extend's 2026-02-09 schema dialect (validation into a
  * normalized tree), the empty output shaped like a schema, and schema inference from an example value.
  */
+export { currencyJsonSchema } from "./custom-types.ts";
 export {
   type ExtractionObject,
   type ExtractionValue,

@@ -5,6 +5,7 @@
  * goes through validateExtractionSchema like any user schema, and is returned in canonical form.
  */
 import {
+  currencyJsonSchema,
   type ExtendJsonSchema,
   type ExtendRootJsonSchema,
   toExtendJsonSchema,
@@ -57,16 +58,6 @@ function renderScalar(property: ScalarProperty): ExtendJsonSchema {
     case "date":
       return { type: ["string", "null"], "extend:type": "date", ...annotations };
     case "currency":
-      return {
-        type: "object",
-        "extend:type": "currency",
-        ...annotations,
-        properties: {
-          amount: { type: ["number", "null"] },
-          iso_4217_currency_code: { type: ["string", "null"] },
-        },
-        required: ["amount", "iso_4217_currency_code"],
-        additionalProperties: false,
-      };
+      return currencyJsonSchema(annotations);
   }
 }

@@ -4,7 +4,11 @@
  * JSON schema without recursion, so any OpenAI-compatible server with json_schema output can follow it.
  * `toExtendSchema` turns the model's answer into an Extend JSON schema; validation happens after.
  */
-import type { ExtendJsonSchema, ExtendRootJsonSchema } from "../../../../domain/extraction-schema/index.ts";
+import {
+  currencyJsonSchema,
+  type ExtendJsonSchema,
+  type ExtendRootJsonSchema,
+} from "../../../../domain/extraction-schema/index.ts";
 
 const SCALAR_TYPES = ["string", "number", "integer", "boolean", "date", "currency", "enum"] as const;
 const FIELD_TYPES = [...SCALAR_TYPES, "array", "object"] as const;
@@ -96,17 +100,7 @@ function renderField(field: ProposedField): ExtendJsonSchema {
     case "enum":
       return { enum: [...field.enum_values, null], ...annotations };
     case "currency":
-      return {
-        type: "object",
-        "extend:type": "currency",
-        ...annotations,
-        properties: {
-          amount: { type: ["number", "null"] },
-          iso_4217_currency_code: { type: ["string", "null"] },
-        },
-        required: ["amount", "iso_4217_currency_code"],
-        additionalProperties: false,
-      };
+      return currencyJsonSchema(annotations);
     case "object":
       return { type: "object", ...annotations, ...objectOf(children) };
     case "array":
