@@ -5,12 +5,14 @@
  * written and text only. Files the engine cannot parse count at distance 1.0 in the "all files" mean
  * and are listed with their failure reason; per-format means over the parsed files are reported apart.
  */
+
 import { existsSync } from "node:fs";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { normalizedEditDistance } from "./metrics/edit-distance.ts";
 import { markdownToText, normalizeWhitespace } from "./metrics/text-normalize.ts";
 import { DEFAULT_CORPUS } from "./support/corpus.ts";
+import { parseCorpusArgs } from "./support/corpus-args.ts";
 import { runEngine } from "./support/engine-run.ts";
 import { type Provenance, provenance, QUALITY_DOC, writeQualitySection } from "./support/quality-doc.ts";
 
@@ -37,20 +39,9 @@ interface Row {
 }
 
 export async function run(args: readonly string[]): Promise<number> {
-  if (args.includes("--help")) {
-    process.stdout.write(`${USAGE}\n`);
-    return 0;
-  }
-  let corpus = DEFAULT_CORPUS;
-  for (let index = 0; index < args.length; index++) {
-    const arg = args[index]!;
-    if (arg === "--corpus" && args[index + 1] !== undefined) corpus = args[++index]!;
-    else if (arg !== "--write" && arg !== "--quiet") {
-      process.stderr.write(`unknown flag: ${arg}\n\n${USAGE}\n`);
-      return 2;
-    }
-  }
-  const log = args.includes("--quiet") ? () => {} : (line: string) => process.stderr.write(`${line}\n`);
+  const parsed = parseCorpusArgs(args, USAGE);
+  if (typeof parsed === "number") return parsed;
+  const { corpus, log } = parsed;
   const rows = await evaluate(path.join(corpus, "docling-groundtruth", "office"), log);
   const report = renderReport(rows, provenance());
   process.stdout.write(report);

@@ -2,7 +2,7 @@
  * Turns a grid and the words in its cells into a Table: cell texts, header rows, and the checks that
  * tell a table from a ruled box or a drawing (text in at least two rows and two columns).
  */
-import type { Box } from "../document/box.ts";
+import { type Box, unionBoxes } from "../document/box.ts";
 import type { Table, TableCell, TableMethod } from "../document/table.ts";
 import type { Word } from "../document/word.ts";
 import type { Grid } from "./grid.ts";
@@ -63,7 +63,10 @@ export function buildTable(
     rowSpan: cell.rowSpan,
     columnSpan: cell.columnSpan,
     text: texts[index]!,
-    box: options.cellBoxes === "grid" ? cell.box : (wordsBox(cellWords[index]!) ?? cell.box),
+    box:
+      options.cellBoxes === "grid"
+        ? cell.box
+        : (unionBoxes(cellWords[index]!.map((word) => word.box)) ?? cell.box),
     header: cell.rowIndex < headerRows,
   }));
   return {
@@ -78,19 +81,4 @@ export function buildTable(
     box: grid.box,
     words: cellWords.flat(),
   };
-}
-
-function wordsBox(words: readonly Word[]): Box | undefined {
-  if (words.length === 0) return undefined;
-  let left = Number.POSITIVE_INFINITY;
-  let top = Number.POSITIVE_INFINITY;
-  let right = Number.NEGATIVE_INFINITY;
-  let bottom = Number.NEGATIVE_INFINITY;
-  for (const { box } of words) {
-    left = Math.min(left, box.left);
-    top = Math.min(top, box.top);
-    right = Math.max(right, box.right);
-    bottom = Math.max(bottom, box.bottom);
-  }
-  return { left, top, right, bottom };
 }

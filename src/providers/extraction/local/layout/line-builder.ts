@@ -4,6 +4,7 @@
  * the line's token height, so the same rules hold for PDF points and for scan pixels.
  */
 import type { Box } from "../../../../engine/document/box.ts";
+import { unionOf } from "../output/citations.ts";
 import { fold } from "../text/fold.ts";
 import { type Geometry, type Line, SEGMENT_MARK, type Segment, type Token } from "./layout-model.ts";
 
@@ -120,14 +121,14 @@ function seed(ordered: readonly PlacedWord[], geometry: Geometry, spacing: numbe
     // Estimated boxes (block geometry) have no real gaps: only the block or cell boundary counts.
     const breaks = current === undefined || regroup || (geometry !== "block" && wide);
     if (breaks) {
-      segments.push({ start, end: index, box: unionOf(ordered.slice(start, index)) });
+      segments.push({ start, end: index, box: unionOf(ordered.slice(start, index).map((word) => word.box)) });
       start = index;
     }
   }
   return {
     tokens,
     segments,
-    box: unionOf(ordered),
+    box: unionOf(ordered.map((word) => word.box)),
     height,
     blockIndices: ordered.map((word) => word.blockIndex),
   };
@@ -153,20 +154,6 @@ function dropDuplicates(words: readonly PlacedWord[]): PlacedWord[] {
     kept.push(word);
   }
   return kept;
-}
-
-function unionOf(words: readonly { readonly box: Box }[]): Box {
-  let left = Number.POSITIVE_INFINITY;
-  let top = Number.POSITIVE_INFINITY;
-  let right = Number.NEGATIVE_INFINITY;
-  let bottom = Number.NEGATIVE_INFINITY;
-  for (const { box } of words) {
-    left = Math.min(left, box.left);
-    top = Math.min(top, box.top);
-    right = Math.max(right, box.right);
-    bottom = Math.max(bottom, box.bottom);
-  }
-  return { left, top, right, bottom };
 }
 
 /** Completes seeds into Lines (index, folded text with token offsets) in the order given. */
