@@ -4,6 +4,7 @@
  * included, template constants apart), FUNSD question→answer link F1 and citation accuracy, and the
  * extraction time per page on top of a parsed document. With --write records it in docs/QUALITY.md.
  */
+
 import { pathToFileURL } from "node:url";
 import type { Extend } from "extend-ai";
 import { inferSchemaFromValue, validateExtractionSchema } from "../src/domain/extraction-schema/index.ts";
@@ -25,6 +26,7 @@ import {
   extractionDocument,
   parseCorpusFile,
 } from "../src/providers/extraction/local/test-support/parsed-corpus.ts";
+import { parseCorpusArgs } from "./support/corpus-args.ts";
 import { type Provenance, provenance, QUALITY_DOC, writeQualitySection } from "./support/quality-doc.ts";
 
 export const summary =
@@ -64,16 +66,9 @@ interface FunsdTotals {
 }
 
 export async function run(args: readonly string[]): Promise<number> {
-  if (args.includes("--help")) {
-    process.stdout.write(`${USAGE}\n`);
-    return 0;
-  }
-  const unknown = args.find((arg) => arg !== "--write" && arg !== "--quiet");
-  if (unknown !== undefined) {
-    process.stderr.write(`unknown flag: ${unknown}\n\n${USAGE}\n`);
-    return 2;
-  }
-  const log = args.includes("--quiet") ? () => {} : (line: string) => process.stderr.write(`${line}\n`);
+  const parsed = parseCorpusArgs(args, USAGE, { acceptsCorpus: false });
+  if (typeof parsed === "number") return parsed;
+  const { log } = parsed;
   const invoices = await evaluateInvoices(log);
   const funsd = evaluateFunsd(log);
   const report = renderReport(invoices, funsd, provenance());

@@ -6,6 +6,7 @@
  * and under a property of the right type (dates under `extend:type: date`, amounts under currency or
  * number). With --write records it in docs/QUALITY.md.
  */
+
 import { pathToFileURL } from "node:url";
 import {
   type ExtendJsonSchema,
@@ -19,6 +20,7 @@ import {
   parseCorpusFile,
 } from "../src/providers/extraction/local/test-support/parsed-corpus.ts";
 import { LocalSchemaInferrer } from "../src/providers/extraction/schema-inference/local/local-schema-inferrer.ts";
+import { parseCorpusArgs } from "./support/corpus-args.ts";
 import { type Provenance, provenance, QUALITY_DOC, writeQualitySection } from "./support/quality-doc.ts";
 
 export const summary =
@@ -52,16 +54,9 @@ interface Row {
 }
 
 export async function run(args: readonly string[]): Promise<number> {
-  if (args.includes("--help")) {
-    process.stdout.write(`${USAGE}\n`);
-    return 0;
-  }
-  const unknown = args.find((arg) => arg !== "--write" && arg !== "--quiet");
-  if (unknown !== undefined) {
-    process.stderr.write(`unknown flag: ${unknown}\n\n${USAGE}\n`);
-    return 2;
-  }
-  const log = args.includes("--quiet") ? () => {} : (line: string) => process.stderr.write(`${line}\n`);
+  const parsed = parseCorpusArgs(args, USAGE, { acceptsCorpus: false });
+  if (typeof parsed === "number") return parsed;
+  const { log } = parsed;
   const rows: Row[] = [];
   for (const invoice of invoiceCases()) {
     const row = await evaluate(invoice.name, invoice.file, invoice.expected);

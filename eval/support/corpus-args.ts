@@ -1,6 +1,7 @@
 /**
- * The flags every corpus suite takes: `--help`, `--corpus <dir>`, `--write`, `--quiet`. Returns the corpus
- * folder and a progress logger, or the exit code when the suite should stop (help shown, unknown flag).
+ * The flags the eval suites take: `--help`, `--write`, `--quiet`, and `--corpus <dir>` for suites that
+ * read the corpus folder directly (`acceptsCorpus`). Returns the corpus folder and a progress logger, or
+ * the exit code when the suite should stop (help shown, unknown flag).
  */
 import { DEFAULT_CORPUS } from "./corpus.ts";
 
@@ -9,7 +10,11 @@ export interface CorpusArgs {
   readonly log: (line: string) => void;
 }
 
-export function parseCorpusArgs(args: readonly string[], usage: string): CorpusArgs | number {
+export function parseCorpusArgs(
+  args: readonly string[],
+  usage: string,
+  { acceptsCorpus = true }: { readonly acceptsCorpus?: boolean } = {},
+): CorpusArgs | number {
   if (args.includes("--help")) {
     process.stdout.write(`${usage}\n`);
     return 0;
@@ -17,7 +22,7 @@ export function parseCorpusArgs(args: readonly string[], usage: string): CorpusA
   let corpus = DEFAULT_CORPUS;
   for (let index = 0; index < args.length; index++) {
     const arg = args[index]!;
-    if (arg === "--corpus" && args[index + 1] !== undefined) corpus = args[++index]!;
+    if (acceptsCorpus && arg === "--corpus" && args[index + 1] !== undefined) corpus = args[++index]!;
     else if (arg !== "--write" && arg !== "--quiet") {
       process.stderr.write(`unknown flag: ${arg}\n\n${usage}\n`);
       return 2;
