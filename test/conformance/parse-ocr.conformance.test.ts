@@ -73,3 +73,14 @@ it("parses a photo (JPEG) by OCR, one point per pixel, and fails a corrupt image
   assert.equal(failed.status, "FAILED");
   assert.equal(failed.failureReason, "CORRUPT_FILE");
 });
+
+it("parses an iPhone-style HEIC photo (HEVC) through the SDK", { timeout: 120_000 }, async () => {
+  const heic = await readFile(path.resolve("src/engine/test-support/fixtures/three-lines.heic"));
+  const file = await client.files.upload(new File([heic], "IMG_0042.HEIC"), {});
+  const run = await client.parse({ file: { id: file.id } });
+  assert.equal(run.status, "PROCESSED", run.failureMessage ?? "");
+  const chunk = run.output!.chunks[0]!;
+  assert.match(chunk.content.replace(/\s+/g, " "), /Invoice number 4821 was paid in March/);
+  const page = chunk.blocks[0]!.metadata.page!;
+  assert.deepEqual([page.width, page.height], [1275, 209], "one point per pixel of the photo");
+});

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { describe, it } from "node:test";
 import sharp from "sharp";
-import { fastestOcrEngine } from "../ocr/ocr-test-images.ts";
+import { fastestOcrEngine, SYNTHETIC_LINES } from "../ocr/ocr-test-images.ts";
 import { detectFormat } from "./detect-format.ts";
 import { isHeif } from "./heic-image.ts";
 import { ImageDocumentSource } from "./image-document-source.ts";
@@ -38,9 +38,36 @@ describe("ImageDocumentSource", () => {
     assert.deepEqual([page.width, page.height], [640, 480], "width and height as displayed, not as stored");
   });
 
-  // No HEVC-coded HEIC file exists on the build machine and none can be made offline (sharp's libheif
-  // has no HEVC encoder), so the heic-decode path is tested on its failures; AVIF, the other HEIF
-  // flavour, is decoded for real.
+  // three-lines.heic: an HEVC-coded HEIC (as iPhones write), made from the synthetic OCR page with
+  // libheif's `heif-enc -q 50` (x265). sharp's prebuilt libvips cannot decode HEVC, so this goes through
+  // heic-decode; AVIF, the other HEIF flavour, is decoded by sharp.
+  it("reads an HEVC-coded HEIC photo and OCRs its text", async () => {
+    const bytes = new Uint8Array(
+      await readFile(new URL("../test-support/fixtures/three-lines.heic", import.meta.url)),
+    );
+    assert.equal(detectFormat(bytes, "IMG_0001.HEIC").format, "heic");
+    assert.equal(
+      detectFormat(bytes, "upload.bin").format,
+      "heic",
+      "recognised by its ftyp brand, not its name",
+    );
+    const opened = await openDocumentSource(bytes, { format: "heic", maxPages: 5 });
+    assert.ok(opened.ok);
+    const source = opened.source;
+    assert.ok(source instanceof ImageDocumentSource);
+    const engine = await fastestOcrEngine();
+    try {
+      assert.equal(source.pageCount, 1);
+      const result = await source.ocrPage(1, engine, { dpi: 300 });
+      assert.deepEqual([result.width, result.height], [1275, 209]);
+      const text = result.words.map((word) => word.text).join(" ");
+      for (const line of SYNTHETIC_LINES.slice(0, 3)) assert.ok(text.includes(line), `${line} in ${text}`);
+    } finally {
+      await engine.close();
+      await source.close();
+    }
+  });
+
   it("reads an AVIF (HEIF container) image with sharp", async () => {
     const avif = await sharp({ create: { width: 64, height: 48, channels: 3, background: "#c03030" } })
       .avif()
