@@ -49,6 +49,39 @@ export function oleFile(streams: readonly string[], payload: Uint8Array = new Ui
   return bytes;
 }
 
+/**
+ * A version-3 compound file whose (up to 3) streams hold `data`, each padded to at least 4096 bytes so
+ * it lives in regular sectors: sector 0 the FAT, sector 1 the directory, then each stream's chain.
+ */
+export function oleWithStreams(streams: readonly { name: string; data: Uint8Array }[]): Uint8Array {
+  if (streams.length > 3) throw new Error("at most 3 streams fit in one directory sector");
+  const padded = streams.map(({ name, data }) => {
+    const size = Math.max(4096, Math.ceil(data.byteLength / 512) * 512);
+    const bytes = new Uint8Array(size);
+    bytes.set(data);
+    return { name, bytes };
+  });
+  const total = 2 + padded.reduce((sum, stream) => sum + stream.bytes.byteLength / 512, 0);
+  if (total > 128) throw new Error("the streams do not fit one FAT sector");
+  const file = oleFile(
+    streams.map((stream) => stream.name),
+    new Uint8Array(512 * (total - 3 + 1)),
+  ).slice(0, 512 * (total + 1));
+  const view = new DataView(file.buffer);
+  let sector = 2;
+  padded.forEach(({ bytes }, index) => {
+    const entry = 1024 + (index + 1) * 128;
+    view.setUint32(entry + 0x74, sector, true);
+    view.setUint32(entry + 0x78, bytes.byteLength, true);
+    const count = bytes.byteLength / 512;
+    for (let at = 0; at < count; at++)
+      view.setUint32(512 + (sector + at) * 4, at + 1 < count ? sector + at + 1 : 0xfffffffe, true);
+    file.set(bytes, 512 * (sector + 1));
+    sector += count;
+  });
+  return file;
+}
+
 /** An encrypted OOXML package as Office writes it: an OLE container, no ZIP inside in the clear. */
 export function encryptedOoxml(): Uint8Array {
   return oleFile(["EncryptionInfo", "EncryptedPackage", "\u0006DataSpaces"], new Uint8Array(4096).fill(0x5a));
