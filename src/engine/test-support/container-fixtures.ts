@@ -82,6 +82,22 @@ export function oleWithStreams(streams: readonly { name: string; data: Uint8Arra
   return file;
 }
 
+/**
+ * zipBomb(uncompressedBytes, entryName) whose local and central headers lie: they declare 1 KiB, so
+ * only inflating the entry shows what it holds.
+ */
+export function lyingZipBomb(uncompressedBytes: number, entryName = "word/document.xml"): Uint8Array {
+  const bytes = zipBomb(uncompressedBytes, entryName).slice();
+  const view = new DataView(bytes.buffer);
+  view.setUint32(22, 1024, true); // local header: uncompressed size
+  for (let at = bytes.byteLength - 22; at >= 0; at--) {
+    if (view.getUint32(at, true) !== 0x06054b50) continue;
+    view.setUint32(view.getUint32(at + 16, true) + 24, 1024, true); // central header: uncompressed size
+    break;
+  }
+  return bytes;
+}
+
 /** An encrypted OOXML package as Office writes it: an OLE container, no ZIP inside in the clear. */
 export function encryptedOoxml(): Uint8Array {
   return oleFile(["EncryptionInfo", "EncryptedPackage", "\u0006DataSpaces"], new Uint8Array(4096).fill(0x5a));
