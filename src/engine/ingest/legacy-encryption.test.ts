@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { oleWithStreams } from "../test-support/container-fixtures.ts";
+import { oleWithStreams, passwordProtectedDoc } from "../test-support/container-fixtures.ts";
 import { corpusFile } from "../test-support/pdf-fixtures.ts";
 import { oleKind } from "./container-checks.ts";
 import { legacyEncrypted } from "./legacy-encryption.ts";
@@ -24,14 +24,7 @@ function words(values: readonly [number, 2 | 4][]): Uint8Array {
   return out;
 }
 
-/** The real .doc with its FIB's fEncrypted bit set, as Word sets it on a password-protected file. */
-function encryptedDoc(): Uint8Array {
-  const bytes = corpusFile(DOC).slice();
-  const ole = readOle(bytes);
-  const word = ole.entries.find((entry) => entry.name === "WordDocument")!;
-  bytes[ole.sectorOffset(word.start) + 0x0b]! |= 0x01;
-  return bytes;
-}
+const encryptedDoc = () => passwordProtectedDoc(corpusFile(DOC));
 
 // BOF (BIFF8, 16 bytes of body) then FILEPASS (RC4 CryptoAPI header start).
 const encryptedWorkbook = words([

@@ -5,6 +5,7 @@
  */
 import { constants, crc32, deflateRawSync } from "node:zlib";
 import { zipSync } from "fflate";
+import { readOle } from "../ingest/ole-directory.ts";
 
 /**
  * A version-3 compound file (512-byte sectors): sector 0 holds the FAT, sector 1 the directory (root +
@@ -95,6 +96,16 @@ export function lyingZipBomb(uncompressedBytes: number, entryName = "word/docume
     view.setUint32(view.getUint32(at + 16, true) + 24, 1024, true); // central header: uncompressed size
     break;
   }
+  return bytes;
+}
+
+/** A real legacy .doc with its FIB's fEncrypted bit set, as Word sets it on a password-protected file. */
+export function passwordProtectedDoc(doc: Uint8Array): Uint8Array {
+  const bytes = doc.slice();
+  const ole = readOle(bytes);
+  const word = ole.entries.find((entry) => entry.name === "WordDocument");
+  if (word === undefined) throw new Error("not a Word document");
+  bytes[ole.sectorOffset(word.start) + 0x0b]! |= 0x01;
   return bytes;
 }
 
