@@ -56,6 +56,27 @@ describe("Office Open XML conversion with LibreOffice", {
     assert.deepEqual((table.metadata as { sheet?: unknown }).sheet, { index: 0, name: "Duck Observations" });
   });
 
+  it("keeps .xls in basic mode: advanced-only cell references are not added", async () => {
+    const xls = corpusFile("docling-groundtruth/office/xls/sources/legacy_sample.xls");
+    const config = {
+      advancedOptions: { excelParsingMode: "advanced" as const, excelIncludeCellMetadata: true },
+    };
+    const blocks = blocksOf(await parseDocument(xls, options("ole", { config })));
+    const title = blocks.find((block) => block.type === "text");
+    assert.match(title?.content ?? "", /Number of freshwater ducks per year/);
+    assert.deepEqual(title?.details, {});
+    // The same workbook as XLSX does get them: the option is honoured where the contract allows it.
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet("S").addRows([["A title over a table"], [], ["Year", "Ducks"], [2024, 310]]);
+    workbook.getWorksheet("S")!.mergeCells("A1:B1");
+    const xlsx = new Uint8Array(await workbook.xlsx.writeBuffer());
+    const native = blocksOf(await parseDocument(xlsx, options("xlsx", { config })));
+    assert.equal(
+      (native.find((block) => block.type === "text")?.details as { cellReference?: string })?.cellReference,
+      "A1:B1",
+    );
+  });
+
   it("reads an ODS spreadsheet made by LibreOffice as its sheets", async () => {
     const workbook = new ExcelJS.Workbook();
     workbook.addWorksheet("Prices").addRows([

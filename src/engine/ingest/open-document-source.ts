@@ -43,12 +43,19 @@ export async function openDocumentSource(
   // Zip-bomb and password checks on containers; inputs read by way of PDF are converted and opened here.
   const converted = await convertBeforeOpen(bytes, options);
   // Converted to DOCX/XLSX/PPTX: opened by that format's reader (never converted again).
-  if (converted !== undefined && "converted" in converted)
+  if (converted !== undefined && "converted" in converted) {
+    // Extend: "for .xls files, basic mode is always used" — no advanced-only cell metadata or formatting.
+    const spreadsheet =
+      format === "ole" && options.spreadsheet !== undefined
+        ? { ...options.spreadsheet, cellMetadata: false, cellFormatting: false }
+        : options.spreadsheet;
     return openDocumentSource(converted.bytes, {
       ...options,
       format: converted.format,
       conversion: undefined,
+      spreadsheet,
     });
+  }
   if (converted !== undefined) return converted;
   switch (format) {
     case "pdf":
