@@ -98,6 +98,23 @@ describe("Office Open XML conversion with LibreOffice", {
     assert.match(blocks.find((block) => block.type === "table")!.content, /\| Cake \| 4\.5 \|/);
   });
 
+  it("reads RTF by way of DOCX: a styled heading stays a heading, a table stays a table", async () => {
+    const rtf = [
+      "{\\rtf1\\ansi{\\fonttbl\\f0 Arial;}",
+      "{\\stylesheet{\\s0 Normal;}{\\s1\\outlinelevel0 heading 1;}}",
+      "\\pard\\s1\\outlinelevel0\\b Quarterly report\\b0\\par",
+      "\\pard\\s0 Revenue grew in every region.\\par",
+      "\\trowd\\cellx2000\\cellx4000 Region\\cell Units\\cell\\row",
+      "\\trowd\\cellx2000\\cellx4000 North\\cell 1200\\cell\\row",
+      "\\pard\\par}",
+    ].join("\n");
+    const blocks = blocksOf(await parseDocument(new TextEncoder().encode(rtf), options("rtf")));
+    const heading = blocks.find((block) => block.type === "heading" || block.type === "section_heading");
+    assert.match(heading?.content ?? "", /Quarterly report/);
+    const table = blocks.find((block) => block.type === "table");
+    assert.match(table?.content ?? "", /\| North \| 1200 \|/);
+  });
+
   it("keeps the PDF route, with page geometry, under alwaysConvertToPdf", async () => {
     const outcome = await parseDocument(
       corpusFile("docling-groundtruth/office/ppt/sources/legacy_sample.ppt"),
