@@ -26,7 +26,7 @@ const USAGE = `usage: npm run eval -- office [--write] [--corpus <dir>] [--quiet
 
 /** The suite's target: mean markdown distance over parsed files, per format. */
 const TARGET = 0.15;
-const TARGET_FORMATS = new Set(["docx", "pptx"]);
+const TARGET_FORMATS = new Set(["docx", "pptx", "xlsx"]);
 
 interface Row {
   readonly format: string;
@@ -121,9 +121,14 @@ export function renderReport(rows: readonly Row[], at: Provenance): string {
     '"markdown" compares the text as written (whitespace collapsed), "text" after stripping markdown',
     'syntax on both sides. Files the engine cannot parse count at 1.0 in the "all files" mean only.',
     "Known differences of form in the markdown column: figures are `<figure type=…>…</figure>` where",
-    "docling writes `<!-- image -->`; a spanning table cell's text sits in its first position where",
-    "docling repeats it; speaker notes, slide comments and Word headers/footers are kept as content",
-    "(docling drops notes and furniture); emphasis and links are plain text.",
+    "docling writes `<!-- image -->`; table delimiter rows are `| --- |` where docling writes `| - |`;",
+    "a sheet's name is a level-1 heading (docling: level 2, and none for .xls); a lone spreadsheet cell",
+    "is a text block where docling makes a 1×1 table; speaker notes, slide comments, every reply of a",
+    "threaded cell comment and Word headers/footers are kept as content (docling drops notes and",
+    "furniture, and keeps one comment per cell thread); cells show Excel's number format where docling",
+    "shows the raw value; emphasis and links are plain text. Legacy .doc/.xls/.ppt are converted by",
+    "LibreOffice to DOCX/XLSX/PPTX and read by the native readers (the PDF route only under",
+    "alwaysConvertToPdf).",
     "",
     table(
       [

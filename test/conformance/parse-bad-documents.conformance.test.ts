@@ -1,13 +1,24 @@
 /**
  * Bad documents end FAILED with the right failureReason — never an HTTP error, never a crash — while
  * a good document parsed alongside them still succeeds: zero bytes, truncated, a non-PDF named .pdf,
- * encrypted (with and without its password), zero pages, over the page limit, and 10,000 pages.
+ * encrypted (with and without its password), zero pages, over the page limit, and 10,000 pages; and
+ * bad Office and image files: zip bombs (declared and lying), password-protected OOXML, ODF and legacy
+ * Word, a truncated DOCX, an undecodable PNG and a bare ZIP.
  */
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { after, before, it } from "node:test";
 import { ExtendClient } from "extend-ai";
+import { zipSync } from "fflate";
+import {
+  encryptedOdt,
+  encryptedOoxml,
+  lyingZipBomb,
+  minimalDocx,
+  passwordProtectedDoc,
+  zipBomb,
+} from "../../src/engine/test-support/container-fixtures.ts";
 import { encryptedPdf, manyPagesPdf, zeroPagePdf } from "../../src/engine/test-support/pdf-fixtures.ts";
 import { startTestServer, type TestServer } from "../support/start-test-server.ts";
 import { forEachDatabaseKind } from "../support/test-databases.ts";
@@ -71,6 +82,40 @@ forEachDatabaseKind("bad documents through the official SDK", (kind) => {
       assert.ok((run.failureMessage ?? "").length > 10, `${name} has a human failureMessage`);
       assert.equal(run.output, null);
     });
+    const health = await fetch(`${server.baseUrl}/healthz`);
+    assert.equal(health.status, 200, "the server is still up");
+  });
+
+  it("fails bad Office and image files with their reason, quickly, and stays up", {
+    timeout: 120_000,
+  }, async () => {
+    const doc = await readFile(
+      path.resolve("../shared/corpus/docling-groundtruth/office/doc/sources/legacy_sample.doc"),
+    );
+    const docx = minimalDocx(["A short document"]);
+    const cases: [string, Uint8Array, string][] = [
+      ["bomb.docx", zipBomb(512 * 1024 * 1024), "FILE_SIZE_TOO_LARGE"],
+      ["lying-bomb.xlsx", lyingZipBomb(512 * 1024 * 1024, "xl/worksheets/sheet1.xml"), "FILE_SIZE_TOO_LARGE"],
+      ["locked.docx", encryptedOoxml(), "PASSWORD_PROTECTED_FILE"],
+      ["locked.odt", encryptedOdt(), "PASSWORD_PROTECTED_FILE"],
+      ["locked.doc", passwordProtectedDoc(new Uint8Array(doc)), "PASSWORD_PROTECTED_FILE"],
+      ["truncated.docx", docx.subarray(0, Math.floor(docx.byteLength / 2)), "CORRUPT_FILE"],
+      [
+        "broken.png",
+        Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(600, 7)]),
+        "CORRUPT_FILE",
+      ],
+      ["archive.zip", zipSync({ "notes.txt": new TextEncoder().encode("hello") }), "FILE_TYPE_NOT_SUPPORTED"],
+    ];
+    const started = performance.now();
+    const runs = await Promise.all(cases.map(([name, bytes]) => parseBytes(bytes, name)));
+    cases.forEach(([name, , reason], index) => {
+      const run = runs[index]!;
+      assert.equal(run.status, "FAILED", `${name} should fail`);
+      assert.equal(run.failureReason, reason, `${name}: ${run.failureMessage}`);
+      assert.equal(run.output, null);
+    });
+    assert.ok(performance.now() - started < 60_000, "no conversion waited on a password prompt");
     const health = await fetch(`${server.baseUrl}/healthz`);
     assert.equal(health.status, 200, "the server is still up");
   });

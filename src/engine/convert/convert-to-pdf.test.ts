@@ -43,10 +43,10 @@ function assertGeometry(blocks: readonly Extend.Block[]): void {
 }
 
 describe("PDF conversion with LibreOffice", { skip: sofficePath === undefined ? NO_SOFFICE : false }, () => {
-  it("parses a legacy Word .doc by way of PDF, with page geometry", async () => {
+  it("parses a legacy Word .doc by way of PDF under alwaysConvertToPdf, with page geometry", async () => {
     const outcome = await parseDocument(
       corpusFile("docling-groundtruth/office/doc/sources/legacy_sample.doc"),
-      options("ole"),
+      options("ole", { config: { advancedOptions: { alwaysConvertToPdf: true } } }),
     );
     const blocks = blocksOf(outcome);
     assertGeometry(blocks);
@@ -70,17 +70,24 @@ describe("PDF conversion with LibreOffice", { skip: sofficePath === undefined ? 
     assert.ok(page?.width !== undefined && page.width > 500 && page.width < 650, JSON.stringify(page));
   });
 
-  it("fails a Word file LibreOffice cannot read with FAILED_TO_CONVERT_TO_PDF", async () => {
+  it("fails a Word file LibreOffice cannot read with FAILED_TO_CONVERT_TO_PDF, on either route", async () => {
     // A valid OLE directory naming a WordDocument stream, but the stream is garbage.
     const garbage = oleFile(
       ["WordDocument", "1Table"],
       new Uint8Array(8192).map((_, index) => (index * 7919) % 251),
     );
-    const outcome = await parseDocument(garbage, options("ole"));
-    assert.equal(outcome.status, "failure");
-    assert.ok(outcome.status === "failure");
-    assert.equal(outcome.failureReason, "FAILED_TO_CONVERT_TO_PDF");
-    assert.match(outcome.failureMessage, /LibreOffice could not convert the document to PDF/);
+    for (const [alwaysConvertToPdf, target] of [
+      [true, "PDF"],
+      [false, "DOCX"],
+    ] as const) {
+      const outcome = await parseDocument(
+        garbage,
+        options("ole", { config: { advancedOptions: { alwaysConvertToPdf } } }),
+      );
+      assert.ok(outcome.status === "failure");
+      assert.equal(outcome.failureReason, "FAILED_TO_CONVERT_TO_PDF");
+      assert.match(outcome.failureMessage, new RegExp(`could not convert the document to ${target}`));
+    }
   });
 
   it("runs concurrent conversions in separate profiles and leaves no temporary files", async () => {

@@ -73,6 +73,11 @@ const OLE_NAMES: Partial<Record<OleKind, string>> = {
   ppt: "PowerPoint (.ppt)",
 };
 
+/** LibreOffice's input (extension and import filter) for `request`, when it has one. */
+export function sofficeInput(request: ConversionRequest): SofficeInput | undefined {
+  return request.format === "ole" ? OLE_INPUTS[request.oleKind ?? "other"] : OFFICE_INPUTS[request.format];
+}
+
 /** How `request` is converted: LibreOffice, the image path, or not at all (parse it as it is). */
 export function conversionRoute(request: ConversionRequest): "soffice" | "image" | undefined {
   const { format } = request;
@@ -98,8 +103,7 @@ export async function convertToPdf(bytes: Uint8Array, request: ConversionRequest
       return failed(`The image could not be converted to PDF: ${(error as Error).message}`);
     }
   }
-  const input =
-    request.format === "ole" ? OLE_INPUTS[request.oleKind ?? "other"] : OFFICE_INPUTS[request.format];
+  const input = sofficeInput(request);
   if (route !== "soffice" || input === undefined)
     throw new Error(`No PDF conversion for ${request.format} input`);
   const converter = request.converter;

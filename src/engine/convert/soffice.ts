@@ -1,6 +1,6 @@
 /**
- * LibreOffice headless as a PDF converter: each conversion runs `soffice --headless --convert-to pdf`
- * in its own child process group with its own throw-away profile directory (-env:UserInstallation, so
+ * LibreOffice headless as a converter (to PDF, or from a legacy or OpenDocument format to its Office
+ * Open XML counterpart): each conversion runs `soffice --headless --convert-to <target>` in its own child process group with its own throw-away profile directory (-env:UserInstallation, so
  * concurrent conversions never share or lock a profile), under a timeout that kills the whole group,
  * with at most `concurrency` conversions at once per thread. Input, output and profile live in one
  * temporary directory that is always removed.
@@ -64,10 +64,30 @@ async function sweepOrphans(workRoot: string, timeoutMs: number): Promise<void> 
 }
 const OUTPUT_LIMIT = 16 * 1024;
 
+/** What to convert to: the output's extension and LibreOffice export filter (undefined: its default). */
+export interface SofficeTarget {
+  readonly extension: string;
+  readonly filter: string | undefined;
+  /** How messages name it ("PDF", "DOCX"). */
+  readonly label: string;
+}
+
+const PDF_TARGET: SofficeTarget = { extension: "pdf", filter: undefined, label: "PDF" };
+
 /** Converts `bytes` to PDF; rejects with ConversionError when LibreOffice fails or times out. */
-export async function sofficeToPdf(
+export function sofficeToPdf(
   bytes: Uint8Array,
   input: SofficeInput,
+  options: SofficeOptions,
+): Promise<Uint8Array> {
+  return sofficeConvert(bytes, input, PDF_TARGET, options);
+}
+
+/** Converts `bytes` to `target`; rejects with ConversionError when LibreOffice fails or times out. */
+export async function sofficeConvert(
+  bytes: Uint8Array,
+  input: SofficeInput,
+  target: SofficeTarget,
   options: SofficeOptions,
 ): Promise<Uint8Array> {
   const workRoot = options.workRoot ?? tmpdir();
@@ -87,7 +107,7 @@ export async function sofficeToPdf(
         `-env:UserInstallation=${pathToFileURL(path.join(work, "profile")).href}`,
         ...(input.filter === undefined ? [] : [`--infilter=${input.filter}`]),
         "--convert-to",
-        "pdf",
+        target.filter === undefined ? target.extension : `${target.extension}:${target.filter}`,
         "--outdir",
         work,
         source,
@@ -101,14 +121,15 @@ export async function sofficeToPdf(
             ["--signal=KILL", guardSeconds, options.sofficePath, ...args],
             work,
             options.timeoutMs,
+            target.label,
           )
-        : await run(options.sofficePath, args, work, options.timeoutMs);
+        : await run(options.sofficePath, args, work, options.timeoutMs, target.label);
       try {
-        return new Uint8Array(await readFile(path.join(work, "input.pdf")));
+        return new Uint8Array(await readFile(path.join(work, `input.${target.extension}`)));
       } catch {
         const detail = log.replace(/^Warning: failed to launch javaldx.*$/gm, "").trim();
         throw new ConversionError(
-          `LibreOffice could not convert the document to PDF${detail === "" ? "" : ` (${lastLine(detail)})`}`,
+          `LibreOffice could not convert the document to ${target.label}${detail === "" ? "" : ` (${lastLine(detail)})`}`,
         );
       }
     } finally {
@@ -118,7 +139,13 @@ export async function sofficeToPdf(
 }
 
 /** Runs the command in its own process group; resolves with its combined output once it exits 0. */
-function run(command: string, args: readonly string[], cwd: string, timeoutMs: number): Promise<string> {
+function run(
+  command: string,
+  args: readonly string[],
+  cwd: string,
+  timeoutMs: number,
+  label: string,
+): Promise<string> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, {
       cwd,
@@ -148,11 +175,13 @@ function run(command: string, args: readonly string[], cwd: string, timeoutMs: n
       // soffice may leave helpers (oosplash → soffice.bin) behind; the group goes with it.
       killGroup(child.pid);
       if (timedOut) {
-        reject(new ConversionError(`Converting the document to PDF took longer than ${timeoutMs / 1000} s`));
+        reject(
+          new ConversionError(`Converting the document to ${label} took longer than ${timeoutMs / 1000} s`),
+        );
       } else if (code !== 0) {
         reject(
           new ConversionError(
-            `LibreOffice failed to convert the document to PDF (${signal ?? `exit code ${code}`}${output.trim() === "" ? "" : `: ${lastLine(output)}`})`,
+            `LibreOffice failed to convert the document to ${label} (${signal ?? `exit code ${code}`}${output.trim() === "" ? "" : `: ${lastLine(output)}`})`,
           ),
         );
       } else resolve(output);

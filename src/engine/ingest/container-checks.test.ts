@@ -70,6 +70,16 @@ describe("password-protected and broken Office containers", () => {
     assert.match(rtf.message, /RTF files .* LibreOffice/);
   });
 
+  it("reads a truncated package named .docx as the DOCX it claims to be, and fails it CORRUPT_FILE", async () => {
+    const docx = minimalDocx(["Hello"]);
+    const truncated = docx.subarray(0, Math.floor(docx.byteLength / 2));
+    assert.equal(detectFormat(truncated, "report.docx").format, "docx");
+    assert.equal(detectFormat(truncated, "report.zip").format, "zip");
+    const opened = await openDocumentSource(truncated, { format: "docx", maxPages: 10 });
+    assert.ok(!opened.ok);
+    assert.equal(opened.reason, "CORRUPT_FILE");
+  });
+
   it("leaves an ordinary DOCX to its own reader (the checks pass it through)", async () => {
     const opened = await openDocumentSource(minimalDocx(["Hello"]), { format: "docx", maxPages: 10 });
     // Whatever the DOCX reader answers, it is not a container-check failure.

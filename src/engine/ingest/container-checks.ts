@@ -1,12 +1,13 @@
 /**
  * Checks on container formats before any parser opens them: the zip-bomb guard for every ZIP-based
  * format, password protection of ODF packages (manifest `encryption-data`) and of OOXML files (which
- * Office stores as an OLE container with EncryptionInfo/EncryptedPackage streams), and an unreadable
- * OLE directory. Returns the failure, or undefined when the file may be opened.
+ * Office stores as an OLE container with EncryptionInfo/EncryptedPackage streams) and of legacy .doc/
+ * .xls/.ppt files (legacy-encryption.ts), and an unreadable OLE directory. Returns the failure, or undefined when the file may be opened.
  */
 import { unzipSync } from "fflate";
 import type { DocumentFormat } from "./detect-format.ts";
-import { classifyOle, type OleKind } from "./ole-directory.ts";
+import { legacyEncrypted } from "./legacy-encryption.ts";
+import { classifyNames, type OleKind, readOle } from "./ole-directory.ts";
 import { inspectZip, type ZipLimits } from "./zip-guard.ts";
 
 export interface ContainerFailure {
@@ -69,10 +70,21 @@ export function checkContainer(
   return undefined;
 }
 
-/** The OLE container's kind, or CORRUPT_FILE when its directory cannot be read. */
+/**
+ * The OLE container's kind; CORRUPT_FILE when its directory cannot be read, PASSWORD_PROTECTED_FILE
+ * when it is a password-protected legacy Word, Excel or PowerPoint file.
+ */
 export function oleKind(bytes: Uint8Array): OleKind | ContainerFailure {
   try {
-    return classifyOle(bytes);
+    const ole = readOle(bytes);
+    const kind = classifyNames(ole.entries.map((entry) => entry.name));
+    if ((kind === "doc" || kind === "xls" || kind === "ppt") && legacyEncrypted(bytes, ole, kind))
+      return {
+        ok: false,
+        reason: "PASSWORD_PROTECTED_FILE",
+        message: `The ${LEGACY_NAMES[kind]} file is password-protected; save it without a password and upload it again`,
+      };
+    return kind;
   } catch (error) {
     return {
       ok: false,
@@ -81,6 +93,8 @@ export function oleKind(bytes: Uint8Array): OleKind | ContainerFailure {
     };
   }
 }
+
+const LEGACY_NAMES = { doc: "Word (.doc)", xls: "Excel (.xls)", ppt: "PowerPoint (.ppt)" } as const;
 
 /** ODF marks each encrypted part with <manifest:encryption-data> in META-INF/manifest.xml. */
 function odfIsEncrypted(bytes: Uint8Array): boolean {

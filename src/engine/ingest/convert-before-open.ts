@@ -1,9 +1,14 @@
 /**
  * The step before a source is opened by format: container checks (zip-bomb guard, password-protected
- * Office/ODF files) and, where a format is read by way of PDF (legacy Office, OpenDocument, RTF, or any
- * convertible input under alwaysConvertToPdf), the conversion and the opening of the resulting PDF.
- * Returns the result when this step settles the input, undefined when the format's own reader takes it.
+ * Office/ODF files), then the conversions. Legacy Office and OpenDocument spreadsheets and presentations
+ * become DOCX/XLSX/PPTX (convert-to-ooxml.ts), which the caller opens with the native readers; where a
+ * format is read by way of PDF (RTF, those same formats under alwaysConvertToPdf or without LibreOffice,
+ * any convertible input under alwaysConvertToPdf) the PDF is made and opened here. Returns the result
+ * when this step settles the input, a converted input to open in its place, or undefined when the
+ * format's own reader takes it.
  */
+
+import { convertToOoxml, type OoxmlFormat, ooxmlRoute } from "../convert/convert-to-ooxml.ts";
 import {
   type ConversionRequest,
   conversionRoute,
@@ -31,10 +36,17 @@ export interface PreOpenOptions {
   readonly conversion?: PdfConversionOptions | undefined;
 }
 
+/** An input converted to Office Open XML, to be opened as that format instead. */
+export interface ConvertedInput {
+  readonly converted: true;
+  readonly bytes: Uint8Array;
+  readonly format: OoxmlFormat;
+}
+
 export async function convertBeforeOpen(
   bytes: Uint8Array,
   options: PreOpenOptions,
-): Promise<OpenSourceResult | undefined> {
+): Promise<OpenSourceResult | ConvertedInput | undefined> {
   const { format } = options;
   const rejected = checkContainer(bytes, format);
   if (rejected !== undefined) return rejected;
@@ -51,6 +63,13 @@ export async function convertBeforeOpen(
     imageQuality: imageQuality(options.conversion?.imageQuality),
     converter: options.conversion?.converter,
   };
+  if (ooxmlRoute(request) !== undefined) {
+    const ooxml = await convertToOoxml(bytes, request);
+    if (!ooxml.ok) return ooxml;
+    // What LibreOffice wrote passes the same container checks as an upload would.
+    const rejected = checkContainer(ooxml.bytes, ooxml.format);
+    return rejected ?? { converted: true, bytes: ooxml.bytes, format: ooxml.format };
+  }
   if (conversionRoute(request) === undefined) return undefined;
   const converted = await convertToPdf(bytes, request);
   if (!converted.ok) return converted;

@@ -112,12 +112,12 @@ function detectFromBytes(head: Uint8Array, extension: string): DocumentFormat {
   )
     return "heic";
   if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) return "ole";
-  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) return detectZip(bytes);
+  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) return detectZip(bytes, extension);
   if (ascii.startsWith("{\\rtf")) return "rtf";
   return detectText(bytes, extension);
 }
 
-function detectZip(bytes: Buffer): DocumentFormat {
+function detectZip(bytes: Buffer, extension: string): DocumentFormat {
   const text = bytes.toString("latin1");
   const mimetype = /^[\s\S]{30}mimetype(application\/vnd\.oasis\.opendocument\.[a-z]+)/.exec(text);
   if (mimetype?.[1] !== undefined) {
@@ -137,8 +137,23 @@ function detectZip(bytes: Buffer): DocumentFormat {
   if (part === "word") return "docx";
   if (part === "xl") return "xlsx";
   if (part === "ppt") return "pptx";
-  return "zip";
+  // No part name in the head (a truncated package, or one whose parts come late): the name breaks the
+  // tie, so a damaged .docx is read — and reported — as the DOCX it claims to be.
+  return OOXML_EXTENSIONS[extension] ?? "zip";
 }
+
+const OOXML_EXTENSIONS: Partial<Record<string, DocumentFormat>> = {
+  docx: "docx",
+  docm: "docx",
+  dotx: "docx",
+  xlsx: "xlsx",
+  xlsm: "xlsx",
+  xltx: "xlsx",
+  xltm: "xlsx",
+  pptx: "pptx",
+  pptm: "pptx",
+  potx: "pptx",
+};
 
 function detectText(bytes: Buffer, extension: string): DocumentFormat {
   if (!looksLikeText(bytes)) return "unknown";

@@ -2,7 +2,8 @@
  * Opens the input as a DocumentSource according to its detected format: PDF, images (PNG, JPEG, GIF,
  * BMP, WebP, HEIC, multi-page TIFF; read by OCR), plain text (TXT, Markdown), spreadsheets (XLSX/XLSM/
  * XLTX one page per sheet, CSV/TSV one table), Word, PowerPoint, ODT and HTML read natively (office/);
- * legacy Office, other OpenDocument and RTF by way of a PDF conversion (convert-before-open.ts). Every
+ * legacy Office and ODS/ODP converted to DOCX/XLSX/PPTX and read natively, RTF (and any of those under
+ * alwaysConvertToPdf) by way of a PDF conversion (convert-before-open.ts). Every
  * other format fails with FILE_TYPE_NOT_SUPPORTED.
  */
 import { assertNever } from "../../shared/assert-never.ts";
@@ -41,6 +42,20 @@ export async function openDocumentSource(
     return { ok: false, reason: "CORRUPT_FILE", message: "The file is empty (0 bytes)" };
   // Zip-bomb and password checks on containers; inputs read by way of PDF are converted and opened here.
   const converted = await convertBeforeOpen(bytes, options);
+  // Converted to DOCX/XLSX/PPTX: opened by that format's reader (never converted again).
+  if (converted !== undefined && "converted" in converted) {
+    // Extend: "for .xls files, basic mode is always used" — no advanced-only cell metadata or formatting.
+    const spreadsheet =
+      format === "ole" && options.spreadsheet !== undefined
+        ? { ...options.spreadsheet, cellMetadata: false, cellFormatting: false }
+        : options.spreadsheet;
+    return openDocumentSource(converted.bytes, {
+      ...options,
+      format: converted.format,
+      conversion: undefined,
+      spreadsheet,
+    });
+  }
   if (converted !== undefined) return converted;
   switch (format) {
     case "pdf":

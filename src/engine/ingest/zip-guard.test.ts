@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { zipSync } from "fflate";
-import { minimalDocx, zipBomb } from "../test-support/container-fixtures.ts";
+import { lyingZipBomb, minimalDocx, zipBomb } from "../test-support/container-fixtures.ts";
 import { openDocumentSource } from "./open-document-source.ts";
 import { DEFAULT_ZIP_LIMITS, inspectZip } from "./zip-guard.ts";
 
@@ -27,6 +27,27 @@ describe("zip guard", () => {
     // 512 MiB were never inflated: memory held in buffers barely moved.
     const grown = process.memoryUsage().arrayBuffers - arrayBuffersBefore;
     assert.ok(grown < 32 * 1024 * 1024, `array buffers grew by ${grown} bytes`);
+  });
+
+  it("refuses a zip bomb whose directory lies about its size, inflating under the declared cap", async () => {
+    for (const [format, entry] of [
+      ["docx", "word/document.xml"],
+      ["xlsx", "xl/worksheets/sheet1.xml"],
+    ] as const) {
+      const bomb = lyingZipBomb(512 * 1024 * 1024, entry);
+      const inspected = inspectZip(bomb);
+      assert.ok(inspected.ok === false);
+      assert.equal(inspected.reason, "FILE_SIZE_TOO_LARGE");
+      const before = process.memoryUsage().arrayBuffers;
+      const started = performance.now();
+      const opened = await openDocumentSource(bomb, { format, maxPages: 10 });
+      assert.ok(!opened.ok);
+      assert.equal(opened.reason, "FILE_SIZE_TOO_LARGE");
+      assert.match(opened.message, /inflates to more than the 1\.0 KiB its directory declares/);
+      const grown = process.memoryUsage().arrayBuffers - before;
+      assert.ok(grown < 32 * 1024 * 1024, `array buffers grew by ${grown} bytes`);
+      assert.ok(performance.now() - started < 2000);
+    }
   });
 
   it("limits the total declared size and the entry count", () => {

@@ -1,10 +1,14 @@
 /**
  * Zip-bomb guard: reads a ZIP's central directory (never inflating anything) and refuses archives whose
  * declared contents are too big for any library to unzip safely — total uncompressed size, entry count,
- * and per-entry compression ratio (a few KB that claim to inflate to gigabytes). Runs before every
+ * and per-entry compression ratio (a few KB that claim to inflate to gigabytes) — and, since a directory
+ * can lie, entries big enough to hide a bomb are inflated once under a cap of their declared size (a
+ * "1 KB" entry that inflates to gigabytes would otherwise reach a parser). Runs before every
  * ZIP-based format (DOCX, XLSX, PPTX, ODF, plain ZIP) is handed to a parser. An unreadable directory
  * means the archive is broken: CORRUPT_FILE.
  */
+
+import { inflateRawSync } from "node:zlib";
 
 export interface ZipLimits {
   /** Sum of every entry's declared uncompressed size. */
@@ -39,6 +43,12 @@ const ZIP64_EOCD_SIGNATURE = 0x06064b50;
 const CENTRAL_HEADER_SIGNATURE = 0x02014b50;
 const EOCD_SIZE = 22;
 const MAX_COMMENT = 0xffff;
+
+/** Deflate cannot exceed about 1032:1; an entry whose compressed size times this fits under its declared
+ * size plus LIE_SLACK cannot inflate to a dangerous surprise and is not inflated here. */
+const MAX_DEFLATE_RATIO = 1032;
+const LIE_SLACK = 64 * 1024 * 1024;
+const DEFLATE = 8;
 
 /** Checks the archive against `limits`; the entries are returned when it passes. */
 export function inspectZip(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMITS): ZipGuardResult {
@@ -77,10 +87,43 @@ export function inspectZip(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LI
         `Entry "${name}" inflates ${formatBytes(entry.compressedSize)} to ${formatBytes(entry.uncompressedSize)} (ratio ${ratio}:1, limit ${limits.maxCompressionRatio}:1); the archive looks like a zip bomb`,
       );
     }
+    if (
+      view.getUint16(offset + 10, true) === DEFLATE &&
+      entry.compressedSize * MAX_DEFLATE_RATIO > entry.uncompressedSize + LIE_SLACK
+    ) {
+      const lie = inflatesPastDeclared(bytes, view, view.getUint32(offset + 42, true), entry);
+      if (lie !== undefined) return lie;
+    }
     entries.push(entry);
     offset = next;
   }
   return { ok: true, entries };
+}
+
+/**
+ * Inflates the entry whose local header is at `local` with its declared size as the output cap: a
+ * failure when it would inflate past it (the directory lies: a zip bomb) or cannot be inflated at all.
+ */
+function inflatesPastDeclared(
+  bytes: Uint8Array,
+  view: DataView,
+  local: number,
+  entry: ZipEntryInfo,
+): ZipGuardResult | undefined {
+  // A ZIP64 offset (0xffffffff) or a header elsewhere: left to the parser, which reads what it finds.
+  if (local + 30 > view.byteLength || view.getUint32(local, true) !== 0x04034b50) return undefined;
+  const start = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
+  const data = bytes.subarray(start, Math.min(start + entry.compressedSize, bytes.byteLength));
+  try {
+    inflateRawSync(data, { maxOutputLength: Math.max(1, entry.uncompressedSize) });
+    return undefined;
+  } catch (error) {
+    if ((error as { code?: string }).code === "ERR_BUFFER_TOO_LARGE")
+      return tooLarge(
+        `Entry "${entry.name}" inflates to more than the ${formatBytes(entry.uncompressedSize)} its directory declares; the archive looks like a zip bomb`,
+      );
+    return corrupt(`entry "${entry.name}" cannot be inflated (${(error as Error).message})`);
+  }
 }
 
 interface CentralDirectory {

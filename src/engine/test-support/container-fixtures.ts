@@ -5,6 +5,7 @@
  */
 import { constants, crc32, deflateRawSync } from "node:zlib";
 import { zipSync } from "fflate";
+import { readOle } from "../ingest/ole-directory.ts";
 
 /**
  * A version-3 compound file (512-byte sectors): sector 0 holds the FAT, sector 1 the directory (root +
@@ -46,6 +47,65 @@ export function oleFile(streams: readonly string[], payload: Uint8Array = new Ui
     view.setUint32(offset + 0x74, 0xfffffffe, true); // start sector
   });
   bytes.set(payload, 512 * 3);
+  return bytes;
+}
+
+/**
+ * A version-3 compound file whose (up to 3) streams hold `data`, each padded to at least 4096 bytes so
+ * it lives in regular sectors: sector 0 the FAT, sector 1 the directory, then each stream's chain.
+ */
+export function oleWithStreams(streams: readonly { name: string; data: Uint8Array }[]): Uint8Array {
+  if (streams.length > 3) throw new Error("at most 3 streams fit in one directory sector");
+  const padded = streams.map(({ name, data }) => {
+    const size = Math.max(4096, Math.ceil(data.byteLength / 512) * 512);
+    const bytes = new Uint8Array(size);
+    bytes.set(data);
+    return { name, bytes };
+  });
+  const total = 2 + padded.reduce((sum, stream) => sum + stream.bytes.byteLength / 512, 0);
+  if (total > 128) throw new Error("the streams do not fit one FAT sector");
+  const file = oleFile(
+    streams.map((stream) => stream.name),
+    new Uint8Array(512 * (total - 3 + 1)),
+  ).slice(0, 512 * (total + 1));
+  const view = new DataView(file.buffer);
+  let sector = 2;
+  padded.forEach(({ bytes }, index) => {
+    const entry = 1024 + (index + 1) * 128;
+    view.setUint32(entry + 0x74, sector, true);
+    view.setUint32(entry + 0x78, bytes.byteLength, true);
+    const count = bytes.byteLength / 512;
+    for (let at = 0; at < count; at++)
+      view.setUint32(512 + (sector + at) * 4, at + 1 < count ? sector + at + 1 : 0xfffffffe, true);
+    file.set(bytes, 512 * (sector + 1));
+    sector += count;
+  });
+  return file;
+}
+
+/**
+ * zipBomb(uncompressedBytes, entryName) whose local and central headers lie: they declare 1 KiB, so
+ * only inflating the entry shows what it holds.
+ */
+export function lyingZipBomb(uncompressedBytes: number, entryName = "word/document.xml"): Uint8Array {
+  const bytes = zipBomb(uncompressedBytes, entryName).slice();
+  const view = new DataView(bytes.buffer);
+  view.setUint32(22, 1024, true); // local header: uncompressed size
+  for (let at = bytes.byteLength - 22; at >= 0; at--) {
+    if (view.getUint32(at, true) !== 0x06054b50) continue;
+    view.setUint32(view.getUint32(at + 16, true) + 24, 1024, true); // central header: uncompressed size
+    break;
+  }
+  return bytes;
+}
+
+/** A real legacy .doc with its FIB's fEncrypted bit set, as Word sets it on a password-protected file. */
+export function passwordProtectedDoc(doc: Uint8Array): Uint8Array {
+  const bytes = doc.slice();
+  const ole = readOle(bytes);
+  const word = ole.entries.find((entry) => entry.name === "WordDocument");
+  if (word === undefined) throw new Error("not a Word document");
+  bytes[ole.sectorOffset(word.start) + 0x0b]! |= 0x01;
   return bytes;
 }
 

@@ -12,7 +12,8 @@ import type { GridCell, GridFigure, SheetGrid } from "./sheet-grid.ts";
 
 /**
  * The sheet's blocks in reading order; the sheet's name (when it has one) is the first, as a heading.
- * Charts and pictures come before the first region that starts below their anchor row.
+ * Charts and pictures come before the first region that starts below their anchor row; cell comments
+ * close the sheet, as slide comments close a slide.
  */
 export function sheetBlocks(grid: SheetGrid): Block[] {
   const blocks: Block[] = [];
@@ -28,6 +29,8 @@ export function sheetBlocks(grid: SheetGrid): Block[] {
     blocks.push(...regionBlocks(region));
   }
   for (; next < figures.length; next++) blocks.push(figureBlock(figures[next]!));
+  for (const comment of grid.comments ?? [])
+    blocks.push({ type: "text", text: comment, box: null, lines: [] });
   return blocks;
 }
 

@@ -33,6 +33,8 @@ export interface SheetGrid {
   readonly cells: readonly GridCell[];
   /** Charts and pictures on the sheet, at the grid row and column their anchor starts in. */
   readonly figures?: readonly GridFigure[];
+  /** Cell comments as "[author: …]: text" lines, row-major; they follow the sheet's content. */
+  readonly comments?: readonly string[];
   /** Formula cells without a cached result (read as empty: formulas are not recalculated); 0 if absent. */
   readonly uncalculatedFormulas?: number;
 }

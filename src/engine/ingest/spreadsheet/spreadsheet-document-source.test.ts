@@ -110,6 +110,26 @@ describe("SpreadsheetDocumentSource (XLSX)", () => {
     assert.match(markdown, /\| Total \| 2000 \|/);
   });
 
+  it("skips hidden columns, narrowing a merged header over them, only when asked", async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet("Costs");
+    sheet.getCell("A1").value = "Item";
+    sheet.getCell("B1").value = "Cost";
+    sheet.mergeCells("B1:D1");
+    sheet.getRow(2).values = ["Tea", 1, 2, 3];
+    sheet.getRow(3).values = ["Cake", 4, 5, 6];
+    sheet.getColumn(3).hidden = true;
+    const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
+    const shown = blockMarkdown(tables((await (await open(bytes)).readPage(1)).blocks)[0]!);
+    assert.match(shown, /\| Tea \| 1 \| 2 \| 3 \|/);
+    const skipped = blockMarkdown(
+      tables((await (await open(bytes, { skipHidden: true })).readPage(1)).blocks)[0]!,
+    );
+    assert.match(skipped, /\| Tea \| 1 \| 3 \|/);
+    assert.match(skipped, /\| Item \| Cost \| Cost \|/);
+    assert.doesNotMatch(skipped, /\b2\b|\b5\b/);
+  });
+
   it("adds cell references, formulas and formatting as HTML attributes in advanced mode", async () => {
     const source = await open(await salesWorkbook(), { cellMetadata: true, cellFormatting: true });
     const page = await source.readPage(1);

@@ -4,10 +4,20 @@
  * its title, its kind ("Line chart") and the data it plots as a small markdown table, read from the
  * values the chart part caches — the chart is not rendered. A picture is an image figure without text.
  */
-import { XMLParser } from "fast-xml-parser";
-import { strFromU8 } from "fflate";
 import type { FigureType } from "../../document/block.ts";
 import { generalNumber } from "./number-format.ts";
+import { type SheetComment, sheetComments } from "./xlsx-comments.ts";
+import {
+  attribute,
+  child,
+  childText,
+  list,
+  parseXmlPart,
+  read,
+  relationships,
+  relationshipsOfType,
+  type Xml,
+} from "./xlsx-parts.ts";
 
 /** A figure anchored on a sheet; row and column are 0-based, as the workbook has them. */
 export interface SheetFigure {
@@ -16,29 +26,6 @@ export interface SheetFigure {
   readonly figureType: FigureType;
   readonly text: string;
 }
-
-type Xml = Record<string, unknown>;
-
-const ARRAYS = new Set([
-  "sheet",
-  "Relationship",
-  "twoCellAnchor",
-  "oneCellAnchor",
-  "absoluteAnchor",
-  "ser",
-  "pt",
-  "p",
-  "r",
-]);
-
-const parser = new XMLParser({
-  ignoreAttributes: false,
-  attributeNamePrefix: "@",
-  removeNSPrefix: true,
-  parseTagValue: false,
-  parseAttributeValue: false,
-  isArray: (name) => ARRAYS.has(name),
-});
 
 const CHART_KINDS: Record<string, string> = {
   lineChart: "Line chart",
@@ -66,9 +53,11 @@ export interface ListedSheet {
   readonly hidden: boolean;
   /** Charts and pictures drawn on it, in anchor order. */
   readonly figures: readonly SheetFigure[];
+  /** Its cell comments, row-major. */
+  readonly comments: readonly SheetComment[];
 }
 
-/** The workbook's sheets in order with their figures; empty when workbook.xml is unreadable. Never throws. */
+/** The workbook's sheets in order with their figures and comments; empty when workbook.xml is unreadable. Never throws. */
 export function listSheets(parts: ReadonlyMap<string, Uint8Array>): ListedSheet[] {
   const workbook = read(parts, "xl/workbook.xml");
   const sheets = list(child(child(workbook, "workbook"), "sheets"), "sheet");
@@ -88,6 +77,7 @@ export function listSheets(parts: ReadonlyMap<string, Uint8Array>): ListedSheet[
         chartsheet: target !== undefined && /(^|\/)chartsheets\//.test(target),
         hidden: state === "hidden" || state === "veryHidden",
         figures,
+        comments: target === undefined ? [] : sheetComments(parts, target),
       },
     ];
   });
@@ -124,7 +114,7 @@ function drawingFigures(parts: ReadonlyMap<string, Uint8Array>, path: string): S
 /** Title, kind and cached data of a chart part's XML; undefined when it has no plot area. */
 export function chartText(xml: string): string | undefined {
   try {
-    return chartDescription(parser.parse(xml) as Xml);
+    return chartDescription(parseXmlPart(xml));
   } catch {
     return undefined;
   }
@@ -208,95 +198,4 @@ function cached(node: Xml | undefined): string[] {
       values[index] = value !== "" && Number.isFinite(number) ? generalNumber(number) : value;
   }
   return Array.from(values, (value) => value ?? "");
-}
-
-// ------------------------------------------------------------------------------------- package reading
-
-function read(parts: ReadonlyMap<string, Uint8Array>, path: string): Xml | undefined {
-  const data = parts.get(path);
-  if (data === undefined) return undefined;
-  try {
-    return parser.parse(strFromU8(data)) as Xml;
-  } catch {
-    return undefined;
-  }
-}
-
-/** Relationship id → target part path (resolved against the part's folder). */
-function relationships(parts: ReadonlyMap<string, Uint8Array>, partPath: string): Map<string, string> {
-  const map = new Map<string, string>();
-  for (const rel of relationshipList(parts, partPath)) map.set(rel.id, rel.target);
-  return map;
-}
-
-function relationshipsOfType(
-  parts: ReadonlyMap<string, Uint8Array>,
-  partPath: string,
-  type: string,
-): string[] {
-  return relationshipList(parts, partPath)
-    .filter((rel) => rel.type.endsWith(`/${type}`))
-    .map((rel) => rel.target);
-}
-
-function relationshipList(
-  parts: ReadonlyMap<string, Uint8Array>,
-  partPath: string,
-): { id: string; type: string; target: string }[] {
-  const folder = partPath.slice(0, partPath.lastIndexOf("/") + 1);
-  const relsPath = `${folder}_rels/${partPath.slice(folder.length)}.rels`;
-  const rels = list(child(read(parts, relsPath), "Relationships"), "Relationship");
-  return rels.flatMap((rel) => {
-    const id = attribute(rel, "Id");
-    const target = attribute(rel, "Target");
-    if (id === undefined || target === undefined || attribute(rel, "TargetMode") === "External") return [];
-    return [{ id, type: attribute(rel, "Type") ?? "", target: resolve(folder, target) }];
-  });
-}
-
-/** A relationship target as a package path: absolute ("/xl/…") or relative to the source part's folder. */
-function resolve(folder: string, target: string): string {
-  const segments = (target.startsWith("/") ? target.slice(1) : folder + target).split("/");
-  const out: string[] = [];
-  for (const segment of segments) {
-    if (segment === "..") out.pop();
-    else if (segment !== "." && segment !== "") out.push(segment);
-  }
-  return out.join("/");
-}
-
-function child(node: Xml | undefined, name: string): Xml | undefined {
-  const value = node?.[name];
-  if (Array.isArray(value)) return value[0] as Xml | undefined;
-  return typeof value === "object" && value !== null ? (value as Xml) : undefined;
-}
-
-function list(node: Xml | undefined, name: string): Xml[] {
-  const value = node?.[name];
-  if (value === undefined) return [];
-  return (Array.isArray(value) ? value : [value]).filter(
-    (item): item is Xml => typeof item === "object" && item !== null,
-  );
-}
-
-function attribute(node: Xml | undefined, name: string): string | undefined {
-  const value = node?.[`@${name}`];
-  return typeof value === "string" ? value : undefined;
-}
-
-/** Text content of the first `name` child of `node`. */
-function childText(node: Xml | undefined, name: string): string | undefined {
-  const value = node?.[name];
-  return text(Array.isArray(value) ? value[0] : value);
-}
-
-/** Text content of an element (fast-xml-parser gives a string, or "#text" beside attributes). */
-function text(node: unknown): string | undefined {
-  if (typeof node === "string") return node;
-  if (typeof node === "number") return String(node);
-  if (typeof node === "object" && node !== null) {
-    const inner = (node as Xml)["#text"];
-    return typeof inner === "string" || typeof inner === "number" ? String(inner) : undefined;
-  }
-  return undefined;
 }

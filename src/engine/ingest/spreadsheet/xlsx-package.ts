@@ -1,8 +1,8 @@
 /**
  * Opening an XLSX package: the one place its ZIP is read and handed to exceljs, so archive guards (zip
  * bombs, encrypted packages) can wrap it. Besides the exceljs workbook it returns the small parts that
- * describe drawings (workbook and sheet relationships, drawings, charts), which exceljs does not model
- * for reading; xlsx-drawings.ts reads charts and pictures from them.
+ * exceljs does not model for reading (workbook and sheet relationships, drawings, charts, comments, the
+ * styles part); xlsx-drawings.ts and xlsx-comments.ts read them.
  *
  * exceljs fails on some drawings it cannot reconcile (absolute relationship targets, for one); the cells
  * are still readable, so on failure the package is rebuilt without its drawings and loaded again.
@@ -13,16 +13,16 @@ import { MAX_SPREADSHEET_XML_BYTES, SpreadsheetTooLargeError } from "./spreadshe
 
 export interface XlsxPackage {
   readonly workbook: ExcelJS.Workbook;
-  /** Drawing-related parts by path without a leading slash ("xl/drawings/drawing1.xml"). */
+  /** Parts exceljs does not model (drawings, charts, comments, styles) by path without a leading slash. */
   readonly parts: ReadonlyMap<string, Uint8Array>;
 }
 
-/** Parts xlsx-drawings.ts reads; each is small XML. */
-const DRAWING_PARTS =
-  /^xl\/(workbook\.xml|_rels\/workbook\.xml\.rels|(worksheets|chartsheets)\/_rels\/[^/]+\.rels|chartsheets\/[^/]+\.xml|drawings\/(_rels\/)?drawing[^/]*\.xml(\.rels)?|charts\/(_rels\/)?chart[^/]*\.xml(\.rels)?)$/i;
+/** Parts read beside exceljs (xlsx-drawings.ts, xlsx-comments.ts, number formats); each is small XML. */
+const SIDE_PARTS =
+  /^xl\/(workbook\.xml|styles\.xml|_rels\/workbook\.xml\.rels|(worksheets|chartsheets)\/_rels\/[^/]+\.rels|chartsheets\/[^/]+\.xml|drawings\/(_rels\/)?drawing[^/]*\.xml(\.rels)?|charts\/(_rels\/)?chart[^/]*\.xml(\.rels)?|comments[^/]*\.xml|threadedComments\/[^/]+\.xml|persons\/[^/]+\.xml)$/i;
 
-/** A drawing part bigger than this is left unread (its chart or picture is then left out). */
-const MAX_DRAWING_PART_BYTES = 8 * 1024 * 1024;
+/** A side part bigger than this is left unread (its chart, picture or comments are then left out). */
+const MAX_SIDE_PART_BYTES = 8 * 1024 * 1024;
 
 /**
  * Opens the workbook. Throws SpreadsheetTooLargeError when the declared sheet XML is too big, any other
@@ -38,7 +38,7 @@ export async function loadWorkbook(
     filter(file) {
       const name = file.name.replace(/^\//, "");
       if (/^xl\/(worksheets\/[^/]+\.xml|sharedStrings\.xml)$/i.test(name)) declared += file.originalSize;
-      return DRAWING_PARTS.test(name) && file.originalSize <= MAX_DRAWING_PART_BYTES;
+      return SIDE_PARTS.test(name) && file.originalSize <= MAX_SIDE_PART_BYTES;
     },
   });
   if (declared > maxXmlBytes)

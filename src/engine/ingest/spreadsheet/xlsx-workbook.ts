@@ -1,7 +1,7 @@
 /**
  * XLSX/XLSM/XLTX → SheetGrids with exceljs: one grid per sheet in workbook order, each non-empty cell's
  * text as Excel shows it (number formats applied, number-format.ts) or raw, merged ranges as spanning
- * cells, hidden rows/columns/sheets dropped when asked.
+ * cells, cell comments after the cells, hidden rows/columns/sheets (and their comments) dropped when asked.
  *
  * Formulas are never recalculated, whatever excelSkipCalculation says: a formula cell shows the result
  * the workbook cached when it was last saved by a spreadsheet application. A formula without a cached
@@ -21,6 +21,7 @@ import {
 } from "./spreadsheet-options.ts";
 import { type ListedSheet, listSheets, type SheetFigure } from "./xlsx-drawings.ts";
 import type { XlsxPackage } from "./xlsx-package.ts";
+import { escapedNumberFormats } from "./xlsx-parts.ts";
 
 /**
  * Grids of the workbook's sheets in tab order (hidden ones left out when options.skipHidden), indexed as
@@ -44,23 +45,37 @@ export function workbookGrids(
           chartsheet: false,
           hidden: sheet.state !== "visible",
           figures: [],
+          comments: [],
         }));
+  const formats = escapedNumberFormats(parts);
   for (const [index, entry] of sheets.entries()) {
     const sheet = entry.chartsheet ? undefined : workbook.getWorksheet(entry.name);
     if (options.skipHidden && (entry.hidden || (sheet !== undefined && sheet.state !== "visible"))) continue;
     if (sheet === undefined) {
       if (!entry.chartsheet) continue;
       const figures = entry.figures.map((figure) => ({ ...figure, row: 0, column: 0 }));
-      grids.push({ name: entry.name, index, cells: [], ...(figures.length > 0 ? { figures } : {}) });
+      const comments = entry.comments.map((comment) => comment.text);
+      grids.push({
+        name: entry.name,
+        index,
+        cells: [],
+        ...(figures.length > 0 ? { figures } : {}),
+        ...(comments.length > 0 ? { comments } : {}),
+      });
       continue;
     }
-    const { cells, rowAt, columnAt, uncalculated } = sheetCells(sheet, options, budget);
+    const { cells, rowAt, columnAt, uncalculated } = sheetCells(sheet, options, budget, formats);
     const placed = entry.figures.map((figure) => placeFigure(figure, rowAt, columnAt));
+    // A comment on a hidden row or column is hidden content too.
+    const comments = entry.comments
+      .filter((comment) => rowAt[comment.row + 1] !== -1 && columnAt[comment.column + 1] !== -1)
+      .map((comment) => comment.text);
     grids.push({
       name: entry.name,
       index,
       cells,
       ...(placed.length > 0 ? { figures: placed } : {}),
+      ...(comments.length > 0 ? { comments } : {}),
       ...(uncalculated > 0 ? { uncalculatedFormulas: uncalculated } : {}),
     });
   }
@@ -89,6 +104,7 @@ function sheetCells(
   sheet: ExcelJS.Worksheet,
   options: SpreadsheetOptions,
   budget: { cells: number; readonly max: number },
+  formats: ReadonlyMap<string, string>,
 ): { cells: GridCell[]; rowAt: Int32Array; columnAt: Int32Array; uncalculated: number } {
   const rowCount = sheet.rowCount;
   const columnCount = sheet.columnCount;
@@ -104,7 +120,8 @@ function sheetCells(
     row.eachCell({ includeEmpty: false }, (cell) => {
       if (cell.isMerged && cell.master !== cell) return;
       const c = Number(cell.col);
-      const { text, numeric } = cellText(cell.value, cell.numFmt, options.rawValues);
+      const numFmt = cell.numFmt === undefined ? undefined : (formats.get(cell.numFmt) ?? cell.numFmt);
+      const { text, numeric } = cellText(cell.value, numFmt, options.rawValues);
       if (text.trim() === "") {
         if (lacksResult(cell.value)) uncalculated++;
         return;
