@@ -1,0 +1,272 @@
+/**
+ * Finds display formulas among a page's text blocks (after layout/, which splits a display equation into
+ * many small blocks: the main row, limit rows, scripts, big delimiters). A block is math when its glyphs
+ * are math (math fonts, math Unicode, Greek, sub/superscripts) and it holds almost no prose words;
+ * math blocks that touch or stack closely form one formula, which must stand alone on its rows (no prose
+ * or table cells beside it) and show real math evidence (a relation, a big operator, a fraction bar or
+ * mostly math-font glyphs). An equation number such as "(3)" at the right joins its formula. Inline math
+ * inside running text stays with the paragraph.
+ */
+import type { Block } from "../document/block.ts";
+import { type Box, overlapLength, unionBoxes } from "../document/box.ts";
+import type { Ruling } from "../document/ruling.ts";
+import type { Word } from "../document/word.ts";
+import { FUNCTION_NAMES, isMathCharacter, isMathFont, isStrongMathCharacter } from "./math-glyphs.ts";
+
+export interface FormulaRegion {
+  /** The blocks the formula is made of, in page order. */
+  readonly blocks: readonly Block[];
+  readonly box: Box;
+  /** Horizontal rules inside it (fraction bars, radical overbars). */
+  readonly rulings: readonly Ruling[];
+}
+
+/** A math block holds at most this share of characters in prose words. */
+const MAX_PROSE_SHARE = 0.25;
+/** Blocks of one formula stack with vertical gaps of at most this many ems. */
+const STACK_GAP_EMS = 0.6;
+/** Text within this many ems beside a formula's rows means it is not a display formula. */
+const BESIDE_EMS = 3;
+/** Lines narrower than this many ems beside a formula are table cells or labels, not a text column. */
+const SHORT_LINE_EMS = 10;
+/** A paragraph (to compare a formula's indent with) is at least this many ems wide. */
+const PARAGRAPH_EMS = 20;
+/** A lone glyph (a QED box, a bullet) is not a formula. */
+const MIN_CHARACTERS = 3;
+/** An equation number block beside a formula joins it (formula-latex.ts makes it a \tag). */
+const EQUATION_NUMBER = /^\(\s*\d+(?:\.\d+)*[a-z]?\s*\)$/u;
+
+interface Candidate {
+  readonly block: Block;
+  /** The size of the block's main glyphs (big operators and delimiters aside). */
+  readonly size: number;
+  /** Holds a relation or big operator (=, ≤, ∈, ∑, ∫, …). */
+  readonly relation: boolean;
+  /** Holds glyphs only math sets: math-font glyphs, Greek, non-ASCII math symbols. */
+  readonly mathGlyphs: boolean;
+  /** Holds a variable: a letter, Greek or a math-font glyph. */
+  readonly variable: boolean;
+  /** Vertical centres of the block's lines of main-size glyphs. */
+  readonly rows: readonly number[];
+}
+
+export function detectFormulas(blocks: readonly Block[], rulings: readonly Ruling[]): FormulaRegion[] {
+  const candidates: Candidate[] = [];
+  const numbers: Block[] = [];
+  for (const block of blocks) {
+    if (block.type !== "text" || block.box === null || !mayBeMath(block)) continue;
+    if (EQUATION_NUMBER.test(block.text.trim())) {
+      numbers.push(block);
+      continue;
+    }
+    const candidate = mathCandidate(block);
+    if (candidate !== undefined) candidates.push(candidate);
+  }
+  const regions: FormulaRegion[] = [];
+  for (const group of stacks(candidates)) {
+    const box = unionBoxes(group.map((candidate) => candidate.block.box!))!;
+    const size = Math.max(...group.map((candidate) => candidate.size));
+    const inside = rulings.filter(
+      (ruling) =>
+        ruling.orientation === "horizontal" &&
+        ruling.position > box.top - 0.3 * size &&
+        ruling.position < box.bottom + 0.3 * size &&
+        ruling.start >= box.left - size &&
+        ruling.end <= box.right + size,
+    );
+    const members = new Set(group.map((candidate) => candidate.block));
+    const number = numbers.find((block) => besideRight(block.box!, box, size));
+    const characters = group.reduce(
+      (sum, candidate) => sum + candidate.block.text.replace(/\s/gu, "").length,
+      0,
+    );
+    const evidence =
+      (group.some((candidate) => candidate.relation) || inside.length > 0) &&
+      (group.some((candidate) => candidate.mathGlyphs) || inside.length > 0) &&
+      group.some((candidate) => candidate.variable);
+    if (!evidence || characters < MIN_CHARACTERS) continue;
+    // Full-size rows stacked without a fraction bar between them are lines of text (a listing, a
+    // column of table cells), not one formula.
+    if (inside.length === 0 && rowCount(group, size) > 1) continue;
+    if (hasTextBeside(blocks, members, number, box, size)) continue;
+    if (flushWithParagraph(blocks, members, box, size)) continue;
+    const regionBlocks = blocks.filter((block) => members.has(block) || block === number);
+    regions.push({
+      blocks: regionBlocks,
+      box: unionBoxes(regionBlocks.map((block) => block.box!))!,
+      rulings: inside,
+    });
+  }
+  return regions;
+}
+
+/** List items are not math, except where layout took a variable for a bullet ("u ∈ …" under a ∑). */
+function mayBeMath(block: Block): boolean {
+  return block.listItem === undefined || /^\p{L}$/u.test(block.listItem.marker);
+}
+
+function mathCandidate(block: Block): Candidate | undefined {
+  const words = block.lines.flatMap((line) => line.words);
+  if (words.length === 0) return undefined;
+  let prose = 0;
+  let mathCharacters = 0;
+  let characters = 0;
+  let relation = false;
+  let mathGlyphs = false;
+  let variable = false;
+  for (const word of words) {
+    const mathFont = isMathFont(word.fontName);
+    if (!mathFont && isProseWord(word)) prose += word.text.length;
+    for (const character of word.text) {
+      characters++;
+      const math = isMathCharacter(character);
+      if (mathFont || math) mathCharacters++;
+      if (mathFont || (math && character.charCodeAt(0) > 0x7f)) mathGlyphs = true;
+      if (mathFont || /\p{L}/u.test(character)) variable = true;
+      if (isStrongMathCharacter(character)) relation = true;
+    }
+  }
+  if (prose > MAX_PROSE_SHARE * characters) return undefined;
+  const scripts = block.lines.some((line) =>
+    line.words.some((word) => isScriptOf(word, line.baseline, line.fontSize)),
+  );
+  if (mathCharacters === 0 && !scripts) return undefined;
+  const main = words.filter((word) => !isLargeGlyph(word));
+  const size = Math.max(...(main.length > 0 ? main : words).map((word) => word.fontSize));
+  const rows = block.lines
+    .filter((line) => line.words.some((word) => !isLargeGlyph(word) && word.fontSize >= 0.88 * size))
+    .map((line) => (line.box.top + line.box.bottom) / 2);
+  return { block, size, relation, mathGlyphs, variable, rows };
+}
+
+/** Big operators and tall delimiters: set larger than the text around them. */
+function isLargeGlyph(word: Word): boolean {
+  return /^(?:cmex|txex|pxex)/iu.test(word.fontName ?? "") || /^[∑∏∐∫∬∭∮⋃⋂]$/u.test(word.text);
+}
+
+/** Rows of main-size glyphs in a group, rows closer than an em apart counting as one. */
+function rowCount(group: readonly Candidate[], size: number): number {
+  const centres = group
+    .filter((candidate) => candidate.size >= 0.88 * size)
+    .flatMap((candidate) => candidate.rows)
+    .sort((a, b) => a - b);
+  let count = 0;
+  let last = Number.NEGATIVE_INFINITY;
+  for (const centre of centres) {
+    if (centre - last > size) count++;
+    last = centre;
+  }
+  return count;
+}
+
+/**
+ * A word of letters (punctuation aside) that is not a function name: two or more letters set upright
+ * ("is", "we"), four or more in italics (a product of variables such as "gux" is italic too), three or
+ * more when the style is unknown; and identifiers, addresses and URLs with four or more letters.
+ */
+function isProseWord(word: Word): boolean {
+  const match = /^[("'“]*(\p{L}{2,})[)"'”.,;:!?]*$/u.exec(word.text);
+  if (match === null)
+    return (
+      /[\w@]/u.test(word.text) &&
+      /[_@]|\p{L}{2,}\.\p{L}/u.test(word.text) &&
+      (word.text.match(/\p{L}/gu)?.length ?? 0) >= 4
+    );
+  if (FUNCTION_NAMES.has(match[1]!)) return false;
+  const letters = match[1]!.length;
+  return word.italic === true ? letters >= 4 : word.italic === false ? letters >= 2 : letters >= 3;
+}
+
+function isScriptOf(word: Word, baseline: number, size: number): boolean {
+  return word.fontSize < 0.88 * size && Math.abs(word.baseline.y - baseline) > 0.12 * size;
+}
+
+/** Groups candidates whose boxes overlap vertically or stack within a small gap while overlapping across. */
+function stacks(candidates: readonly Candidate[]): Candidate[][] {
+  const parent = candidates.map((_, index) => index);
+  const find = (index: number): number => {
+    while (parent[index] !== index) index = parent[index] = parent[parent[index]!]!;
+    return index;
+  };
+  for (let i = 0; i < candidates.length; i++) {
+    for (let j = i + 1; j < candidates.length; j++) {
+      const a = candidates[i]!;
+      const b = candidates[j]!;
+      const boxA = a.block.box!;
+      const boxB = b.block.box!;
+      const size = Math.max(a.size, b.size);
+      const vertical = overlapLength(boxA.top, boxA.bottom, boxB.top, boxB.bottom);
+      const gap = Math.max(boxA.top - boxB.bottom, boxB.top - boxA.bottom);
+      const across = Math.max(boxA.left - boxB.right, boxB.left - boxA.right);
+      const sameRows = vertical > 0.3 * Math.min(boxA.bottom - boxA.top, boxB.bottom - boxB.top);
+      if ((sameRows && across < 4 * size) || (gap <= STACK_GAP_EMS * size && across < size))
+        parent[find(i)] = find(j);
+    }
+  }
+  const groups = new Map<number, Candidate[]>();
+  candidates.forEach((candidate, index) => {
+    const root = find(index);
+    groups.set(root, [...(groups.get(root) ?? []), candidate]);
+  });
+  return [...groups.values()];
+}
+
+function besideRight(number: Box, formula: Box, size: number): boolean {
+  const vertical = overlapLength(number.top, number.bottom, formula.top, formula.bottom);
+  return (
+    vertical > 0.5 * (number.bottom - number.top) &&
+    number.left > formula.right &&
+    number.left - formula.right < 30 * size
+  );
+}
+
+/** Another block's line shares the formula's rows within a few ems of it. */
+function hasTextBeside(
+  blocks: readonly Block[],
+  members: ReadonlySet<Block>,
+  number: Block | undefined,
+  box: Box,
+  size: number,
+): boolean {
+  for (const block of blocks) {
+    if (members.has(block) || block === number || block.box === null) continue;
+    for (const line of block.lines) {
+      const height = line.box.bottom - line.box.top;
+      if (overlapLength(line.box.top, line.box.bottom, box.top, box.bottom) <= 0.5 * height) continue;
+      const across = Math.max(box.left - line.box.right, line.box.left - box.right);
+      if (across < BESIDE_EMS * size) return true;
+      // Short text on the same rows further off is a table cell; long lines are another text column.
+      if (line.box.right - line.box.left < SHORT_LINE_EMS * size) return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * Display formulas are set centred or indented: a "formula" that starts at the left edge of the
+ * paragraph next to it, off centre, is a line of text (a table note, a statistics line).
+ */
+function flushWithParagraph(
+  blocks: readonly Block[],
+  members: ReadonlySet<Block>,
+  box: Box,
+  size: number,
+): boolean {
+  let nearest: Block | undefined;
+  let nearestDistance = Number.POSITIVE_INFINITY;
+  for (const block of blocks) {
+    if (members.has(block) || block.box === null || block.type !== "text") continue;
+    if (block.box.right - block.box.left < PARAGRAPH_EMS * size) continue;
+    if (overlapLength(block.box.left, block.box.right, box.left, box.right) <= 0) continue;
+    const distance = Math.max(block.box.top - box.bottom, box.top - block.box.bottom);
+    if (distance >= 0 && distance < nearestDistance) {
+      nearest = block;
+      nearestDistance = distance;
+    }
+  }
+  if (nearest?.box == null || nearestDistance > 4 * size) return false;
+  const flush = Math.abs(box.left - nearest.box.left) < 0.5 * size;
+  const centred =
+    Math.abs((box.left + box.right) / 2 - (nearest.box.left + nearest.box.right) / 2) < 2 * size;
+  return flush && !centred;
+}

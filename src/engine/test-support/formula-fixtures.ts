@@ -1,0 +1,65 @@
+/**
+ * A PDF page with display formulas drawn glyph by glyph as a math typesetter would: Greek and relations in
+ * the Symbol font, variables in Times-Italic, superscripts and subscripts smaller and shifted off the
+ * baseline, a fraction with a stroked bar between numerator and denominator, a radical with its overbar,
+ * an equation number at the right margin, and prose paragraphs around them. Test support only.
+ */
+import { PDFDocument, type PDFFont, type PDFPage, rgb, StandardFonts } from "pdf-lib";
+
+export async function formulaPdf(): Promise<Uint8Array> {
+  const document = await PDFDocument.create();
+  const page = document.addPage([612, 792]);
+  const prose = await document.embedFont(StandardFonts.Helvetica);
+  const italic = await document.embedFont(StandardFonts.TimesRomanItalic);
+  const roman = await document.embedFont(StandardFonts.TimesRoman);
+  const symbol = await document.embedFont(StandardFonts.Symbol);
+  const text = (font: PDFFont, value: string, x: number, y: number, size = 12) =>
+    page.drawText(value, { x, y, size, font });
+  const bar = (target: PDFPage, x1: number, x2: number, y: number) =>
+    target.drawLine({ start: { x: x1, y }, end: { x: x2, y }, thickness: 0.5, color: rgb(0, 0, 0) });
+
+  text(prose, "The energy of the system is bounded by the quantities defined in the previous", 72, 720, 11);
+  text(prose, "section, and the bound is tight for every admissible configuration we tested:", 72, 706, 11);
+
+  // E = α² + β_i ≤ π/2   (3)
+  text(italic, "E", 220, 660);
+  text(roman, "=", 232, 660);
+  text(symbol, "α", 246, 660);
+  text(roman, "2", 254, 665, 8);
+  text(roman, "+", 262, 660);
+  text(symbol, "β", 272, 660);
+  text(italic, "i", 279, 657, 8);
+  text(symbol, "≤", 288, 660);
+  text(symbol, "π", 304, 669);
+  bar(page, 301, 315, 664);
+  text(roman, "2", 305, 654);
+  text(prose, "(3)", 520, 660);
+
+  text(
+    prose,
+    "where the constants come from the calibration run. The second relation gives the",
+    72,
+    630,
+    11,
+  );
+  text(prose, "distance from the origin for each sample taken along the path of the particle:", 72, 616, 11);
+
+  // x = √(y + 1)
+  text(italic, "x", 240, 580);
+  text(roman, "=", 250, 580);
+  text(symbol, "√", 264, 580);
+  const radicalWidth = symbol.widthOfTextAtSize("√", 12);
+  bar(page, 264 + radicalWidth, 300, 580 + symbol.heightAtSize(12) * 0.78);
+  text(italic, "y", 274, 580);
+  text(roman, "+", 282, 580);
+  text(roman, "1", 292, 580);
+
+  text(
+    prose,
+    "Both relations hold with the same constants on every page of the report that follows.",
+    72,
+    550,
+    11,
+  );
+  return document.save();
+}
