@@ -19,6 +19,11 @@ export interface FormulaRegion {
   readonly box: Box;
   /** Horizontal rules inside it (fraction bars, radical overbars). */
   readonly rulings: readonly Ruling[];
+  /**
+   * The words of each row of a formula set on several full-size rows (a gathered or aligned display),
+   * top to bottom; absent for a one-row formula.
+   */
+  readonly rows?: readonly (readonly Word[])[];
 }
 
 /** A math block holds at most this share of characters in prose words. */
@@ -36,16 +41,21 @@ const MIN_CHARACTERS = 3;
 /** An equation number block beside a formula joins it (formula-latex.ts makes it a \tag). */
 const EQUATION_NUMBER = /^\(\s*\d+(?:\.\d+)*[a-z]?\s*\)$/u;
 
-interface Candidate {
-  readonly block: Block;
-  /** The size of the block's main glyphs (big operators and delimiters aside). */
-  readonly size: number;
+/** What a set of words shows of math. */
+interface MathStatistics {
   /** Holds a relation or big operator (=, ≤, ∈, ∑, ∫, …). */
   readonly relation: boolean;
   /** Holds glyphs only math sets: math-font glyphs, Greek, non-ASCII math symbols. */
   readonly mathGlyphs: boolean;
   /** Holds a variable: a letter, Greek or a math-font glyph. */
   readonly variable: boolean;
+}
+
+interface Candidate {
+  readonly block: Block;
+  /** The size of the block's main glyphs (big operators and delimiters aside). */
+  readonly size: number;
+  readonly statistics: MathStatistics;
   /** Vertical centres of the block's lines of main-size glyphs. */
   readonly rows: readonly number[];
 }
@@ -81,13 +91,17 @@ export function detectFormulas(blocks: readonly Block[], rulings: readonly Rulin
       0,
     );
     const evidence =
-      (group.some((candidate) => candidate.relation) || inside.length > 0) &&
-      (group.some((candidate) => candidate.mathGlyphs) || inside.length > 0) &&
-      group.some((candidate) => candidate.variable);
+      inside.length > 0
+        ? group.some((candidate) => candidate.statistics.variable)
+        : isMath(mergeStatistics(group.map((candidate) => candidate.statistics)));
     if (!evidence || characters < MIN_CHARACTERS) continue;
     // Full-size rows stacked without a fraction bar between them are lines of text (a listing, a
     // column of table cells), not one formula.
-    if (inside.length === 0 && rowCount(group, size) > 1) continue;
+    // Full-size rows stacked without a fraction bar between them are one formula per row only when every
+    // row is math by itself; otherwise they are lines of text (a listing, a column of table cells).
+    const centres = inside.length === 0 ? rowCentres(group, size) : [];
+    const rows = centres.length > 1 ? splitRows(group, centres) : undefined;
+    if (rows !== undefined && !rows.every((row) => isMath(statistics(row)))) continue;
     if (hasTextBeside(blocks, members, number, box, size)) continue;
     if (flushWithParagraph(blocks, members, box, size)) continue;
     const regionBlocks = blocks.filter((block) => members.has(block) || block === number);
@@ -95,6 +109,7 @@ export function detectFormulas(blocks: readonly Block[], rulings: readonly Rulin
       blocks: regionBlocks,
       box: unionBoxes(regionBlocks.map((block) => block.box!))!,
       rulings: inside,
+      ...(rows === undefined ? {} : { rows }),
     });
   }
   return regions;
@@ -111,19 +126,12 @@ function mathCandidate(block: Block): Candidate | undefined {
   let prose = 0;
   let mathCharacters = 0;
   let characters = 0;
-  let relation = false;
-  let mathGlyphs = false;
-  let variable = false;
   for (const word of words) {
     const mathFont = isMathFont(word.fontName);
     if (!mathFont && isProseWord(word)) prose += word.text.length;
     for (const character of word.text) {
       characters++;
-      const math = isMathCharacter(character);
-      if (mathFont || math) mathCharacters++;
-      if (mathFont || (math && character.charCodeAt(0) > 0x7f)) mathGlyphs = true;
-      if (mathFont || /\p{L}/u.test(character)) variable = true;
-      if (isStrongMathCharacter(character)) relation = true;
+      if (mathFont || isMathCharacter(character)) mathCharacters++;
     }
   }
   if (prose > MAX_PROSE_SHARE * characters) return undefined;
@@ -136,7 +144,35 @@ function mathCandidate(block: Block): Candidate | undefined {
   const rows = block.lines
     .filter((line) => line.words.some((word) => !isLargeGlyph(word) && word.fontSize >= 0.88 * size))
     .map((line) => (line.box.top + line.box.bottom) / 2);
-  return { block, size, relation, mathGlyphs, variable, rows };
+  return { block, size, statistics: statistics(words), rows };
+}
+
+function statistics(words: readonly Word[]): MathStatistics {
+  let relation = false;
+  let mathGlyphs = false;
+  let variable = false;
+  for (const word of words) {
+    const mathFont = isMathFont(word.fontName);
+    for (const character of word.text) {
+      if (mathFont || (isMathCharacter(character) && character.charCodeAt(0) > 0x7f)) mathGlyphs = true;
+      if (mathFont || /\p{L}/u.test(character)) variable = true;
+      if (isStrongMathCharacter(character)) relation = true;
+    }
+  }
+  return { relation, mathGlyphs, variable };
+}
+
+function mergeStatistics(all: readonly MathStatistics[]): MathStatistics {
+  return {
+    relation: all.some((one) => one.relation),
+    mathGlyphs: all.some((one) => one.mathGlyphs),
+    variable: all.some((one) => one.variable),
+  };
+}
+
+/** A relation, glyphs only math sets and a variable: "x = α²" is math, "≥ 65" and "A = B" are not. */
+function isMath(statistics: MathStatistics): boolean {
+  return statistics.relation && statistics.mathGlyphs && statistics.variable;
 }
 
 /** Big operators and tall delimiters: set larger than the text around them. */
@@ -144,19 +180,34 @@ function isLargeGlyph(word: Word): boolean {
   return /^(?:cmex|txex|pxex)/iu.test(word.fontName ?? "") || /^[∑∏∐∫∬∭∮⋃⋂]$/u.test(word.text);
 }
 
-/** Rows of main-size glyphs in a group, rows closer than an em apart counting as one. */
-function rowCount(group: readonly Candidate[], size: number): number {
+/** Rows of main-size glyphs in a group (centres closer than an em are one row), top to bottom. */
+function rowCentres(group: readonly Candidate[], size: number): number[] {
   const centres = group
     .filter((candidate) => candidate.size >= 0.88 * size)
     .flatMap((candidate) => candidate.rows)
     .sort((a, b) => a - b);
-  let count = 0;
-  let last = Number.NEGATIVE_INFINITY;
+  const rows: number[][] = [];
   for (const centre of centres) {
-    if (centre - last > size) count++;
-    last = centre;
+    const last = rows[rows.length - 1];
+    if (last !== undefined && centre - last[last.length - 1]! <= size) last.push(centre);
+    else rows.push([centre]);
   }
-  return count;
+  return rows.map((row) => row.reduce((sum, centre) => sum + centre, 0) / row.length);
+}
+
+/** The group's words by nearest row centre (scripts and limits go with the row they hang from). */
+function splitRows(group: readonly Candidate[], centres: readonly number[]): Word[][] {
+  const rows: Word[][] = centres.map(() => []);
+  for (const candidate of group)
+    for (const line of candidate.block.lines)
+      for (const word of line.words) {
+        const centre = (word.box.top + word.box.bottom) / 2;
+        let nearest = 0;
+        for (let index = 1; index < centres.length; index++)
+          if (Math.abs(centres[index]! - centre) < Math.abs(centres[nearest]! - centre)) nearest = index;
+        rows[nearest]!.push(word);
+      }
+  return rows;
 }
 
 /**

@@ -33,12 +33,13 @@ function latexOf(block: Extend.Block): string {
 }
 
 describe("formulas in a PDF drawn glyph by glyph", () => {
-  it("reads scripts, a fraction, a radical and the equation number into LaTeX", async () => {
+  it("reads scripts, a fraction, a radical, the equation number and stacked rows into LaTeX", async () => {
     const outcome = await parseDocument(await formulaPdf(), PDF);
     const found = formulas(outcome);
     assert.deepEqual(found.map(latexOf), [
       "E = \\alpha^{2} + \\beta_{i} \\leq \\frac{\\pi}{2} \\tag{3}",
       "x = \\sqrt{y + 1}",
+      "\\begin{gathered} \\mu \\geq 0 \\\\ \\sigma^{2} = \\nu + 1 \\end{gathered}",
     ]);
     // Markdown content is display math; the box is in page points (top-left origin) around the glyphs:
     // "E" starts at x 220, the number "(3)" ends near x 535, the baseline is 792 - 660 = 132.
@@ -57,7 +58,7 @@ describe("formulas in a PDF drawn glyph by glyph", () => {
     const page = output(outcome).chunks[0]!;
     assert.deepEqual(
       page.blocks.map((block) => block.type),
-      ["text", "formula", "text", "formula", "text"],
+      ["text", "formula", "text", "formula", "text", "formula", "text"],
     );
     assert.match(page.content, /tested:\n\n\$\$ E = /u);
   });

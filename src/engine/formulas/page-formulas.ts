@@ -6,6 +6,7 @@
  */
 import type { Block } from "../document/block.ts";
 import type { Page } from "../document/page.ts";
+import type { Word } from "../document/word.ts";
 import { detectFormulas, type FormulaRegion } from "./detect-formulas.ts";
 import { formulaLatex } from "./formula-latex.ts";
 
@@ -37,16 +38,19 @@ export function formulaPage(page: Page): Block[] {
 
 function formulaBlock(region: FormulaRegion): Block {
   const lines = region.blocks.flatMap((block) => block.lines);
+  const words = lines.flatMap((line) => line.words);
   return {
     type: "formula",
     text: lines.map((line) => line.text).join(" "),
     box: region.box,
     lines,
     formula: {
-      latex: formulaLatex(
-        lines.flatMap((line) => line.words),
-        region.rulings,
-      ),
+      latex: region.rows === undefined ? formulaLatex(words, region.rulings) : gathered(region.rows),
     },
   };
+}
+
+/** A formula set on several rows: one row of LaTeX each, centred under one another as the page sets them. */
+function gathered(rows: readonly (readonly Word[])[]): string {
+  return `\\begin{gathered} ${rows.map((row) => formulaLatex(row, [])).join(" \\\\ ")} \\end{gathered}`;
 }

@@ -2,7 +2,7 @@
  * A PDF page with display formulas drawn glyph by glyph as a math typesetter would: Greek and relations in
  * the Symbol font, variables in Times-Italic, superscripts and subscripts smaller and shifted off the
  * baseline, a fraction with a stroked bar between numerator and denominator, a radical with its overbar,
- * an equation number at the right margin, and prose paragraphs around them. Test support only.
+ * an equation number at the right margin, a display of two centred rows, and prose paragraphs around them. Test support only.
  */
 import { PDFDocument, type PDFFont, type PDFPage, rgb, StandardFonts } from "pdf-lib";
 
@@ -56,9 +56,29 @@ export async function formulaPdf(): Promise<Uint8Array> {
 
   text(
     prose,
-    "Both relations hold with the same constants on every page of the report that follows.",
+    "Both relations hold with the same constants on every page of the report that follows,",
     72,
     550,
+    11,
+  );
+  text(prose, "and the two limits below are the ones the calibration reaches in the long run:", 72, 536, 11);
+
+  // Two rows, centred under each other: μ ≥ 0 and σ² = ν + 1.
+  text(symbol, "μ", 262, 512);
+  text(symbol, "≥", 274, 512);
+  text(roman, "0", 288, 512);
+  text(symbol, "σ", 252, 496);
+  text(roman, "2", 260, 501, 8);
+  text(roman, "=", 268, 496);
+  text(symbol, "ν", 282, 496);
+  text(roman, "+", 292, 496);
+  text(roman, "1", 302, 496);
+
+  text(
+    prose,
+    "Nothing else in this report depends on the constants, which we leave as they are.",
+    72,
+    470,
     11,
   );
   return document.save();
