@@ -11,7 +11,13 @@ import type { Block } from "../document/block.ts";
 import { type Box, overlapLength, unionBoxes } from "../document/box.ts";
 import type { Ruling } from "../document/ruling.ts";
 import type { Word } from "../document/word.ts";
-import { FUNCTION_NAMES, isMathCharacter, isMathFont, isStrongMathCharacter } from "./math-glyphs.ts";
+import {
+  FUNCTION_NAMES,
+  glyphLatex,
+  isMathCharacter,
+  isMathFont,
+  isStrongMathCharacter,
+} from "./math-glyphs.ts";
 
 export interface FormulaRegion {
   /** The blocks the formula is made of, in page order. */
@@ -36,6 +42,8 @@ const BESIDE_EMS = 3;
 const SHORT_LINE_EMS = 10;
 /** A paragraph (to compare a formula's indent with) is at least this many ems wide. */
 const PARAGRAPH_EMS = 20;
+/** A block of at most this many glyphs next to a formula is part of it (a limit, a script). */
+const MAX_FRAGMENT_CHARACTERS = 4;
 /** A lone glyph (a QED box, a bullet) is not a formula. */
 const MIN_CHARACTERS = 3;
 /** An equation number block beside a formula joins it (formula-latex.ts makes it a \tag). */
@@ -63,6 +71,7 @@ interface Candidate {
 export function detectFormulas(blocks: readonly Block[], rulings: readonly Ruling[]): FormulaRegion[] {
   const candidates: Candidate[] = [];
   const numbers: Block[] = [];
+  const fragments: Block[] = [];
   for (const block of blocks) {
     if (block.type !== "text" || block.box === null || !mayBeMath(block)) continue;
     if (EQUATION_NUMBER.test(block.text.trim())) {
@@ -71,9 +80,11 @@ export function detectFormulas(blocks: readonly Block[], rulings: readonly Rulin
     }
     const candidate = mathCandidate(block);
     if (candidate !== undefined) candidates.push(candidate);
+    else if (isFragment(block)) fragments.push(block);
   }
   const regions: FormulaRegion[] = [];
-  for (const group of stacks(candidates)) {
+  for (const core of stacks(candidates)) {
+    const group = withFragments(core, fragments);
     const box = unionBoxes(group.map((candidate) => candidate.block.box!))!;
     const size = Math.max(...group.map((candidate) => candidate.size));
     const inside = rulings.filter(
@@ -82,7 +93,8 @@ export function detectFormulas(blocks: readonly Block[], rulings: readonly Rulin
         ruling.position > box.top - 0.3 * size &&
         ruling.position < box.bottom + 0.3 * size &&
         ruling.start >= box.left - size &&
-        ruling.end <= box.right + size,
+        ruling.end <= box.right + size &&
+        (isBar(ruling, group, size) || isOverbar(ruling, group, size)),
     );
     const members = new Set(group.map((candidate) => candidate.block));
     const number = numbers.find((block) => besideRight(block.box!, box, size));
@@ -320,4 +332,63 @@ function flushWithParagraph(
   const centred =
     Math.abs((box.left + box.right) / 2 - (nearest.box.left + nearest.box.right) / 2) < 2 * size;
   return flush && !centred;
+}
+
+/** A fraction bar: glyphs of the group right above it and right below it, within its span. */
+function isBar(ruling: Ruling, group: readonly Candidate[], size: number): boolean {
+  let above = false;
+  let below = false;
+  for (const candidate of group)
+    for (const line of candidate.block.lines)
+      for (const word of line.words) {
+        const x = (word.box.left + word.box.right) / 2;
+        if (x < ruling.start - 1 || x > ruling.end + 1) continue;
+        if (word.box.bottom <= ruling.position + 0.3 * size && word.box.bottom > ruling.position - size)
+          above = true;
+        if (word.box.top >= ruling.position - 0.3 * size && word.box.top < ruling.position + size)
+          below = true;
+      }
+  return above && below;
+}
+
+/** A radical's overbar: it starts where a √ glyph of the group ends. */
+function isOverbar(ruling: Ruling, group: readonly Candidate[], size: number): boolean {
+  return group.some((candidate) =>
+    candidate.block.lines.some((line) =>
+      line.words.some(
+        (word) =>
+          glyphLatex(Array.from(word.text).at(-1) ?? "", word.fontName) === "\\sqrt" &&
+          Math.abs(word.box.right - ruling.start) <= 0.5 * size,
+      ),
+    ),
+  );
+}
+
+/** A few glyphs on their own (a limit "0", a script "n") that show no math by themselves. */
+function isFragment(block: Block): boolean {
+  const text = block.text.replace(/\s/gu, "");
+  return text.length > 0 && text.length <= MAX_FRAGMENT_CHARACTERS && !/\p{L}{3}/u.test(text);
+}
+
+/** The group with the fragments that touch it (within half an em), as candidates of their own. */
+function withFragments(group: readonly Candidate[], fragments: readonly Block[]): Candidate[] {
+  const box = unionBoxes(group.map((candidate) => candidate.block.box!))!;
+  const margin = 0.5 * Math.max(...group.map((candidate) => candidate.size));
+  const touching = fragments.filter(
+    (block) =>
+      block.box!.left < box.right + margin &&
+      block.box!.right > box.left - margin &&
+      block.box!.top < box.bottom + margin &&
+      block.box!.bottom > box.top - margin,
+  );
+  const words = (block: Block) => block.lines.flatMap((line) => line.words);
+  return [
+    ...group,
+    ...touching.map((block) => ({
+      block,
+      size: Math.max(...words(block).map((word) => word.fontSize)),
+      statistics: statistics(words(block)),
+      rows: [],
+    })),
+  ];
 }

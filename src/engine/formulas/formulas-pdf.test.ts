@@ -33,13 +33,14 @@ function latexOf(block: Extend.Block): string {
 }
 
 describe("formulas in a PDF drawn glyph by glyph", () => {
-  it("reads scripts, a fraction, a radical, the equation number and stacked rows into LaTeX", async () => {
+  it("reads scripts, fractions, a radical, an integral, the equation number and stacked rows into LaTeX", async () => {
     const outcome = await parseDocument(await formulaPdf(), PDF);
     const found = formulas(outcome);
     assert.deepEqual(found.map(latexOf), [
       "E = \\alpha^{2} + \\beta_{i} \\leq \\frac{\\pi}{2} \\tag{3}",
       "x = \\sqrt{y + 1}",
       "\\begin{gathered} \\mu \\geq 0 \\\\ \\sigma^{2} = \\nu + 1 \\end{gathered}",
+      "\\int_{0}^{1} x^{n} dx = \\frac{1}{n + 1}",
     ]);
     // Markdown content is display math; the box is in page points (top-left origin) around the glyphs:
     // "E" starts at x 220, the number "(3)" ends near x 535, the baseline is 792 - 660 = 132.

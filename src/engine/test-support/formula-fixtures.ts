@@ -81,5 +81,31 @@ export async function formulaPdf(): Promise<Uint8Array> {
     470,
     11,
   );
+
+  // Page 2: ∫₀¹ xⁿ dx = 1/(n + 1), the integral's limits set as scripts.
+  const second = document.addPage([612, 792]);
+  const on = (font: PDFFont, value: string, x: number, y: number, size = 12) =>
+    second.drawText(value, { x, y, size, font });
+  on(
+    prose,
+    "Integrating the power term over the unit interval gives the familiar closed form that",
+    72,
+    720,
+    11,
+  );
+  on(prose, "we use for every coefficient of the expansion in the rest of this appendix:", 72, 706, 11);
+  on(symbol, "∫", 220, 660, 20);
+  on(roman, "1", 232, 674, 8);
+  on(roman, "0", 230, 652, 8);
+  on(italic, "x", 242, 660);
+  on(italic, "n", 248, 665, 8);
+  on(italic, "dx", 258, 660);
+  on(roman, "=", 280, 660);
+  on(roman, "1", 303, 668);
+  bar(second, 294, 318, 664);
+  on(italic, "n", 293, 654);
+  on(roman, "+", 300, 654);
+  on(roman, "1", 309, 654);
+  on(prose, "The same bound then holds for each term, since every coefficient is at most one.", 72, 630, 11);
   return document.save();
 }
