@@ -274,10 +274,12 @@ function readRow(atoms: readonly Atom[]): string {
     );
   };
   const parts: string[] = [];
+  const fences = new Set<number>();
   let index = 0;
   while (index < sorted.length) {
     const atom = sorted[index]!;
     if (!isScript(atom)) {
+      if (atom.kind === "fence" && atom.latex !== "") fences.add(parts.length);
       parts.push(atom.latex);
       index++;
       continue;
@@ -291,6 +293,7 @@ function readRow(atoms: readonly Atom[]): string {
     if (sup.length > 0) attached += `^{${layout(sup, [])}}`;
     parts.push(attached);
   }
+  sizeFences(parts, fences);
   // A radical without an overbar (a √ glyph alone) takes the atom after it.
   const joined: string[] = [];
   for (let i = 0; i < parts.length; i++) {
@@ -298,6 +301,43 @@ function readRow(atoms: readonly Atom[]): string {
     else joined.push(parts[i]!);
   }
   return joined.reduce((latex, part) => joinLatex(latex, part, " "), "");
+}
+
+const CLOSING: Readonly<Record<string, string>> = {
+  "(": ")",
+  "[": "]",
+  "\\{": "\\}",
+  "\\langle": "\\rangle",
+  "\\lfloor": "\\rfloor",
+  "\\lceil": "\\rceil",
+  "|": "|",
+  "\\|": "\\|",
+};
+
+/**
+ * Tall delimiters (TeX's extension-font glyphs) become \left…\right pairs when they pair up in the row;
+ * unpaired ones stay as they are, so the LaTeX stays valid.
+ */
+function sizeFences(parts: string[], fences: ReadonlySet<number>): void {
+  const open: { index: number; closing: string }[] = [];
+  const pairs: [number, number][] = [];
+  for (const index of [...fences].sort((a, b) => a - b)) {
+    const part = parts[index]!;
+    const top = open[open.length - 1];
+    if (top !== undefined && part.startsWith(top.closing)) {
+      open.pop();
+      pairs.push([top.index, index]);
+      continue;
+    }
+    const closing = CLOSING[Object.keys(CLOSING).find((delimiter) => part === delimiter) ?? ""];
+    if (closing === undefined) return;
+    open.push({ index, closing });
+  }
+  if (open.length > 0) return;
+  for (const [left, right] of pairs) {
+    parts[left] = `\\left${parts[left]}`;
+    parts[right] = `\\right${parts[right]}`;
+  }
 }
 
 function tidy(latex: string): string {

@@ -99,7 +99,7 @@ describe("formulas in TeX-typeset PDFs", () => {
       config: { advancedOptions: { pageRanges: [{ start: 1, end: 1 }] } },
     });
     assert.deepEqual(formulas(outcome).map(latexOf), [
-      "\\lambda_{g} = \\sum_{s \\in S} \\zeta_{n}^{\\psi ( gs )} = \\sum_{i = 1}^{k} [ \\sum_{s , Rs = \\mathcal{I}_{i}} \\zeta_{n}^{\\psi ( gs )} ] .",
+      "\\lambda_{g} = \\sum_{s \\in S} \\zeta_{n}^{\\psi ( gs )} = \\sum_{i = 1}^{k} \\left[ \\sum_{s , Rs = \\mathcal{I}_{i}} \\zeta_{n}^{\\psi ( gs )} \\right] .",
       "\\sum_{s , Rs = \\mathcal{I}_{i}} \\zeta_{n}^{\\psi ( gs )} = \\sum_{u \\in ( R /\\mathrm{Ann}_{R} ( x_{i} ))^{\\times}} \\zeta_{n}^{\\psi ( gux_{i} )} = \\sum_{u \\in ( R /\\mathrm{Ann}_{R} ( x_{i} ))^{\\times}} \\zeta_{n}^{\\psi_{x_{i}} ( gu )} = c ( g , R /\\mathrm{Ann}_{R} ( x_{i} )) .",
     ]);
     // Before formulas were read, the equations' scattered rows came out as tables.
