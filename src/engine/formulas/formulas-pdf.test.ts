@@ -10,7 +10,7 @@ import { describe, it } from "node:test";
 import type { Extend } from "extend-ai";
 import { parseDocument } from "../pipeline/parse-document.ts";
 import type { ParseOptions, ParseOutcome } from "../pipeline/parse-outcome.ts";
-import { formulaPdf } from "../test-support/formula-fixtures.ts";
+import { formulaPdf, twoColumnFormulaPdf } from "../test-support/formula-fixtures.ts";
 import { corpusFile } from "../test-support/pdf-fixtures.ts";
 
 const PDF: ParseOptions = { format: "pdf", maxPages: 5, chunking: "page" };
@@ -62,6 +62,11 @@ describe("formulas in a PDF drawn glyph by glyph", () => {
       ["text", "formula", "text", "formula", "text", "formula", "text"],
     );
     assert.match(page.content, /tested:\n\n\$\$ E = /u);
+  });
+
+  it("finds a numbered formula in the left column of a two-column page", async () => {
+    const outcome = await parseDocument(await twoColumnFormulaPdf(), PDF);
+    assert.deepEqual(formulas(outcome).map(latexOf), ["y = \\alpha x + \\beta \\tag{1}"]);
   });
 
   it("leaves formulas as text when blockOptions.formulas.enabled is false", async () => {
