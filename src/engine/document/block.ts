@@ -24,7 +24,9 @@ export type BlockType =
   /** An image, chart, diagram or logo found by figures/; `figure` holds its kind. */
   | "figure"
   /** A barcode or QR code found by barcodes/; `barcode` holds its format and value, `text` the value. */
-  | "barcode";
+  | "barcode"
+  /** A display formula found by formulas/; `formula` holds its LaTeX, `text` the glyphs as read. */
+  | "formula";
 
 /** What makes a block a list item: its marker as printed and its nesting depth. */
 export interface ListItem {
@@ -59,6 +61,13 @@ export interface Block {
   readonly cellMetadata?: CellMetadata;
   /** Present on barcode blocks. */
   readonly barcode?: BarcodeInfo;
+  /** Present on formula blocks. */
+  readonly formula?: FormulaInfo;
+}
+
+export interface FormulaInfo {
+  /** The formula as LaTeX (without $$ delimiters), Extend's formula_details.latex. */
+  readonly latex: string;
 }
 
 /** Extend's figure_details.figureType values the engine assigns. */

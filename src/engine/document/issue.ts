@@ -12,6 +12,7 @@ export type StageId =
   | "tables"
   | "figures"
   | "barcodes"
+  | "formulas"
   | "reading-order"
   | "document-layout"
   | "chunking"

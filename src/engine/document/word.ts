@@ -25,6 +25,11 @@ export interface Word {
   readonly fontId: string;
   /** Generic family guessed from the font ("serif", "sans-serif", "monospace"), for style heuristics. */
   readonly fontFamily: string;
+  /**
+   * The font's PostScript name without its subset prefix ("CMMI10", "SymbolMT"), where pdf.js resolved it;
+   * formulas/ reads math fonts from it. Absent when unknown.
+   */
+  readonly fontName?: string;
   /** Character order of the text relative to the baseline direction; "rtl" text reads right to left. */
   readonly direction: "ltr" | "rtl";
   /**

@@ -59,6 +59,12 @@ export interface PdfFontStore {
  */
 export class DocumentFontStyles {
   readonly #styles = new Map<string, FontStyle | null>();
+  readonly #names = new Map<string, string>();
+
+  /** The PostScript name of font `fontId` without its subset prefix, once pdf.js has resolved it. */
+  name(fontId: string): string | undefined {
+    return this.#names.get(fontId);
+  }
 
   /** The style of font `fontId`, or undefined when pdf.js has not resolved it or its name says nothing. */
   lookup(store: PdfFontStore, fontId: string): FontStyle | undefined {
@@ -67,6 +73,7 @@ export class DocumentFontStyles {
     if (!store.has(fontId)) return undefined;
     const font = store.get(fontId) as { readonly name?: unknown } | null;
     const name = typeof font?.name === "string" ? font.name : undefined;
+    if (name !== undefined) this.#names.set(fontId, name.replace(/^[A-Z]{6}\+/u, ""));
     const style = fontStyleFromName(name) ?? null;
     this.#styles.set(fontId, style);
     return style ?? undefined;

@@ -188,10 +188,12 @@ export class PdfDocumentSource implements DocumentSource {
   }
 }
 
-/** The words with bold/italic set where their font's style is known (words of other fonts unchanged). */
+/** The words with bold/italic and the font name set where their font is known (others unchanged). */
 function withFontStyles(words: Word[], store: PdfFontStore, styles: DocumentFontStyles): Word[] {
   return words.map((word) => {
     const style = styles.lookup(store, word.fontId);
-    return style === undefined ? word : { ...word, bold: style.bold, italic: style.italic };
+    const fontName = styles.name(word.fontId);
+    const named = fontName === undefined ? word : { ...word, fontName };
+    return style === undefined ? named : { ...named, bold: style.bold, italic: style.italic };
   });
 }

@@ -9,6 +9,7 @@ import { chunkDocument } from "../chunking/chunk-document.ts";
 import { layOutDocument } from "../document-layout/lay-out-document.ts";
 import { clipFigureImages } from "../figures/figure-images.ts";
 import { figurePage } from "../figures/page-figures.ts";
+import { formulasStage } from "../formulas/formulas-stage.ts";
 import { openDocumentSource } from "../ingest/open-document-source.ts";
 import { spreadsheetOptions } from "../ingest/spreadsheet/spreadsheet-options.ts";
 import { withFormFields } from "../layout/form-field-words.ts";
@@ -228,6 +229,7 @@ export const STAGES: readonly Stage[] = [
   ingestStage,
   ocrStage,
   layoutStage,
+  formulasStage,
   tablesStage,
   readingOrderStage,
   figuresStage,

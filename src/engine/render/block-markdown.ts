@@ -53,6 +53,9 @@ export function blockMarkdown(block: Block, options: MarkdownOptions = {}): stri
       if (options.enrichmentFormat === "bracket")
         return block.text === "" ? "[barcode]" : `[barcode: ${block.text}]`;
       return `<barcode>${block.text}</barcode>`;
+    // Display math, as markdown renderers with math support (KaTeX, MathJax) read it.
+    case "formula":
+      return block.formula === undefined ? block.text : `$$ ${block.formula.latex} $$`;
     default:
       return assertNever(block.type, "block type");
   }

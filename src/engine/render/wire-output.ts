@@ -86,9 +86,11 @@ function renderBlock(page: Page, block: Block, content: string, id: string): Ext
         ? { type: "figure_details", figureType: block.figure.figureType }
         : block.barcode !== undefined
           ? barcodeDetails(block.barcode)
-          : block.cellMetadata?.reference !== undefined
-            ? { type: "text_details", cellReference: block.cellMetadata.reference }
-            : {};
+          : block.formula !== undefined
+            ? { type: "formula_details", latex: block.formula.latex }
+            : block.cellMetadata?.reference !== undefined
+              ? { type: "text_details", cellReference: block.cellMetadata.reference }
+              : {};
   const metadata: Extend.BlockMetadata = {
     page: pageMetadata,
     // Spreadsheets: the sheet the page is (Extend's BlockMetadata.sheet).

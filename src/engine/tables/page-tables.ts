@@ -21,8 +21,14 @@ export function tablePage(
   options: PageTableOptions,
 ): DetectedTable[] {
   if (page.words.length === 0 || page.width === null || page.height === null) return [];
+  // Words of display formulas (formulas/ runs first) are not table cells.
+  const formulaWords = new Set(
+    page.blocks
+      .filter((block) => block.type === "formula")
+      .flatMap((block) => block.lines.flatMap((line) => line.words)),
+  );
   let tables = detectTables({
-    words: page.words,
+    words: formulaWords.size === 0 ? page.words : page.words.filter((word) => !formulaWords.has(word)),
     rulings: page.rulings ?? [],
     width: page.width,
     height: page.height,

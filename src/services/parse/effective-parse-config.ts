@@ -23,6 +23,7 @@ export function effectiveParseConfig(input: Extend.ParseConfig | undefined): Eff
   const tables = config.blockOptions?.tables ?? {};
   const figures = config.blockOptions?.figures ?? {};
   const barcodes = config.blockOptions?.barcodes ?? {};
+  const formulas = config.blockOptions?.formulas ?? {};
   return {
     ...config,
     target: (config.target as "markdown" | "spatial" | undefined) ?? "markdown",
@@ -50,6 +51,8 @@ export function effectiveParseConfig(input: Extend.ParseConfig | undefined): Eff
         readingEnabled: barcodes.readingEnabled ?? true,
         imageClippingEnabled: barcodes.imageClippingEnabled ?? false,
       },
+      // The contract gives no default; display formulas become formula blocks with LaTeX unless disabled.
+      formulas: { ...formulas, enabled: formulas.enabled ?? true },
     },
     advancedOptions: { ...config.advancedOptions },
   };
