@@ -97,7 +97,10 @@ export function textRunWords(run: PdfTextRun, style: PdfFontStyle | undefined, f
     const box = clipToPage(corners, pageBounds);
     if (box === undefined) continue;
     words.push({
-      text: characters.slice(start, end).join(""),
+      text:
+        common.direction === "rtl"
+          ? repairLamAlef(characters.slice(start, end).join(""))
+          : characters.slice(start, end).join(""),
       box,
       baseline: offset(origin, along, startAlong, up, 0),
       angle: angleOf(along),
@@ -105,6 +108,16 @@ export function textRunWords(run: PdfTextRun, style: PdfFontStyle | undefined, f
     });
   }
   return words;
+}
+
+/**
+ * Undoes pdf.js reversing a lam-alef ligature. A font maps its one lam-alef glyph to two characters
+ * (lam, alef) and pdf.js's bidi pass reverses the run character by character, so "الإنتاجية" arrives as
+ * "اإلنتاجية". Two alef letters in a row never occur in Arabic spelling, so an alef followed by an
+ * alef-with-hamza (or madda, or plain alef) and a lam is the article "ال" before a reversed ligature.
+ */
+export function repairLamAlef(text: string): string {
+  return text.replace(/([\u0622\u0623\u0625\u0627])([\u0622\u0623\u0625\u0627])\u0644/gu, "$1\u0644$2");
 }
 
 function verticalMetrics(style: PdfFontStyle | undefined): { ascent: number; descent: number } {

@@ -6,6 +6,7 @@ import { type Box, unionBoxes } from "../document/box.ts";
 import type { Table, TableCell, TableMethod } from "../document/table.ts";
 import type { Word } from "../document/word.ts";
 import type { Grid } from "./grid.ts";
+import { isRightToLeftText, mirrorColumns } from "./right-to-left.ts";
 import { headerRowCount } from "./table-header.ts";
 import { cellText } from "./text-rows.ts";
 
@@ -57,7 +58,7 @@ export function buildTable(
     words: cellWords[index]!,
   }));
   const headerRows = options.headerRows ?? headerRowCount(inputs, rowCount, columnCount);
-  const cells: TableCell[] = grid.cells.map((cell, index) => ({
+  const gridCells: TableCell[] = grid.cells.map((cell, index) => ({
     rowIndex: cell.rowIndex,
     columnIndex: cell.columnIndex,
     rowSpan: cell.rowSpan,
@@ -69,6 +70,8 @@ export function buildTable(
         : (unionBoxes(cellWords[index]!.map((word) => word.box)) ?? cell.box),
     header: cell.rowIndex < headerRows,
   }));
+  const words = cellWords.flat();
+  const cells = isRightToLeftText(words) ? mirrorColumns(gridCells, columnCount) : gridCells;
   return {
     table: {
       rowCount,
@@ -79,6 +82,6 @@ export function buildTable(
       copiedHeaderRowCount: 0,
     },
     box: grid.box,
-    words: cellWords.flat(),
+    words,
   };
 }
