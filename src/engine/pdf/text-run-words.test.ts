@@ -79,3 +79,21 @@ describe("repairLamAlef", () => {
     for (const text of ["البرمجة", "إلى", "الإنتاجية", "مكالمة"]) assert.equal(repairLamAlef(text), text);
   });
 });
+
+describe("Arabic words", () => {
+  it("drop the tatweel that stretches them and a run of nothing else", () => {
+    const run: PdfTextRun = {
+      str: "بنـــاء ـــــ",
+      dir: "rtl",
+      width: 60,
+      height: 10,
+      transform: [10, 0, 0, 10, 100, 700],
+      fontName: "f1",
+    };
+    const frame: PageFrame = { transform: [1, 0, 0, -1, 0, 792], width: 612, height: 792 };
+    assert.deepEqual(
+      textRunWords(run, undefined, frame).map((word) => word.text),
+      ["بناء"],
+    );
+  });
+});

@@ -95,12 +95,10 @@ export function textRunWords(run: PdfTextRun, style: PdfFontStyle | undefined, f
       offset(origin, along, startAlong, up, ascent * fontSize),
     ];
     const box = clipToPage(corners, pageBounds);
-    if (box === undefined) continue;
+    const text = arabicText(characters.slice(start, end).join(""));
+    if (box === undefined || text === "") continue;
     words.push({
-      text:
-        common.direction === "rtl"
-          ? repairLamAlef(characters.slice(start, end).join(""))
-          : characters.slice(start, end).join(""),
+      text,
       box,
       baseline: offset(origin, along, startAlong, up, 0),
       angle: angleOf(along),
@@ -109,6 +107,14 @@ export function textRunWords(run: PdfTextRun, style: PdfFontStyle | undefined, f
   }
   return words;
 }
+
+/** Arabic text as it reads: ligatures in order, without the tatweel that only stretches a word. */
+function arabicText(text: string): string {
+  return /[\u0600-\u06ff]/u.test(text) ? repairLamAlef(text.replaceAll(TATWEEL, "")) : text;
+}
+
+/** U+0640 ARABIC TATWEEL (kashida): typographic elongation for justification, not a letter. */
+const TATWEEL = "\u0640";
 
 /**
  * Undoes pdf.js reversing a lam-alef ligature. A font maps its one lam-alef glyph to two characters
