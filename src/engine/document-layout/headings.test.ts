@@ -144,6 +144,43 @@ describe("markHeadings", () => {
   });
 });
 
+describe("markHeadings on covers and wrapped titles", () => {
+  it("joins a heading's wrapped second line into one heading", () => {
+    const pages = [
+      page(1, [
+        (top) => [
+          ...styled("Chapter 1. Securing and protecting", 72, top + 20, 20, { bold: true }),
+          ...styled("the data", 150, top + 44, 20, { bold: true }),
+        ],
+        body,
+      ]),
+    ];
+    assert.deepEqual(headings(pages), ["heading 1: Chapter 1. Securing and protecting the data"]);
+  });
+
+  it("keeps two headings apart when a gap wider than a line's leading separates them", () => {
+    const pages = [
+      page(1, [
+        (top) => styled("Implement roles", 72, top + 20, 20, { bold: true }),
+        (top) => styled("Leverage permissions", 72, top + 20, 20, { bold: true }),
+        body,
+      ]),
+    ];
+    assert.deepEqual(headings(pages), ["heading 1: Implement roles", "heading 1: Leverage permissions"]);
+  });
+
+  it("does not take the last line of a page's content (a cover's imprint) for a heading", () => {
+    const pages = [
+      page(1, [
+        (top) => styled("Introduction", 72, top + 20, 20),
+        body,
+        (top) => styled("Redpaper", 72, top + 30, 30),
+      ]),
+    ];
+    assert.deepEqual(headings(pages), ["heading 1: Introduction"]);
+  });
+});
+
 describe("sectionDepth", () => {
   it("reads the depth of leading section numbers", () => {
     assert.equal(sectionDepth("2 Methods"), 1);
