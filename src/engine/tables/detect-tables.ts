@@ -7,7 +7,6 @@ import type { Box } from "../document/box.ts";
 import type { Ruling } from "../document/ruling.ts";
 import type { Table } from "../document/table.ts";
 import type { Word } from "../document/word.ts";
-import { CHECKED, UNCHECKED } from "../layout/checkboxes.ts";
 import { buildTable, type DetectedTable } from "./build-table.ts";
 import { assignWords, compactGrid, dropSpacers } from "./grid.ts";
 import { underSegmented } from "./hybrid.ts";
@@ -123,19 +122,11 @@ function upright(
     free = free.filter((word) => !used.has(word));
   }
   // Text inside a ruled table's frame but in no cell (slightly outside a border) stays out of stream.
-  // Checkbox words ("[x]", "[ ]" from layout/) fill the cells of ruled tables (a form grid's answers)
-  // but do not make text-aligned tables: a chart's legend squares read as checkboxes too.
-  const outside = free.filter(
-    (word) => !isCheckboxWord(word) && !tables.some((table) => containsCentre(table.box, word.box)),
-  );
+  const outside = free.filter((word) => !tables.some((table) => containsCentre(table.box, word.box)));
   for (const table of streamTables(outside, rulings)) {
     if (!blocked(table.box)) tables.push(table);
   }
   return tables;
-}
-
-function isCheckboxWord(word: Word): boolean {
-  return word.text === CHECKED || word.text === UNCHECKED;
 }
 
 /** The table carried back from frame to page coordinates, with the page's own word objects. */
