@@ -144,6 +144,25 @@ describe("markHeadings", () => {
   });
 });
 
+describe("markHeadings on figure labels", () => {
+  it("keeps counting a run of labels across the figure placed among them", () => {
+    const label = (text: string) => (top: number) => styled(text, 72, top + 12, 12, { bold: true });
+    const laidOut = page(1, [body, label("CREATE PERMISSION"), label("ON table"), label("FOR ROWS"), body]);
+    const at = laidOut.blocks.findIndex((block) => block.text === "FOR ROWS");
+    const drawing = {
+      type: "figure" as const,
+      text: "",
+      box: { left: 300, top: 0, right: 500, bottom: 50 },
+      lines: [],
+    };
+    laidOut.blocks.splice(at, 0, { ...drawing, figure: { figureType: "diagram" } });
+    assert.deepEqual(
+      headings([laidOut]).filter((found) => !found.startsWith("figure")),
+      [],
+    );
+  });
+});
+
 describe("markHeadings on covers and wrapped titles", () => {
   it("joins a heading's wrapped second line into one heading", () => {
     const pages = [

@@ -208,13 +208,14 @@ function withoutStyleRuns(candidates: readonly Candidate[]): Candidate[] {
 }
 
 /**
- * Two candidates with one single-line block between them: labels of a diagram or syntax figure that
- * alternate with their annotations, which continue a run as if adjacent.
+ * Two candidates with one single-line block or a figure between them: labels of a diagram or syntax
+ * figure that alternate with their annotations (or with the drawing), which continue a run as if adjacent.
  */
 function oneLineBetween(previous: Candidate, candidate: Candidate): boolean {
   if (candidate.index !== previous.index + 2) return false;
   const between = candidate.page.blocks[previous.index + 1];
-  return between?.type === "text" && between.lines.length === 1;
+  // A figure placed among them (the drawing the labels belong to) does not break the run either.
+  return (between?.type === "text" && between.lines.length === 1) || between?.type === "figure";
 }
 
 /** Heading styles: size to the half point and emphasis. */
