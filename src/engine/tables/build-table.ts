@@ -29,6 +29,15 @@ export interface BuildOptions {
   readonly headerRows?: number | undefined;
 }
 
+/**
+ * A word from a font without a usable character map decodes to control codes: no text for a cell (the
+ * layout stage leaves such lines out of the text blocks too).
+ */
+function isUndecodable(text: string): boolean {
+  const control = text.match(/\p{Cc}/gu)?.length ?? 0;
+  return control > 0 && control * 2 >= text.length;
+}
+
 /** The table, or undefined when the grid holds too little text to be one. */
 export function buildTable(
   grid: Grid,
@@ -37,7 +46,7 @@ export function buildTable(
 ): DetectedTable | undefined {
   const rowCount = grid.ys.length - 1;
   const columnCount = grid.xs.length - 1;
-  const texts = cellWords.map((words) => cellText(words));
+  const texts = cellWords.map((words) => cellText(words.filter((word) => !isUndecodable(word.text))));
   const rowsWithText = new Set<number>();
   const columnsWithText = new Set<number>();
   grid.cells.forEach((cell, index) => {
