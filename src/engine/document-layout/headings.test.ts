@@ -144,6 +144,62 @@ describe("markHeadings", () => {
   });
 });
 
+describe("markHeadings on figure labels", () => {
+  it("keeps counting a run of labels across the figure placed among them", () => {
+    const label = (text: string) => (top: number) => styled(text, 72, top + 12, 12, { bold: true });
+    const laidOut = page(1, [body, label("CREATE PERMISSION"), label("ON table"), label("FOR ROWS"), body]);
+    const at = laidOut.blocks.findIndex((block) => block.text === "FOR ROWS");
+    const drawing = {
+      type: "figure" as const,
+      text: "",
+      box: { left: 300, top: 0, right: 500, bottom: 50 },
+      lines: [],
+    };
+    laidOut.blocks.splice(at, 0, { ...drawing, figure: { figureType: "diagram" } });
+    assert.deepEqual(
+      headings([laidOut]).filter((found) => !found.startsWith("figure")),
+      [],
+    );
+  });
+});
+
+describe("markHeadings on covers and wrapped titles", () => {
+  it("joins a heading's wrapped second line into one heading", () => {
+    const pages = [
+      page(1, [
+        (top) => [
+          ...styled("Chapter 1. Securing and protecting", 72, top + 20, 20, { bold: true }),
+          ...styled("the data", 150, top + 44, 20, { bold: true }),
+        ],
+        body,
+      ]),
+    ];
+    assert.deepEqual(headings(pages), ["heading 1: Chapter 1. Securing and protecting the data"]);
+  });
+
+  it("keeps two headings apart when a gap wider than a line's leading separates them", () => {
+    const pages = [
+      page(1, [
+        (top) => styled("Implement roles", 72, top + 20, 20, { bold: true }),
+        (top) => styled("Leverage permissions", 72, top + 20, 20, { bold: true }),
+        body,
+      ]),
+    ];
+    assert.deepEqual(headings(pages), ["heading 1: Implement roles", "heading 1: Leverage permissions"]);
+  });
+
+  it("does not take the last line of a page's content (a cover's imprint) for a heading", () => {
+    const pages = [
+      page(1, [
+        (top) => styled("Introduction", 72, top + 20, 20),
+        body,
+        (top) => styled("Redpaper", 72, top + 30, 30),
+      ]),
+    ];
+    assert.deepEqual(headings(pages), ["heading 1: Introduction"]);
+  });
+});
+
 describe("sectionDepth", () => {
   it("reads the depth of leading section numbers", () => {
     assert.equal(sectionDepth("2 Methods"), 1);

@@ -7,6 +7,7 @@
  * section headings), deeper levels `section_heading`. Sizes are in points.
  */
 import type { Block } from "../document/block.ts";
+import { unionBoxes } from "../document/box.ts";
 import type { Page } from "../document/page.ts";
 import { isKeyValueLine } from "../layout/key-values.ts";
 import { StyleTally, styleOfLines, type TextStyle } from "../layout/text-style.ts";
@@ -27,9 +28,13 @@ const MIN_PAGE_BODY_CHARACTERS = 300;
 const MIN_PARAGRAPH_CHARACTERS = 100;
 /** This many consecutive candidates in one style are a list of names or labels, not headings. */
 const MAX_SAME_STYLE_RUN = 3;
+/** A heading's wrapped line starts at most this many ems below the line above it. */
+const MAX_WRAPPED_HEADING_GAP_EMS = 0.6;
 /** "Figure 3", "Table A.1", "Listing IV:" — but not "Figures Example" or "Table of Contents". */
 const CAPTION =
   /^(?:fig(?:ure)?|tab(?:le)?|example|listing|chart|exhibit|plate)\.?\s*(?:\d|[ivx]+[.:\s]|[a-z][.\d:-])/iu;
+
+const FURNITURE: ReadonlySet<Block["type"]> = new Set(["header", "footer", "page_number"]);
 
 interface Candidate {
   readonly page: Page;
@@ -65,27 +70,62 @@ export function markHeadings(pages: readonly Page[], body: TextStyle): void {
   const candidates: Candidate[] = [];
   for (const page of pages) candidates.push(...pageCandidates(page, body));
   const styleLevels = levelsByStyle(candidates, pages.length);
-  for (const candidate of candidates) {
+  // Later candidates first, so joining a wrapped heading's second line leaves earlier indices valid.
+  for (const [position, candidate] of [...candidates.entries()].reverse()) {
     const level = Math.min(6, candidate.depth ?? styleLevels.get(styleKey(candidate.style)) ?? 1);
     // A numbered item that reads as a heading ("(2) Scope") is a heading, no longer a list item.
     const { listItem: _, ...block } = candidate.page.blocks[candidate.index]!;
-    candidate.page.blocks[candidate.index] = {
-      ...block,
+    const next = candidates[position + 1];
+    const wrapped = next !== undefined && continuesHeading(candidate, next);
+    candidate.page.blocks.splice(candidate.index, wrapped ? 2 : 1, {
+      ...(wrapped ? joinBlocks(block, candidate.page.blocks[next.index]!) : block),
       type: level === 1 ? "heading" : "section_heading",
       headingLevel: level,
-    };
+    });
   }
+}
+
+/**
+ * The next candidate is the wrapped second line of this heading: the block right after it in reading
+ * order, in the same style, unnumbered, starting within a line's leading below it and overlapping it
+ * across ("Chapter 1. Securing and protecting IBM DB2" over "data").
+ */
+function continuesHeading(candidate: Candidate, next: Candidate): boolean {
+  if (next.page !== candidate.page || next.index !== candidate.index + 1 || next.depth !== undefined)
+    return false;
+  if (styleKey(next.style) !== styleKey(candidate.style)) return false;
+  const above = candidate.page.blocks[candidate.index]!.box;
+  const below = candidate.page.blocks[next.index]!.box;
+  if (above === null || below === null) return false;
+  const gap = below.top - above.bottom;
+  return (
+    gap >= -1 &&
+    gap <= MAX_WRAPPED_HEADING_GAP_EMS * candidate.style.size &&
+    below.left < above.right &&
+    above.left < below.right
+  );
+}
+
+function joinBlocks(first: Block, second: Block): Block {
+  const box = first.box === null || second.box === null ? first.box : unionBoxes([first.box, second.box])!;
+  return { ...first, text: `${first.text} ${second.text}`, lines: [...first.lines, ...second.lines], box };
 }
 
 function pageCandidates(page: Page, documentBody: TextStyle): Candidate[] {
   const pageBody = bodyStyle(page.blocks);
   const reference = pageBody.characters >= MIN_PAGE_BODY_CHARACTERS ? pageBody : documentBody;
   const found: Candidate[] = [];
+  // A heading introduces what follows it: the last content on its page (a cover's imprint, a closing
+  // line above the footer) is not one.
+  let lastContent = -1;
+  page.blocks.forEach((block, index) => {
+    if (!FURNITURE.has(block.type)) lastContent = index;
+  });
   page.blocks.forEach((block, index) => {
     const candidate = asHeading(block, reference, pageBody.fontId);
     if (candidate !== undefined) found.push({ page, index, ...candidate });
   });
-  return withoutStyleRuns(found);
+  return withoutStyleRuns(found).filter((candidate) => candidate.index < lastContent);
 }
 
 function asHeading(
@@ -168,13 +208,14 @@ function withoutStyleRuns(candidates: readonly Candidate[]): Candidate[] {
 }
 
 /**
- * Two candidates with one single-line block between them: labels of a diagram or syntax figure that
- * alternate with their annotations, which continue a run as if adjacent.
+ * Two candidates with one single-line block or a figure between them: labels of a diagram or syntax
+ * figure that alternate with their annotations (or with the drawing), which continue a run as if adjacent.
  */
 function oneLineBetween(previous: Candidate, candidate: Candidate): boolean {
   if (candidate.index !== previous.index + 2) return false;
   const between = candidate.page.blocks[previous.index + 1];
-  return between?.type === "text" && between.lines.length === 1;
+  // A figure placed among them (the drawing the labels belong to) does not break the run either.
+  return (between?.type === "text" && between.lines.length === 1) || between?.type === "figure";
 }
 
 /** Heading styles: size to the half point and emphasis. */

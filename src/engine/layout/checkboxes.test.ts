@@ -83,6 +83,21 @@ describe("checkboxes", () => {
     );
   });
 
+  it("leaves a square standing on a chart's axis alone (a short bar), not one beside a short rule", () => {
+    const axis: VectorPath = {
+      box: { left: 10, top: 0, right: 10, bottom: 200 },
+      segments: 1,
+      freeform: 0,
+      stroked: true,
+    };
+    const labelled = [word("3.6", 24, 20)];
+    assert.equal(markCheckboxes(labelled, { paths: [square(10, 12), axis], rulings: [] }).checkboxes, 0);
+    const axisRuling: Ruling = { orientation: "vertical", position: 10, start: 0, end: 200 };
+    assert.equal(markCheckboxes(labelled, { paths: [square(10, 12)], rulings: [axisRuling] }).checkboxes, 0);
+    const shortRule: Ruling = { orientation: "vertical", position: 10, start: 10, end: 24 };
+    assert.equal(markCheckboxes(labelled, { paths: [square(10, 12)], rulings: [shortRule] }).checkboxes, 1);
+  });
+
   it("reads the filled and empty boxes of right_to_left_03.pdf", async () => {
     const bytes = corpusFile("docling-groundtruth/pdf/sources/right_to_left_03.pdf");
     const opened = await openPdf(bytes, { maxPages: 10 });

@@ -178,13 +178,46 @@ function findSquares(vectors: CheckboxVectors): Square[] {
       if (!squares.some((square) => sameBox(square.box, box)))
         squares.push({ box, rulings: [top, bottom, left, right] });
     }
-  // Squares that touch each other are a comb field (one character per cell) or a grid, not checkboxes.
+  // Squares that touch each other are a comb field (one character per cell) or a grid, not checkboxes;
+  // a square standing on a longer line is a bar on a chart's axis.
   return squares.filter(
     (square) =>
       !squares.some(
         (other) => other !== square && !sameBox(other.box, square.box) && touches(other.box, square.box),
-      ),
+      ) && !onLongerLine(square.box, vectors),
   );
+}
+
+/** An edge of the square lies on a line (ruling or stroked segment) reaching a side's length past it. */
+function onLongerLine(box: Box, vectors: CheckboxVectors): boolean {
+  const reach = Math.max(boxWidth(box), boxHeight(box));
+  const lines: Ruling[] = [...vectors.rulings];
+  for (const path of vectors.paths) {
+    if (!path.stroked || path.segments !== 1) continue;
+    if (boxWidth(path.box) <= EDGE_TOLERANCE)
+      lines.push({
+        orientation: "vertical",
+        position: path.box.left,
+        start: path.box.top,
+        end: path.box.bottom,
+      });
+    else if (boxHeight(path.box) <= EDGE_TOLERANCE)
+      lines.push({
+        orientation: "horizontal",
+        position: path.box.top,
+        start: path.box.left,
+        end: path.box.right,
+      });
+  }
+  return lines.some((line) => {
+    const [low, high, edges] =
+      line.orientation === "vertical"
+        ? [box.top, box.bottom, [box.left, box.right]]
+        : [box.left, box.right, [box.top, box.bottom]];
+    if (!edges.some((edge) => near(line.position, edge))) return false;
+    if (line.start > high || line.end < low) return false;
+    return low - line.start > reach || line.end - high > reach;
+  });
 }
 
 function isSide(length: number): boolean {

@@ -54,6 +54,24 @@ describe("groupParagraphs", () => {
     assert.deepEqual(paragraphs(lines(["a long docu-", "ment here"], 72, 100)), ["a long docu-ment here"]);
   });
 
+  it("keeps each table of contents entry apart, a wrapped title with its entry", () => {
+    const words = lines(
+      [
+        "Notices . . . . . . . . . . . . . . . . . . . . . . vii",
+        "Trademarks . . . . . . . . . . . . . . . . . . . . viii",
+        "2.1.1 DDM and DRDA application server access with a long",
+        "title that wraps . . . . . . . . . . . . . . . . . 8",
+      ],
+      72,
+      100,
+    );
+    assert.deepEqual(paragraphs(words), [
+      "Notices . . . . . . . . . . . . . . . . . . . . . . vii",
+      "Trademarks . . . . . . . . . . . . . . . . . . . . viii",
+      "2.1.1 DDM and DRDA application server access with a long title that wraps . . . . . . . . . . . . . . . . . 8",
+    ]);
+  });
+
   it("closes a paragraph after a short line that ends a sentence", () => {
     const words = lines([BODY[0]!, BODY[1]!, "the end.", BODY[2]!], 72, 100);
     assert.deepEqual(paragraphs(words), [`${BODY[0]} ${BODY[1]} the end.`, BODY[2]!]);

@@ -25,6 +25,9 @@ const LONE_LINE_SHORTFALL_SHARE = 0.4;
 /** A line this much shorter than its paragraph, ending a sentence, closes the paragraph. */
 const SHORT_LINE_SHARE = 0.15;
 
+/** A table of contents entry: a dot leader and a page number (arabic or roman) end the line. */
+const CONTENTS_ENTRY = /(?:\.\s?){4,}\s*(?:\d{1,4}|[ivxlc]{1,7})$/iu;
+
 /**
  * A line's horizontal extent in its reading frame: x is mirrored for right-to-left lines, so `start` is
  * where reading begins and `end` where it stops, and "indent" means the same thing in both directions.
@@ -137,8 +140,8 @@ function continues(
       ? paragraph.pitch * MAX_PITCH_GROWTH
       : em * Math.max(1, Math.min(2.5, (typicalPitchEms ?? DEFAULT_MAX_PITCH_EMS) * MAX_PITCH_GROWTH));
   if (pitch > maxPitch) return false;
-  // A short last line ending a sentence closes its paragraph.
-  if (endsParagraph(paragraph)) return false;
+  // A short last line ending a sentence closes its paragraph; so does a table of contents entry.
+  if (endsParagraph(paragraph) || CONTENTS_ENTRY.test(last.line.text)) return false;
   const tolerance = ALIGN_TOLERANCE_EMS * em;
   // A list item continues with lines hanging at its text, past the marker, or wrapped back under (or
   // a little left of) the marker when they carry on a sentence: a lowercase start, where a paragraph

@@ -19,6 +19,8 @@ export interface PageLayout {
   readonly undecodableLines: number;
   /** Checkboxes found (glyphs and drawn squares), now "[x]" / "[ ]" words of the lines. */
   readonly checkboxes: number;
+  /** The page's words with checkboxes as "[x]" / "[ ]" words, for the stages after layout (tables). */
+  readonly words: Word[];
   /** The page's rulings without checkbox outlines (given `vectors`), for table detection. */
   readonly rulings?: readonly Ruling[];
 }
@@ -33,6 +35,7 @@ export function layoutPage(words: readonly Word[], vectors?: CheckboxVectors): P
     blocks: findKeyValues(groupParagraphs(readable)),
     undecodableLines: lines.length - readable.length,
     checkboxes: marked.checkboxes,
+    words: marked.words,
     ...(vectors === undefined ? {} : { rulings: marked.rulings }),
   };
 }

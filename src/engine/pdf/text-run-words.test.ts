@@ -1,7 +1,13 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import type { Matrix } from "./matrix.ts";
-import { type PageFrame, type PdfFontStyle, type PdfTextRun, textRunWords } from "./text-run-words.ts";
+import {
+  type PageFrame,
+  type PdfFontStyle,
+  type PdfTextRun,
+  repairLamAlef,
+  textRunWords,
+} from "./text-run-words.ts";
 
 // Viewports pdf.js builds at scale 1 for a 612 × 792 media box: unrotated, and with /Rotate 90.
 const UPRIGHT: PageFrame = { transform: [1, 0, 0, -1, 0, 792], width: 612, height: 792 };
@@ -59,5 +65,35 @@ describe("textRunWords", () => {
     const [word] = textRunWords(run("x", [10, 0, 0, 10, 100, 692], 10), undefined, UPRIGHT);
     assert.equal(word!.box.top, 92);
     assert.equal(word!.box.bottom, 102);
+  });
+});
+
+describe("repairLamAlef", () => {
+  it("puts a reversed lam-alef after the article back in order", () => {
+    assert.equal(repairLamAlef("اإلنتاجية"), "الإنتاجية");
+    assert.equal(repairLamAlef("األدوات"), "الأدوات");
+    assert.equal(repairLamAlef("االستفادة"), "الاستفادة");
+  });
+
+  it("leaves correct spelling alone", () => {
+    for (const text of ["البرمجة", "إلى", "الإنتاجية", "مكالمة"]) assert.equal(repairLamAlef(text), text);
+  });
+});
+
+describe("Arabic words", () => {
+  it("drop the tatweel that stretches them and a run of nothing else", () => {
+    const run: PdfTextRun = {
+      str: "بنـــاء ـــــ",
+      dir: "rtl",
+      width: 60,
+      height: 10,
+      transform: [10, 0, 0, 10, 100, 700],
+      fontName: "f1",
+    };
+    const frame: PageFrame = { transform: [1, 0, 0, -1, 0, 792], width: 612, height: 792 };
+    assert.deepEqual(
+      textRunWords(run, undefined, frame).map((word) => word.text),
+      ["بناء"],
+    );
   });
 });

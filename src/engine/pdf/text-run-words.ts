@@ -95,9 +95,10 @@ export function textRunWords(run: PdfTextRun, style: PdfFontStyle | undefined, f
       offset(origin, along, startAlong, up, ascent * fontSize),
     ];
     const box = clipToPage(corners, pageBounds);
-    if (box === undefined) continue;
+    const text = arabicText(characters.slice(start, end).join(""));
+    if (box === undefined || text === "") continue;
     words.push({
-      text: characters.slice(start, end).join(""),
+      text,
       box,
       baseline: offset(origin, along, startAlong, up, 0),
       angle: angleOf(along),
@@ -105,6 +106,24 @@ export function textRunWords(run: PdfTextRun, style: PdfFontStyle | undefined, f
     });
   }
   return words;
+}
+
+/** Arabic text as it reads: ligatures in order, without the tatweel that only stretches a word. */
+function arabicText(text: string): string {
+  return /[\u0600-\u06ff]/u.test(text) ? repairLamAlef(text.replaceAll(TATWEEL, "")) : text;
+}
+
+/** U+0640 ARABIC TATWEEL (kashida): typographic elongation for justification, not a letter. */
+const TATWEEL = "\u0640";
+
+/**
+ * Undoes pdf.js reversing a lam-alef ligature. A font maps its one lam-alef glyph to two characters
+ * (lam, alef) and pdf.js's bidi pass reverses the run character by character, so "الإنتاجية" arrives as
+ * "اإلنتاجية". Two alef letters in a row never occur in Arabic spelling, so an alef followed by an
+ * alef-with-hamza (or madda, or plain alef) and a lam is the article "ال" before a reversed ligature.
+ */
+export function repairLamAlef(text: string): string {
+  return text.replace(/([\u0622\u0623\u0625\u0627])([\u0622\u0623\u0625\u0627])\u0644/gu, "$1\u0644$2");
 }
 
 function verticalMetrics(style: PdfFontStyle | undefined): { ascent: number; descent: number } {

@@ -81,7 +81,9 @@ export const layoutStage: PageStage = {
       page.graphics === undefined && page.rulings === undefined
         ? undefined
         : { paths: page.graphics?.paths ?? [], rulings: page.rulings ?? [] };
-    const { lines, blocks, undecodableLines, rulings } = layoutPage(page.words, vectors);
+    const { lines, blocks, undecodableLines, rulings, words } = layoutPage(page.words, vectors);
+    // Checkboxes are words from here on, so a table cell holding one keeps its state.
+    page.words = words;
     page.lines = lines;
     page.blocks = blocks;
     // Checkbox outlines are not table borders.

@@ -16,9 +16,23 @@ function column(label: string, left: number, top: number): Word[] {
   );
 }
 
+/** Two full lines of right-to-left column text (only the direction matters to the order of blocks). */
+function rtlColumn(label: string, left: number, top: number): Word[] {
+  return paragraphWords(
+    [`${label} aaaa bbbb cccc dddd eeee ff`, "gggg hhhh iiii jjjj kkkk llll mm"],
+    left,
+    top,
+  ).map((made) => ({ ...made, direction: "rtl" }));
+}
+
 function order(words: readonly Word[], rightToLeft = false): string[] {
   const blocks = groupParagraphs(groupLines(words));
-  return orderBlocks(blocks, rightToLeft).map((block) => block.text.split(" ")[0]!);
+  // Words of a right-to-left line are placed from its right end: the label, leftmost, reads last.
+  return orderBlocks(blocks, rightToLeft).map((block) => {
+    const first = block.lines[0]!;
+    const parts = first.text.split(" ");
+    return first.direction === "rtl" ? parts[parts.length - 1]! : block.text.split(" ")[0]!;
+  });
 }
 
 describe("orderBlocks", () => {
@@ -81,8 +95,20 @@ describe("orderBlocks", () => {
   });
 
   it("reads columns from the right on right-to-left pages", () => {
-    const words = [...column("L1", 72, 100), ...column("R1", 320, 100)];
+    const words = [...rtlColumn("L1", 72, 100), ...rtlColumn("R1", 320, 100)];
     assert.deepEqual(order(words, true), ["R1", "L1"]);
+  });
+
+  it("decides the column order by the region's own text, not the page's", () => {
+    // An English page with two right-to-left boxes side by side below its English columns.
+    const words = [
+      ...column("L1", 72, 100),
+      ...column("R1", 320, 100),
+      ...sentence("WIDE aaaa bbbb cccc dddd eeee ffff gggg hhhh iiii jjjj kkkk llll mmmm nnnn oooo", 72, 150),
+      ...rtlColumn("A1", 72, 180),
+      ...rtlColumn("A2", 320, 180),
+    ];
+    assert.deepEqual(order(words, false), ["L1", "R1", "WIDE", "A2", "A1"]);
   });
 
   it("keeps blocks without geometry first, in their order", () => {

@@ -25,8 +25,9 @@ interface Interval {
 }
 
 /**
- * `blocks` in reading order. Blocks without geometry keep their order (and come first); `rightToLeft`
- * reads columns from the right, for pages set mostly in right-to-left scripts.
+ * `blocks` in reading order. Blocks without geometry keep their order (and come first). Columns of a
+ * region read from the right when most of the region's text runs right to left; `rightToLeft` (the
+ * page's direction) decides for regions without text.
  */
 export function orderBlocks(blocks: readonly Block[], rightToLeft = false): Block[] {
   const withoutBox = blocks.filter((block) => block.box === null);
@@ -44,11 +45,26 @@ function order(items: readonly Item[], rightToLeft: boolean): Item[] {
   }
   const columns = verticalSlices(items);
   if (columns.length > 1) {
-    if (rightToLeft) columns.reverse();
-    return columns.flatMap((column) => order(column, rightToLeft));
+    // Side by side boxes read in the direction of their own text: an Arabic region of a page that is
+    // mostly in English (or the reverse) still reads its columns from the right.
+    const regionRightToLeft = textDirection(items) ?? rightToLeft;
+    if (regionRightToLeft) columns.reverse();
+    return columns.flatMap((column) => order(column, regionRightToLeft));
   }
   // Nothing separates the blocks (they overlap): top to bottom, then across.
   return [...items].sort((a, b) => a.box.top - b.box.top || a.box.left - b.box.left);
+}
+
+/**
+ * Whether most of the items' line text runs right to left; undefined when they hold no text (figures
+ * alone), which then read in the direction of the region around them.
+ */
+function textDirection(items: readonly Item[]): boolean | undefined {
+  let balance = 0;
+  for (const { block } of items)
+    for (const line of block.lines)
+      balance += line.direction === "rtl" ? line.text.length : -line.text.length;
+  return balance === 0 ? undefined : balance > 0;
 }
 
 /** Items split at every vertical position no item spans, top to bottom. */

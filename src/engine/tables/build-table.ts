@@ -6,6 +6,7 @@ import { type Box, unionBoxes } from "../document/box.ts";
 import type { Table, TableCell, TableMethod } from "../document/table.ts";
 import type { Word } from "../document/word.ts";
 import type { Grid } from "./grid.ts";
+import { isRightToLeftText, mirrorColumns } from "./right-to-left.ts";
 import { headerRowCount } from "./table-header.ts";
 import { cellText } from "./text-rows.ts";
 
@@ -28,6 +29,15 @@ export interface BuildOptions {
   readonly headerRows?: number | undefined;
 }
 
+/**
+ * A word from a font without a usable character map decodes to control codes: no text for a cell (the
+ * layout stage leaves such lines out of the text blocks too).
+ */
+function isUndecodable(text: string): boolean {
+  const control = text.match(/\p{Cc}/gu)?.length ?? 0;
+  return control > 0 && control * 2 >= text.length;
+}
+
 /** The table, or undefined when the grid holds too little text to be one. */
 export function buildTable(
   grid: Grid,
@@ -36,7 +46,7 @@ export function buildTable(
 ): DetectedTable | undefined {
   const rowCount = grid.ys.length - 1;
   const columnCount = grid.xs.length - 1;
-  const texts = cellWords.map((words) => cellText(words));
+  const texts = cellWords.map((words) => cellText(words.filter((word) => !isUndecodable(word.text))));
   const rowsWithText = new Set<number>();
   const columnsWithText = new Set<number>();
   grid.cells.forEach((cell, index) => {
@@ -57,7 +67,7 @@ export function buildTable(
     words: cellWords[index]!,
   }));
   const headerRows = options.headerRows ?? headerRowCount(inputs, rowCount, columnCount);
-  const cells: TableCell[] = grid.cells.map((cell, index) => ({
+  const gridCells: TableCell[] = grid.cells.map((cell, index) => ({
     rowIndex: cell.rowIndex,
     columnIndex: cell.columnIndex,
     rowSpan: cell.rowSpan,
@@ -69,6 +79,8 @@ export function buildTable(
         : (unionBoxes(cellWords[index]!.map((word) => word.box)) ?? cell.box),
     header: cell.rowIndex < headerRows,
   }));
+  const words = cellWords.flat();
+  const cells = isRightToLeftText(words) ? mirrorColumns(gridCells, columnCount) : gridCells;
   return {
     table: {
       rowCount,
@@ -79,6 +91,6 @@ export function buildTable(
       copiedHeaderRowCount: 0,
     },
     box: grid.box,
-    words: cellWords.flat(),
+    words,
   };
 }

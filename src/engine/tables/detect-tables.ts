@@ -38,6 +38,8 @@ const FORCED_COLUMN_COVERAGE = 0.5;
 const MAX_SPANNING_SHARE = 0.4;
 /** Empty grid bands thinner than this share of the table's text height are spacers. */
 const SPACER_EMS = 0.8;
+/** A box within this many points of a page edge reaches it. */
+const BLEED_EDGE = 1;
 
 export function detectTables(page: TablePageInput): DetectedTable[] {
   const counts = new Map<FrameAngle, number>();
@@ -72,7 +74,11 @@ export function detectTables(page: TablePageInput): DetectedTable[] {
       for (const word of table.words) taken.add(word);
     }
   }
-  return tables.sort((a, b) => a.box.top - b.box.top || a.box.left - b.box.left);
+  // A grid bleeding off both sides of the page is its design (coloured panels of a cover), not a table.
+  const bleeds = (box: Box) => box.left <= BLEED_EDGE && box.right >= page.width - BLEED_EDGE;
+  return tables
+    .filter((table) => !bleeds(table.box))
+    .sort((a, b) => a.box.top - b.box.top || a.box.left - b.box.left);
 }
 
 /** Tables whose text is upright in the given (frame) coordinates, avoiding boxes already claimed. */
