@@ -21,7 +21,7 @@ async function decode(png: Uint8Array) {
 
 it("encodes an opaque raster as an RGB PNG with exactly the same pixels", async () => {
   const rgba = gradient(37, 23, () => 255);
-  const png = await encodePng(rgba, 37, 23);
+  const png = encodePng(rgba, 37, 23);
   assert.deepEqual([...png.subarray(0, 4)], [0x89, 0x50, 0x4e, 0x47]);
   assert.equal((await sharp(png).metadata()).channels, 3);
   const { data, info } = await decode(png);
@@ -31,7 +31,7 @@ it("encodes an opaque raster as an RGB PNG with exactly the same pixels", async 
 
 it("keeps the alpha channel when some pixel is not opaque", async () => {
   const rgba = gradient(16, 9, (x, y) => (x === 3 && y === 4 ? 0 : 255));
-  const png = await encodePng(rgba, 16, 9);
+  const png = encodePng(rgba, 16, 9);
   assert.equal((await sharp(png).metadata()).channels, 4);
   assert.deepEqual((await decode(png)).data, rgba);
 });

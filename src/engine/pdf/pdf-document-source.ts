@@ -14,7 +14,7 @@ import { DocumentFontStyles, type PdfFontStore } from "./font-style.ts";
 import { readFormFields } from "./form-fields.ts";
 import { toMatrix } from "./matrix.ts";
 import type { PDFDocumentLoadingTask, PDFDocumentProxy, PDFPageProxy } from "./pdfjs.ts";
-import { cutRegion, type RegionRaster } from "./raster-crop.ts";
+import { cropRaster, type RegionRaster } from "./raster-crop.ts";
 import { regionScale, renderPdfRegion, renderPdfRegionPixels } from "./render-page.ts";
 import { type PageFrame, type PdfFontStyle, textRunWords } from "./text-run-words.ts";
 import { readPageGraphics } from "./vector-paths.ts";
@@ -103,12 +103,9 @@ export class PdfDocumentSource implements DocumentSource {
       for (const region of regions) {
         const scale = regionScale(region, { dpi });
         let cut: PagePixels | undefined;
-        for (const kept of held === undefined ? [] : this.#rasters)
-          cut ??= await cutRegion(kept, region, scale);
+        for (const kept of held === undefined ? [] : this.#rasters) cut ??= cropRaster(kept, region, scale);
         images.push(
-          cut
-            ? await encodePng(cut.rgba, cut.width, cut.height)
-            : await renderPdfRegion(page, region, { dpi }),
+          cut ? encodePng(cut.rgba, cut.width, cut.height) : await renderPdfRegion(page, region, { dpi }),
         );
       }
       return images;

@@ -59,7 +59,7 @@ export async function renderPdfPage(page: PDFPageProxy, options: RenderPageOptio
     const rgba = context.getImageData(0, 0, width, height).data;
     const rendered = { width, height, rgba, scale, dpi: scale * 72 };
     if (options.png !== true) return rendered;
-    return { ...rendered, png: await encodePng(rgba, width, height) };
+    return { ...rendered, png: encodePng(rgba, width, height) };
   } finally {
     // The canvas's native pixels are freed only when it is collected; a zero-size canvas frees them now.
     canvas.width = 0;
@@ -166,7 +166,7 @@ async function drawRegion(
         height,
         scale,
         rgba: new Uint8ClampedArray(0),
-        png: await encodePng(rgba, width, height),
+        png: encodePng(rgba, width, height),
       };
     return { width, height, scale, rgba };
   } finally {
