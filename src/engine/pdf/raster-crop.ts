@@ -1,8 +1,8 @@
 /**
  * Reusing a region already rendered: a page's figure images are usually the very images the barcode scan
- * rendered moments before (the same image box, with a quiet zone around it, at 150 DPI for large images). When an
- * earlier raster of the page covers a region at the scale that region would be rendered at, the region's
- * pixels are cut out of it instead of replaying the page. The cut is aligned to the earlier raster's pixel
+ * rendered moments before (the same image box with a quiet zone around it, at 150 DPI for large images).
+ * When an earlier raster of the page covers a region at the scale that region would be rendered at, the
+ * region's pixels are cut out of it instead of replaying the page. The cut is aligned to the earlier raster's pixel
  * grid, so content may sit up to half a pixel from where a fresh render would put it; everything else
  * (size, what is drawn) is the same.
  */
