@@ -9,11 +9,13 @@ import type { Page } from "../document/page.ts";
 import type { Word } from "../document/word.ts";
 import type { OcrEngine } from "../ocr/ocr-engine.ts";
 import { type OcrPageResult, type OcrPdfPageOptions, ocrPdfPage } from "../ocr/ocr-page.ts";
+import { encodePng } from "./encode-png.ts";
 import { DocumentFontStyles, type PdfFontStore } from "./font-style.ts";
 import { readFormFields } from "./form-fields.ts";
 import { toMatrix } from "./matrix.ts";
 import type { PDFDocumentLoadingTask, PDFDocumentProxy, PDFPageProxy } from "./pdfjs.ts";
-import { renderPdfRegion, renderPdfRegionPixels } from "./render-page.ts";
+import { cropRaster, type RegionRaster } from "./raster-crop.ts";
+import { regionScale, renderPdfRegion, renderPdfRegionPixels } from "./render-page.ts";
 import { type PageFrame, type PdfFontStyle, textRunWords } from "./text-run-words.ts";
 import { readPageGraphics } from "./vector-paths.ts";
 
@@ -31,6 +33,8 @@ export interface PdfSourceStats {
 const PAGES_BETWEEN_DOCUMENT_CLEANUPS = 50;
 /** Largest raster for renderPage (a letter page at 200 DPI is 3.7 million pixels). */
 const MAX_RENDER_PIXELS = 16_000_000;
+/** Most pixels of region rasters kept for reuse by later renders of the same page (24 MB of RGBA). */
+const MAX_KEPT_PIXELS = 6_000_000;
 
 export class PdfDocumentSource implements DocumentSource {
   readonly stage = "pdf" as const;
@@ -44,6 +48,8 @@ export class PdfDocumentSource implements DocumentSource {
   readonly #fontStyles = new DocumentFontStyles();
   /** The page last read, kept open (operator list, decoded images) for a render of the same page. */
   #held: { readonly number: number; readonly page: PDFPageProxy } | undefined;
+  /** Regions of the held page rendered to pixels, for renderRegions to cut figure images from. */
+  #rasters: RegionRaster[] = [];
 
   readonly #vectorGraphics: boolean;
 
@@ -94,7 +100,14 @@ export class PdfDocumentSource implements DocumentSource {
     const page = held ?? (await this.#document.getPage(pageNumber));
     try {
       const images: Uint8Array[] = [];
-      for (const region of regions) images.push(await renderPdfRegion(page, region, { dpi }));
+      for (const region of regions) {
+        const scale = regionScale(region, { dpi });
+        let cut: PagePixels | undefined;
+        for (const kept of held === undefined ? [] : this.#rasters) cut ??= cropRaster(kept, region, scale);
+        images.push(
+          cut ? encodePng(cut.rgba, cut.width, cut.height) : await renderPdfRegion(page, region, { dpi }),
+        );
+      }
       return images;
     } finally {
       if (held !== undefined) await this.#releaseHeld();
@@ -113,7 +126,11 @@ export class PdfDocumentSource implements DocumentSource {
     try {
       const { width, height } = page.getViewport({ scale: 1 });
       const area = region ?? { left: 0, top: 0, right: width, bottom: height };
-      return await renderPdfRegionPixels(page, area, { dpi, maxPixels: MAX_RENDER_PIXELS });
+      const pixels = await renderPdfRegionPixels(page, area, { dpi, maxPixels: MAX_RENDER_PIXELS });
+      const keptPixels = this.#rasters.reduce((sum, kept) => sum + kept.width * kept.height, 0);
+      if (held !== undefined && keptPixels + pixels.width * pixels.height <= MAX_KEPT_PIXELS)
+        this.#rasters.push({ ...pixels, region: area });
+      return pixels;
     } finally {
       if (held === undefined) page.cleanup();
     }
@@ -124,6 +141,7 @@ export class PdfDocumentSource implements DocumentSource {
     const held = this.#held;
     if (held === undefined) return;
     this.#held = undefined;
+    this.#rasters = [];
     if (held.page.cleanup()) this.#pagesReleased++;
     this.#openPages--;
     if (this.#pagesRead % PAGES_BETWEEN_DOCUMENT_CLEANUPS === 0 && this.#pagesRead > 0 && !this.#closed)

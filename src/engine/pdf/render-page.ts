@@ -4,6 +4,7 @@
  * same page points, top-left origin, as the words of the text layer.
  */
 import { createCanvas } from "@napi-rs/canvas";
+import { encodePng } from "./encode-png.ts";
 import { toMatrix } from "./matrix.ts";
 import type { PDFPageProxy } from "./pdfjs.ts";
 import { regionOperationsFilter } from "./region-ops-filter.ts";
@@ -58,7 +59,7 @@ export async function renderPdfPage(page: PDFPageProxy, options: RenderPageOptio
     const rgba = context.getImageData(0, 0, width, height).data;
     const rendered = { width, height, rgba, scale, dpi: scale * 72 };
     if (options.png !== true) return rendered;
-    return { ...rendered, png: new Uint8Array(await canvas.encode("png")) };
+    return { ...rendered, png: encodePng(rgba, width, height) };
   } finally {
     // The canvas's native pixels are freed only when it is collected; a zero-size canvas frees them now.
     canvas.width = 0;
@@ -111,8 +112,29 @@ export async function renderPdfRegionPixels(
   page: PDFPageProxy,
   region: PageRegion,
   options: { readonly dpi: number; readonly maxPixels?: number },
-): Promise<{ width: number; height: number; rgba: Uint8ClampedArray }> {
+): Promise<{ width: number; height: number; rgba: Uint8ClampedArray; scale: number }> {
   return drawRegion(page, region, options, false);
+}
+
+/** Pixels per point a region is rendered at: the DPI's, lowered to stay within the raster limits. */
+export function regionScale(
+  region: PageRegion,
+  options: { readonly dpi: number; readonly maxPixels?: number },
+) {
+  if (!(options.dpi > 0)) throw new RangeError(`DPI must be positive, got ${options.dpi}`);
+  const regionWidth = Math.max(region.right - region.left, 1);
+  const regionHeight = Math.max(region.bottom - region.top, 1);
+  return cappedScale(regionWidth, regionHeight, options.dpi / 72, options.maxPixels);
+}
+
+/** The raster size of a region at `scale`: the last partial pixel column and row are kept. */
+export function regionRasterSize(region: PageRegion, scale: number): { width: number; height: number } {
+  const regionWidth = Math.max(region.right - region.left, 1);
+  const regionHeight = Math.max(region.bottom - region.top, 1);
+  return {
+    width: Math.max(1, Math.ceil(regionWidth * scale - 1e-6)),
+    height: Math.max(1, Math.ceil(regionHeight * scale - 1e-6)),
+  };
 }
 
 async function drawRegion(
@@ -120,14 +142,10 @@ async function drawRegion(
   region: PageRegion,
   options: { readonly dpi: number; readonly maxPixels?: number; readonly skipOutside?: boolean },
   png: boolean,
-): Promise<{ width: number; height: number; rgba: Uint8ClampedArray; png?: Uint8Array }> {
-  if (!(options.dpi > 0)) throw new RangeError(`DPI must be positive, got ${options.dpi}`);
-  const regionWidth = Math.max(region.right - region.left, 1);
-  const regionHeight = Math.max(region.bottom - region.top, 1);
-  const scale = cappedScale(regionWidth, regionHeight, options.dpi / 72, options.maxPixels);
+): Promise<{ width: number; height: number; scale: number; rgba: Uint8ClampedArray; png?: Uint8Array }> {
+  const scale = regionScale(region, options);
   const viewport = page.getViewport({ scale });
-  const width = Math.max(1, Math.ceil(regionWidth * scale - 1e-6));
-  const height = Math.max(1, Math.ceil(regionHeight * scale - 1e-6));
+  const { width, height } = regionRasterSize(region, scale);
   const pageTransform = toMatrix(page.getViewport({ scale: 1 }).transform);
   const canvas = createCanvas(width, height);
   try {
@@ -141,14 +159,16 @@ async function drawRegion(
         ? {}
         : { operationsFilter: regionOperationsFilter(pageTransform, region, (id) => isPlainFont(page, id)) }),
     }).promise;
+    const rgba = context.getImageData(0, 0, width, height).data;
     if (png)
       return {
         width,
         height,
+        scale,
         rgba: new Uint8ClampedArray(0),
-        png: new Uint8Array(await canvas.encode("png")),
+        png: encodePng(rgba, width, height),
       };
-    return { width, height, rgba: context.getImageData(0, 0, width, height).data };
+    return { width, height, scale, rgba };
   } finally {
     canvas.width = 0;
     canvas.height = 0;
