@@ -7,6 +7,7 @@ import type { Issue } from "../document/issue.ts";
 import type { PDFPageProxy } from "../pdf/pdfjs.ts";
 import { renderPdfPage } from "../pdf/render-page.ts";
 import { detectOrientation, type PageOrientation } from "./detect-orientation.ts";
+import { tightenToInk } from "./ink-box.ts";
 import type { OcrEngine, OcrImage, OcrLanguage } from "./ocr-engine.ts";
 import { type OcrPageWord, ocrWordsToPageWords } from "./ocr-words-to-page-words.ts";
 import { rgbaToGray, toGrayImage } from "./raster.ts";
@@ -99,7 +100,8 @@ export async function ocrPage(
 
   let words: OcrPageWord[];
   try {
-    const result = await engine.recognize(raster, { language, dpi });
+    // Word boxes tight around their ink (tesseract often gives a word its whole line's height).
+    const result = tightenToInk(await engine.recognize(raster, { language, dpi }), raster);
     words = ocrWordsToPageWords(result, { scale });
   } catch (error) {
     issue(
