@@ -35,3 +35,22 @@ it("leaves boxes alone when the engine read a turned image (another frame)", () 
   const turned = result({ left: 8, top: 0, right: 18, bottom: 20 }, { rotationDegrees: 90 });
   assert.equal(tightenToInk(turned, page()), turned);
 });
+
+it("cuts a box that runs on over the next word of its line where that word starts", () => {
+  // Ink at x 10..15 (the word) and, for the next word, x 20..25: the first box claims both.
+  const image = page();
+  for (let y = 5; y < 12; y++) for (let x = 20; x < 25; x++) image.gray[y * image.width + x] = 0;
+  const words = [
+    { text: "a", box: { left: 10, top: 0, right: 25, bottom: 20 }, confidence: 0.9 },
+    { text: "b", box: { left: 20, top: 0, right: 25, bottom: 20 }, confidence: 0.9 },
+  ];
+  const lines = [{ box: { left: 10, top: 0, right: 25, bottom: 20 }, firstWord: 0, wordCount: 2 }];
+  const tightened = tightenToInk({ imageWidth: 40, imageHeight: 20, words, lines }, image);
+  assert.deepEqual(
+    tightened.words.map((word) => word.box),
+    [
+      { left: 10, top: 5, right: 15, bottom: 12 },
+      { left: 20, top: 5, right: 25, bottom: 12 },
+    ],
+  );
+});

@@ -1,8 +1,10 @@
 /**
  * Word boxes tight around their ink. Tesseract's LSTM recogniser often reports a word's box as the
- * height of its whole text line (every word of a line then shares top and bottom), and on noisy scans
- * a box can reach into white margins. Within each box the ink (pixels at or below the page's Otsu
- * level) is measured and the box shrunk to it; a box is never grown, and one without ink stays as it is.
+ * height of its whole text line (every word of a line then shares top and bottom), and on noisy scans a
+ * word's box can run on over the words after it in its line ("WHOM" spanning "WHOM IT IS"). So a box is
+ * first cut where the next word of its line starts, then the ink inside it (pixels at or below the page's
+ * Otsu level) is measured and the box shrunk to it; a box is never grown, and one without ink stays as
+ * it is.
  */
 import type { GrayImage, OcrResult, PixelBox } from "./ocr-engine.ts";
 import { otsuThreshold } from "./text-line-profile.ts";
@@ -13,11 +15,26 @@ export function tightenToInk(result: OcrResult, image: GrayImage): OcrResult {
   if ((result.rotationDegrees ?? 0) !== 0 || result.words.length === 0) return result;
   if (result.imageWidth !== image.width || result.imageHeight !== image.height) return result;
   const threshold = otsuThreshold(image);
-  const words = result.words.map((word) => {
-    const box = inkBox(image, word.box, threshold);
+  const next = nextInLine(result);
+  const words = result.words.map((word, index) => {
+    const following = next[index];
+    const cut =
+      following !== undefined && following.left > word.box.left && following.left < word.box.right
+        ? { ...word.box, right: following.left }
+        : word.box;
+    const box = inkBox(image, cut, threshold);
     return box === undefined ? word : { ...word, box };
   });
   return { ...result, words };
+}
+
+/** For each word, the box of the word after it in its line (left to right), if any. */
+function nextInLine(result: OcrResult): Array<PixelBox | undefined> {
+  const next: Array<PixelBox | undefined> = new Array(result.words.length).fill(undefined);
+  for (const line of result.lines ?? [])
+    for (let index = line.firstWord; index < line.firstWord + line.wordCount - 1; index++)
+      next[index] = result.words[index + 1]?.box;
+  return next;
 }
 
 /** The bounding box of the pixels at or below `threshold` inside `box` (clipped to the image). */
