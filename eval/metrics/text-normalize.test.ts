@@ -41,3 +41,9 @@ test("cell keys ignore whitespace and punctuation variants", () => {
   assert.equal(cellKey("a–b"), cellKey("a-b"));
   assert.equal(cellKey("  "), "");
 });
+
+test("escaped tags and entities read as the text they escape, as a markdown reader shows them", () => {
+  assert.equal(markdownToText("the \\<lazy> dog \\<!-- x"), "the <lazy> dog <!-- x");
+  assert.equal(markdownToText("\\&amp; is written, &amp; is decoded"), "&amp; is written, & is decoded");
+  assert.equal(markdownToText("4) fourth"), "fourth");
+});

@@ -11,9 +11,12 @@ export function normalizeWhitespace(text: string): string {
 
 const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: " " };
 
-/** Decodes the named entities above and numeric references; unknown names are left as written. */
+/**
+ * Decodes the named entities above and numeric references; unknown names are left as written, and so is
+ * an escaped "\&amp;" (markdown shows it as written).
+ */
 export function decodeEntities(text: string): string {
-  return text.replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/giu, (match, name: string) => {
+  return text.replace(/(?<!\\)&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/giu, (match, name: string) => {
     if (name.startsWith("#x") || name.startsWith("#X"))
       return safeCodePoint(Number.parseInt(name.slice(2), 16), match);
     if (name.startsWith("#")) return safeCodePoint(Number.parseInt(name.slice(1), 10), match);
@@ -27,7 +30,7 @@ function safeCodePoint(value: number, fallback: string): string {
 
 /** Removes markdown backslash escapes (`\_` → `_`), as CommonMark renders them. */
 export function unescapeMarkdown(text: string): string {
-  return text.replace(/\\([\\`*_{}[\]()#+\-.!|<>~$])/gu, "$1");
+  return text.replace(/\\([\\`*_{}[\]()#+\-.!|<>~$&])/gu, "$1");
 }
 
 /**
@@ -38,8 +41,9 @@ export function unescapeMarkdown(text: string): string {
  */
 export function markdownToText(markdown: string): string {
   let text = markdown
-    .replace(/<!--[\s\S]*?-->/gu, " ")
-    .replace(/<\/?[a-z][^>]*>/giu, " ")
+    .replace(/(?<!\\)<!--[\s\S]*?-->/gu, " ")
+    // A tag; an escaped "\<" is text, as a markdown reader shows it.
+    .replace(/(?<!\\)<\/?[a-z][^>]*>/giu, " ")
     .replace(/^\s*(```|~~~).*$/gmu, " ")
     // Table delimiter rows (| --- | :-: |) carry no text.
     .replace(/^\s*\|?(\s*:?-+:?\s*\|)+\s*(:?-+:?)?\s*$/gmu, " ")
@@ -53,7 +57,8 @@ export function markdownToText(markdown: string): string {
     .replace(/`+/gu, "");
   // Unescaped pipes are table cell borders; escaped ones are content.
   text = text.replace(/(?<!\\)\|/gu, " ");
-  return normalizeWhitespace(decodeEntities(unescapeMarkdown(text)));
+  // Entities first: an escaped "\&amp;" is text, which unescaping would otherwise turn into an entity.
+  return normalizeWhitespace(unescapeMarkdown(decodeEntities(text)));
 }
 
 /**

@@ -38,4 +38,10 @@ export interface Word {
    */
   readonly bold?: boolean;
   readonly italic?: boolean;
+  /**
+   * Set by sources that segment text lines themselves (OCR: tesseract's block/paragraph/line): words of
+   * one source line share the number, and the line builder never joins words of different source lines
+   * (a drop cap's tall line would otherwise swallow the lines beside it). Absent for PDF text layers.
+   */
+  readonly sourceLine?: number;
 }

@@ -26,6 +26,20 @@ describe("groupLines", () => {
     assert.equal(lines[0]!.fontSize, 10);
   });
 
+  it("never joins words of different OCR lines, even beside a tall drop cap that overlaps both", () => {
+    // A drop cap's OCR line is three text lines tall; the lines beside it are tesseract's own.
+    const lines = groupLines([
+      word("S", 72, 124, 36, { sourceLine: 0 }),
+      word("HE", 100, 100, 10, { sourceLine: 0 }),
+      word("wandered", 100, 112, 10, { sourceLine: 1 }),
+      word("around", 150, 112, 10, { sourceLine: 1 }),
+    ]);
+    assert.deepEqual(
+      lines.map((line) => line.text),
+      ["S HE", "wandered around"],
+    );
+  });
+
   it("splits a baseline at a column gutter and stacks lines top to bottom", () => {
     const lines = groupLines([
       ...sentence("left column", 72, 100),

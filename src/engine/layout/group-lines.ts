@@ -89,6 +89,8 @@ function linesAtAngle(words: readonly Word[], angle: number): Line[] {
           line.finished = true;
           continue;
         }
+        // Lines the source segmented itself (OCR) are kept apart, however they overlap.
+        if (!sameSourceLine(line.anchor.word, item.word)) continue;
         const overlap = acrossOverlapShare(line.anchor, item);
         // Ties go to the line started last, as a scan from the newest line would have it.
         if (
@@ -249,6 +251,10 @@ function place(word: Word, cos: number, sin: number): Placed {
 function acrossOf(x: number, y: number, angle: number): number {
   const radians = (angle * Math.PI) / 180;
   return -x * Math.sin(radians) + y * Math.cos(radians);
+}
+
+function sameSourceLine(a: Word, b: Word): boolean {
+  return a.sourceLine === undefined || b.sourceLine === undefined || a.sourceLine === b.sourceLine;
 }
 
 function acrossOverlapShare(a: Placed, b: Placed): number {

@@ -37,8 +37,10 @@ export interface PageOrientation {
 }
 
 // Tesseract's OSD confidence is ~2.4–3.5 on sparse scanned pages and 10+ on full text pages (measured on
-// the corpus); below 2 it is often wrong.
+// the corpus); below 2 it is often wrong. A turn (not 0) it finds with less than TURN_CONFIDENCE is
+// checked by reading instead: on typewritten forms it called upright pages upside down at ~3 (FUNSD).
 const MIN_ENGINE_CONFIDENCE = 2;
+const MIN_ENGINE_TURN_CONFIDENCE = 5;
 const ENGINE_CONFIDENCE_FOR_CERTAINTY = 10;
 const WORKING_DPI = 150;
 // Resolution for the profile analysis: a letter page becomes ~1100 px tall, enough to separate lines.
@@ -78,7 +80,8 @@ export async function detectOrientation(
     const estimate = await engine.detectOrientation(window, { language: options.language, dpi: workingDpi });
     const turnsLines = estimate !== undefined && estimate.rotationDegrees % 180 !== 0;
     const agrees = axis === "unknown" || (axis === "vertical") === turnsLines;
-    if (estimate !== undefined && estimate.confidence >= MIN_ENGINE_CONFIDENCE && agrees)
+    const needed = estimate?.rotationDegrees === 0 ? MIN_ENGINE_CONFIDENCE : MIN_ENGINE_TURN_CONFIDENCE;
+    if (estimate !== undefined && estimate.confidence >= needed && agrees)
       choice = {
         rotationDegrees: estimate.rotationDegrees,
         confidence: Math.min(1, estimate.confidence / ENGINE_CONFIDENCE_FOR_CERTAINTY),
@@ -86,8 +89,10 @@ export async function detectOrientation(
       };
   }
   if (choice === undefined) {
+    // Lines that profile as running down are tried turned first, but upright too: a form with a column
+    // of labels can profile that way (FUNSD); a strong reading ends the search early anyway.
     const candidates: QuarterTurn[] =
-      axis === "horizontal" ? [0, 180] : axis === "vertical" ? [90, 270] : [0, 90, 180, 270];
+      axis === "horizontal" ? [0, 180] : axis === "vertical" ? [90, 270, 0, 180] : [0, 90, 180, 270];
     choice = await compareByOcr(window, candidates, engine, options.language, workingDpi);
   }
 

@@ -55,6 +55,42 @@ it("turns and straightens a page and places its words in page points", async () 
   );
 });
 
+it("gives the ink boxes of a straightened page where the ink is on the page as given", async () => {
+  const page = await syntheticPage(100);
+  const degrees = 2;
+  const result = await ocrPage(rotateByDegrees(page.image, degrees), engine, {
+    pageNumber: 1,
+    dpi: page.dpi,
+    scale: page.scale,
+    correctOrientation: true,
+  });
+  assert.ok(Math.abs((result.orientation?.skewDegrees ?? 0) - degrees) <= 0.3);
+  // Where a known word's centre went when the page was scanned askew (clockwise about the centre).
+  const radians = (degrees * Math.PI) / 180;
+  const askew = (box: { left: number; top: number; right: number; bottom: number }) => {
+    const dx = (box.left + box.right) / 2 - page.width / 2;
+    const dy = (box.top + box.bottom) / 2 - page.height / 2;
+    return {
+      x: page.width / 2 + dx * Math.cos(radians) - dy * Math.sin(radians),
+      y: page.height / 2 + dx * Math.sin(radians) + dy * Math.cos(radians),
+    };
+  };
+  for (const index of [0, 5, result.words.length - 1]) {
+    const word = result.words[index]!;
+    const expected = askew(page.words[index]!.box);
+    const ink = {
+      x: (word.inkBox.left + word.inkBox.right) / 2,
+      y: (word.inkBox.top + word.inkBox.bottom) / 2,
+    };
+    assert.ok(
+      Math.hypot(ink.x - expected.x, ink.y - expected.y) < 3,
+      `${word.text}: ink centre ${JSON.stringify(ink)}, expected ${JSON.stringify(expected)}`,
+    );
+    // The layout box stays in the straightened frame: level with its line.
+    assert.ok(Math.abs(word.box.top - page.words[index]!.box.top) < 4, `${word.text} box ${word.box.top}`);
+  }
+});
+
 it("reads without correction when it is not asked for", async () => {
   const page = await syntheticPage(100);
   const result = await ocrPage(page.image, engine, { pageNumber: 1, dpi: page.dpi });

@@ -7,6 +7,7 @@ import type { Issue } from "../document/issue.ts";
 import type { PDFPageProxy } from "../pdf/pdfjs.ts";
 import { renderPdfPage } from "../pdf/render-page.ts";
 import { detectOrientation, type PageOrientation } from "./detect-orientation.ts";
+import { tightenToInk } from "./ink-box.ts";
 import type { OcrEngine, OcrImage, OcrLanguage } from "./ocr-engine.ts";
 import { type OcrPageWord, ocrWordsToPageWords } from "./ocr-words-to-page-words.ts";
 import { rgbaToGray, toGrayImage } from "./raster.ts";
@@ -70,6 +71,8 @@ export async function ocrPage(
     scale *= upscaled.factor;
   }
   let orientation: PageOrientation | undefined;
+  // Degrees the raster read was turned clockwise to straighten it (0: not deskewed).
+  let deskew = 0;
   if (options.correctOrientation === true) {
     try {
       orientation = await detectOrientation(raster, engine, { dpi, language });
@@ -89,7 +92,8 @@ export async function ocrPage(
           `Page ${pageNumber} was turned ${orientation.rotationDegrees}° clockwise to read it`,
         );
       if (Math.abs(orientation.skewDegrees) >= (options.minDeskewDegrees ?? 0.5)) {
-        raster = rotateByDegrees(raster, -orientation.skewDegrees);
+        deskew = -orientation.skewDegrees;
+        raster = rotateByDegrees(raster, deskew);
         issue("info", "PAGE_DESKEWED", `Page ${pageNumber} was straightened by ${-orientation.skewDegrees}°`);
       }
     }
@@ -99,8 +103,10 @@ export async function ocrPage(
 
   let words: OcrPageWord[];
   try {
-    const result = await engine.recognize(raster, { language, dpi });
+    // Word boxes tight around their ink (tesseract often gives a word its whole line's height).
+    const result = tightenToInk(await engine.recognize(raster, { language, dpi }), raster);
     words = ocrWordsToPageWords(result, { scale });
+    if (deskew !== 0) words = inkBoxesBeforeDeskew(words, deskew, size);
   } catch (error) {
     issue(
       "error",
@@ -160,6 +166,47 @@ async function renderGray(page: PDFPageProxy, options: OcrPdfPageOptions) {
   const { dpi, maxPixels } = options;
   const rendered = await renderPdfPage(page, maxPixels === undefined ? { dpi } : { dpi, maxPixels });
   return { image: rgbaToGray(rendered), dpi: rendered.dpi, scale: rendered.scale };
+}
+
+/**
+ * Words whose ink boxes are put back where the ink is on the page as given (before straightening by
+ * `degrees` about the page centre), so `returnOcr` boxes overlay the uploaded scan; `box` and the
+ * baseline stay in the straightened frame the layout needs (level lines).
+ */
+function inkBoxesBeforeDeskew(
+  words: readonly OcrPageWord[],
+  degrees: number,
+  page: { readonly width: number; readonly height: number },
+): OcrPageWord[] {
+  const radians = (degrees * Math.PI) / 180;
+  const cos = Math.cos(radians);
+  const sin = Math.sin(radians);
+  const centerX = page.width / 2;
+  const centerY = page.height / 2;
+  return words.map((word) => {
+    const { left, top, right, bottom } = word.inkBox;
+    const xs: number[] = [];
+    const ys: number[] = [];
+    for (const [x, y] of [
+      [left, top],
+      [right, top],
+      [right, bottom],
+      [left, bottom],
+    ] as const) {
+      // The inverse of rotateByDegrees: where the straightened point was before the turn.
+      const dx = x - centerX;
+      const dy = y - centerY;
+      xs.push(dx * cos + dy * sin + centerX);
+      ys.push(-dx * sin + dy * cos + centerY);
+    }
+    const inkBox = {
+      left: Math.min(...xs),
+      top: Math.min(...ys),
+      right: Math.max(...xs),
+      bottom: Math.max(...ys),
+    };
+    return { ...word, inkBox };
+  });
 }
 
 function messageOf(error: unknown): string {

@@ -64,6 +64,7 @@ export function ocrWordsToPageWords(result: OcrResult, mapping: OcrWordMapping):
       fontFamily: "sans-serif",
       direction: "ltr",
       confidence: word.confidence,
+      ...(lineIndex === undefined ? {} : { sourceLine: lineIndex }),
     };
   });
 }

@@ -17,12 +17,13 @@ before(async () => {
 });
 after(() => engine.close());
 
-it("chooses a factor that brings small letters to about 24 px, within limits", () => {
+it("chooses a factor that brings small letters to about 32 px, within limits", () => {
   assert.equal(upscaleFactor(undefined, 800, 1000), 1, "no text measured");
   assert.equal(upscaleFactor(20, 800, 1000), 1, "already large enough");
-  assert.equal(upscaleFactor(8, 754, 1000), 3);
+  assert.equal(upscaleFactor(8, 754, 1000), 4);
+  assert.equal(upscaleFactor(10, 754, 1000), 3);
   assert.equal(upscaleFactor(2, 754, 1000), 4, "at most 4×");
-  assert.equal(upscaleFactor(11, 754, 1000), 2);
+  assert.equal(upscaleFactor(11, 754, 1000), 2.75);
   // A huge image is enlarged only as far as the pixel budget allows.
   assert.ok(upscaleFactor(8, 4000, 4000) < 1.25 || upscaleFactor(8, 4000, 4000) === 1);
 });

@@ -31,6 +31,17 @@ describe("blockMarkdown", () => {
     );
   });
 
+  it("escapes tag-like text read off a page but passes markdown inputs through", () => {
+    assert.equal(
+      blockMarkdown(block("text", "over the <lazy> dog &amp; 4) x")),
+      "over the \\<lazy> dog \\&amp; 4) x",
+    );
+    assert.equal(
+      blockMarkdown(block("text", "a <b>bold</b> &amp; text", { box: null })),
+      "a <b>bold</b> &amp; text",
+    );
+  });
+
   it("renders checkbox items as a markdown task list", () => {
     const checked = block("text", "[x] Married", { listItem: { marker: "[x]", ordered: false, level: 0 } });
     const open = block("text", "[ ] Single", { listItem: { marker: "[ ]", ordered: false, level: 1 } });

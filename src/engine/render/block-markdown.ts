@@ -5,6 +5,7 @@
  */
 import { assertNever } from "../../shared/assert-never.ts";
 import type { Block, ListItem } from "../document/block.ts";
+import { escapeMarkdownText } from "./markdown-escape.ts";
 import { tableContent } from "./table-content.ts";
 
 export interface MarkdownOptions {
@@ -21,22 +22,25 @@ export interface MarkdownOptions {
 const LIST_INDENT = "   ";
 
 export function blockMarkdown(block: Block, options: MarkdownOptions = {}): string {
+  // Text read off a page (it has a box) is escaped where a markdown reader would take it for HTML
+  // (markdown-escape.ts); text of TXT/MD and office inputs (no box) passes through as written, since
+  // markdown inputs mean their markup. Characters like * and # stay as the document has them.
+  const text = block.box === null ? block.text : escapeMarkdownText(block.text);
   switch (block.type) {
     case "text":
-      // Text passes through unescaped: upstream keeps characters like * and # as the document has them.
-      return block.listItem === undefined ? block.text : listItemMarkdown(block.text, block.listItem);
+      return block.listItem === undefined ? text : listItemMarkdown(text, block.listItem);
     case "heading":
     case "section_heading":
-      return `${"#".repeat(block.headingLevel ?? (block.type === "heading" ? 1 : 2))} ${block.text}`;
+      return `${"#".repeat(block.headingLevel ?? (block.type === "heading" ? 1 : 2))} ${text}`;
     case "key_value":
       // One "Label: value" row per line.
-      return block.text;
+      return text;
     // Upstream parity: Extend's enrichmentFormat says page numbers appear inline in content as
     // <page_number>n</page_number> or [page_number: n]; running headers and footers stay in the content
     // as plain text (the contract's chunk content is "the entire chunk"; change tracking lists them).
     case "header":
     case "footer":
-      return block.text;
+      return text;
     case "page_number":
       return options.enrichmentFormat === "bracket"
         ? `[page_number: ${block.text}]`
@@ -44,7 +48,7 @@ export function blockMarkdown(block: Block, options: MarkdownOptions = {}): stri
     case "table":
       return block.table === undefined
         ? block.text
-        : tableContent(block.table, options.tableFormat === "html" ? "html" : "markdown");
+        : tableContent(block.table, options.tableFormat === "html" ? "html" : "markdown", block.box !== null);
     case "figure":
       return figureMarkdown(block);
     // Upstream parity: enrichmentFormat's own examples are <barcode>1234567890</barcode> and

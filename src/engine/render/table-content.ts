@@ -4,11 +4,13 @@
  * 0-based, as in the engine's Table.
  */
 import type { CellMetadata, Table, TableCell } from "../document/table.ts";
+import { escapeMarkdownText } from "./markdown-escape.ts";
 
 export type TableFormat = "markdown" | "html";
 
-export function tableContent(table: Table, format: TableFormat): string {
-  return format === "html" ? tableHtml(table) : tableMarkdown(table);
+/** `fromPage`: the cells' text was read off a page, so markdown escapes it (markdown-escape.ts). */
+export function tableContent(table: Table, format: TableFormat, fromPage = false): string {
+  return format === "html" ? tableHtml(table) : tableMarkdown(table, fromPage);
 }
 
 /**
@@ -18,10 +20,10 @@ export function tableContent(table: Table, format: TableFormat): string {
  * needs a header line, so a headerless table's first row takes that place; later header rows follow as
  * ordinary rows.
  */
-export function tableMarkdown(table: Table): string {
+export function tableMarkdown(table: Table, fromPage = false): string {
   const rows = Array.from({ length: table.rowCount }, () => new Array<string>(table.columnCount).fill(""));
   for (const cell of table.cells) {
-    const text = markdownCell(cell.text);
+    const text = markdownCell(fromPage ? escapeMarkdownText(cell.text) : cell.text);
     const lastRow = Math.min(cell.rowIndex + cell.rowSpan, table.rowCount);
     const lastColumn = Math.min(cell.columnIndex + cell.columnSpan, table.columnCount);
     for (let row = cell.rowIndex; row < lastRow; row++)
