@@ -6,11 +6,11 @@
 import type { Issue } from "../document/issue.ts";
 import type { PDFPageProxy } from "../pdf/pdfjs.ts";
 import { renderPdfPage } from "../pdf/render-page.ts";
-import { detectOrientation, type PageOrientation } from "./detect-orientation.ts";
-import type { OcrEngine, OcrImage, OcrLanguage } from "./ocr-engine.ts";
+import type { PageOrientation } from "./detect-orientation.ts";
+import type { GrayImage, OcrEngine, OcrImage, OcrLanguage, OcrResult } from "./ocr-engine.ts";
 import { type OcrPageWord, ocrWordsToPageWords } from "./ocr-words-to-page-words.ts";
+import { orientPage } from "./orient-page.ts";
 import { rgbaToGray, toGrayImage } from "./raster.ts";
-import { rotateByDegrees, rotateQuarterTurns } from "./transform-raster.ts";
 import { upscaleSmallText } from "./upscale-small-text.ts";
 
 /** An issue of the OCR stage; assignable to Issue once StageId lists "ocr". */
@@ -69,10 +69,24 @@ export async function ocrPage(
     // More pixels per point: words still come out in the page's points.
     scale *= upscaled.factor;
   }
+  // The one way this page is read, also when orienting it reads the page on the way.
+  const read = (image: GrayImage) => engine.recognize(image, { language, dpi });
   let orientation: PageOrientation | undefined;
+  // A reading made while orienting the page (orient-page.ts), of the raster as it now is.
+  let reading: OcrResult | undefined;
   if (options.correctOrientation === true) {
     try {
-      orientation = await detectOrientation(raster, engine, { dpi, language });
+      const minDeskewDegrees = options.minDeskewDegrees ?? 0.5;
+      const oriented = await orientPage(raster, engine, { dpi, language, minDeskewDegrees }, read);
+      ({ raster, orientation, reading } = oriented);
+      if (orientation.rotationDegrees !== 0)
+        issue(
+          "info",
+          "PAGE_ROTATED",
+          `Page ${pageNumber} was turned ${orientation.rotationDegrees}° clockwise to read it`,
+        );
+      if (Math.abs(orientation.skewDegrees) >= minDeskewDegrees)
+        issue("info", "PAGE_DESKEWED", `Page ${pageNumber} was straightened by ${-orientation.skewDegrees}°`);
     } catch (error) {
       issue(
         "warning",
@@ -80,26 +94,13 @@ export async function ocrPage(
         `Page ${pageNumber}: orientation detection failed (${messageOf(error)})`,
       );
     }
-    if (orientation !== undefined) {
-      raster = rotateQuarterTurns(raster, orientation.rotationDegrees);
-      if (orientation.rotationDegrees !== 0)
-        issue(
-          "info",
-          "PAGE_ROTATED",
-          `Page ${pageNumber} was turned ${orientation.rotationDegrees}° clockwise to read it`,
-        );
-      if (Math.abs(orientation.skewDegrees) >= (options.minDeskewDegrees ?? 0.5)) {
-        raster = rotateByDegrees(raster, -orientation.skewDegrees);
-        issue("info", "PAGE_DESKEWED", `Page ${pageNumber} was straightened by ${-orientation.skewDegrees}°`);
-      }
-    }
   }
   const size = { width: raster.width / scale, height: raster.height / scale };
   const base = orientation === undefined ? { ...size, issues } : { ...size, issues, orientation };
 
   let words: OcrPageWord[];
   try {
-    const result = await engine.recognize(raster, { language, dpi });
+    const result = reading ?? (await read(raster));
     words = ocrWordsToPageWords(result, { scale });
   } catch (error) {
     issue(
