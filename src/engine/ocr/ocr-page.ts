@@ -126,6 +126,11 @@ export async function ocrPage(
 export interface OcrPdfPageOptions extends Omit<OcrPageOptions, "scale"> {
   /** Largest raster in pixels; see RenderPageOptions.maxPixels. */
   readonly maxPixels?: number;
+  /**
+   * Given the page's grey raster as rendered (before any turn), so the caller can reuse it (the barcode
+   * scan of a scanned page) instead of rendering the page again. It must not be modified.
+   */
+  readonly onRender?: (raster: { readonly image: GrayImage; readonly scale: number }) => void;
 }
 
 /**
@@ -140,6 +145,7 @@ export async function ocrPdfPage(
   let raster: Awaited<ReturnType<typeof renderGray>>;
   try {
     raster = await renderGray(page, options);
+    options.onRender?.(raster);
   } catch (error) {
     const message = `Page ${options.pageNumber} could not be rendered for OCR: ${messageOf(error)}`;
     const { width, height } = page.getViewport({ scale: 1 });

@@ -13,6 +13,7 @@ import { DocumentFontStyles, type PdfFontStore } from "./font-style.ts";
 import { readFormFields } from "./form-fields.ts";
 import { toMatrix } from "./matrix.ts";
 import type { PDFDocumentLoadingTask, PDFDocumentProxy, PDFPageProxy } from "./pdfjs.ts";
+import { type PageRaster, regionFromRaster } from "./raster-region.ts";
 import { renderPdfRegion, renderPdfRegionPixels } from "./render-page.ts";
 import { type PageFrame, type PdfFontStyle, textRunWords } from "./text-run-words.ts";
 import { readPageGraphics } from "./vector-paths.ts";
@@ -44,6 +45,8 @@ export class PdfDocumentSource implements DocumentSource {
   readonly #fontStyles = new DocumentFontStyles();
   /** The page last read, kept open (operator list, decoded images) for a render of the same page. */
   #held: { readonly number: number; readonly page: PDFPageProxy } | undefined;
+  /** The grey raster OCR rendered the held page to (a scan), for its barcode renders; freed with it. */
+  #ocrRaster: { readonly number: number; readonly raster: PageRaster } | undefined;
 
   readonly #vectorGraphics: boolean;
 
@@ -76,11 +79,16 @@ export class PdfDocumentSource implements DocumentSource {
     options: Omit<OcrPdfPageOptions, "pageNumber">,
   ): Promise<OcrPageResult> {
     if (this.#closed) throw new Error("The PDF source is closed");
-    const page = await this.#document.getPage(pageNumber);
+    // The page just read stays open: the renders that may follow (barcodes, figures) reuse its images.
+    const held = this.#held?.number === pageNumber ? this.#held.page : undefined;
+    const page = held ?? (await this.#document.getPage(pageNumber));
+    const onRender = (raster: PageRaster) => {
+      this.#ocrRaster = { number: pageNumber, raster };
+    };
     try {
-      return await ocrPdfPage(page, engine, { ...options, pageNumber });
+      return await ocrPdfPage(page, engine, { ...options, pageNumber, onRender });
     } finally {
-      page.cleanup();
+      if (held === undefined) page.cleanup();
     }
   }
 
@@ -113,7 +121,11 @@ export class PdfDocumentSource implements DocumentSource {
     try {
       const { width, height } = page.getViewport({ scale: 1 });
       const area = region ?? { left: 0, top: 0, right: width, bottom: height };
-      return await renderPdfRegionPixels(page, area, { dpi, maxPixels: MAX_RENDER_PIXELS });
+      const options = { dpi, maxPixels: MAX_RENDER_PIXELS };
+      // A page OCR rendered (a scan) is cut from that raster rather than drawn again.
+      const rendered = this.#ocrRaster?.number === pageNumber ? this.#ocrRaster.raster : undefined;
+      const fromRaster = rendered === undefined ? undefined : await regionFromRaster(rendered, area, options);
+      return fromRaster ?? (await renderPdfRegionPixels(page, area, options));
     } finally {
       if (held === undefined) page.cleanup();
     }
@@ -121,6 +133,7 @@ export class PdfDocumentSource implements DocumentSource {
 
   /** Frees the page last read (its pdf.js resources), and every so often the document-wide caches. */
   async #releaseHeld(): Promise<void> {
+    this.#ocrRaster = undefined;
     const held = this.#held;
     if (held === undefined) return;
     this.#held = undefined;
