@@ -9,6 +9,13 @@ import type { OcrEngine, RgbaImage } from "../../src/engine/ocr/ocr-engine.ts";
 import { EnginePool } from "../../src/engine/pipeline/engine-pool.ts";
 import { effectiveParseConfig } from "../../src/services/parse/effective-parse-config.ts";
 
+/** A corpus scanned PDF as uploaded, and how many pages of it are parsed. */
+export interface BenchPdf {
+  readonly name: string;
+  readonly bytes: Uint8Array;
+  readonly pages: number;
+}
+
 export interface BenchPage {
   readonly name: string;
   readonly image: RgbaImage;
@@ -65,23 +72,45 @@ export function engineRecognize(
  * config, OCR by `kind`), `threads` parses in flight. One warm-up parse per thread is not timed (thread
  * start and the OCR engine's first use).
  */
-export async function poolParse(
+export function poolParse(
   kind: "tesseract-cli" | "tesseract-js",
   pages: readonly BenchPage[],
   threads: number,
 ): Promise<number> {
+  const uploads = pages.map((page) => ({ name: page.name, bytes: page.png, pages: 1 }));
+  return poolParseUploads(kind, "png", uploads, threads);
+}
+
+/** As poolParse, on the scanned PDFs themselves (pdf.js renders each page for OCR). */
+export function poolParsePdfs(
+  kind: "tesseract-cli" | "tesseract-js",
+  pdfs: readonly BenchPdf[],
+  threads: number,
+): Promise<number> {
+  return poolParseUploads(kind, "pdf", pdfs, threads);
+}
+
+async function poolParseUploads(
+  kind: "tesseract-cli" | "tesseract-js",
+  format: "png" | "pdf",
+  uploads: readonly BenchPdf[],
+  threads: number,
+): Promise<number> {
   const pool = new EnginePool({ size: threads });
-  const config = effectiveParseConfig({});
-  const parse = async (page: BenchPage) => {
-    const outcome = await pool.run({
-      bytes: page.png.slice(),
-      options: { format: "png", maxPages: 1, chunking: "document", config, ocr: { engine: kind } },
+  const parse = async (upload: BenchPdf) => {
+    // The first `pages` pages (maxPages would refuse a longer document).
+    const config = effectiveParseConfig({
+      advancedOptions: { pageRanges: [{ start: 1, end: upload.pages }] },
     });
-    if (outcome.status === "failure") throw new Error(`${page.name}: ${outcome.failureMessage}`);
+    const outcome = await pool.run({
+      bytes: upload.bytes.slice(),
+      options: { format, maxPages: 1000, chunking: "document", config, ocr: { engine: kind } },
+    });
+    if (outcome.status === "failure") throw new Error(`${upload.name}: ${outcome.failureMessage}`);
   };
   try {
-    await Promise.all(Array.from({ length: threads }, () => parse(pages[0]!)));
-    return await timed(pages, threads, parse);
+    await Promise.all(Array.from({ length: threads }, () => parse(uploads[0]!)));
+    return await timed(uploads, threads, parse);
   } finally {
     await pool.close();
   }

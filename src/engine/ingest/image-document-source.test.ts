@@ -27,6 +27,34 @@ describe("ImageDocumentSource", () => {
     await source.close();
   });
 
+  it("renders each TIFF page's own pixels when pages are read back and forth", async () => {
+    const colour = (red: number) => ({
+      width: 40,
+      height: 30,
+      channels: 3 as const,
+      background: { r: red, g: 0, b: 0 },
+    });
+    const first = await sharp({ create: colour(200) })
+      .png()
+      .toBuffer();
+    const second = await sharp({ create: colour(20) })
+      .png()
+      .toBuffer();
+    const tiff = await sharp([first, second], { join: { animated: true } })
+      .tiff()
+      .toBuffer();
+    const source = await ImageDocumentSource.open(new Uint8Array(tiff));
+    const red = async (page: number, region?: { left: number; top: number; right: number; bottom: number }) =>
+      (await source.renderPage(page, 300, region)).rgba[0];
+    assert.equal(await red(2), 20);
+    assert.equal(await red(1), 200);
+    assert.equal(await red(2, { left: 0, top: 0, right: 40, bottom: 30 }), 20, "the whole page as a region");
+    const corner = await source.renderPage(1, 300, { left: 10, top: 10, right: 20, bottom: 15 });
+    assert.deepEqual([corner.width, corner.height, corner.rgba[0]], [10, 5, 200]);
+    await source.close();
+    await assert.rejects(source.renderPage(1, 300), /closed/);
+  });
+
   it("applies the EXIF orientation of a photo, so the page is upright", async () => {
     const upright = await sharp(await readFile(PHOTOTEST))
       .png()

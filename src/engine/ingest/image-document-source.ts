@@ -2,7 +2,9 @@
  * An image file as a document: PNG, JPEG (EXIF orientation applied), GIF, BMP, WebP, HEIC/HEIF/AVIF,
  * and TIFF with one page per TIFF page. Each page is its image with one point per pixel (boxes of image documents are in
  * pixels) and no text layer, so its words come from the OCR stage. Pages are decoded (by sharp/libvips)
- * one at a time, when read, so a long multi-page TIFF never sits decoded in memory.
+ * one at a time, when read, so a long multi-page TIFF never sits decoded in memory; the last page decoded
+ * is kept, because reading, OCR and the barcode scan of a page each need its pixels (a 300 DPI page costs
+ * ~50 ms a decode).
  */
 import sharp from "sharp";
 import type { Box } from "../document/box.ts";
@@ -19,11 +21,14 @@ export class ImageDocumentSource implements DocumentSource {
   readonly stage = "ingest" as const;
   readonly pageCount: number;
   readonly #bytes: Uint8Array;
+  /** The page decoded last, shared by the stages that read it; never modified. */
+  #decoded: { readonly pageNumber: number; readonly image: Promise<RgbaImage> } | undefined;
   #closed = false;
 
-  private constructor(bytes: Uint8Array, pageCount: number) {
+  private constructor(bytes: Uint8Array, pageCount: number, first: RgbaImage) {
     this.#bytes = bytes;
     this.pageCount = pageCount;
+    this.#decoded = { pageNumber: 1, image: Promise.resolve(first) };
   }
 
   /** Rejects when the bytes do not decode (a corrupt or truncated image). */
@@ -35,14 +40,14 @@ export class ImageDocumentSource implements DocumentSource {
   static async #open(bytes: Uint8Array): Promise<ImageDocumentSource> {
     const metadata = await sharp(bytes, { limitInputPixels: MAX_INPUT_PIXELS }).metadata();
     // Decode the first page now so a truncated file fails at open, not halfway through a run.
-    await decodePage(bytes, 1);
+    const first = await decodePage(bytes, 1);
     // Only TIFF pages are separate pages; an animated GIF or WebP is one picture.
-    return new ImageDocumentSource(bytes, metadata.format === "tiff" ? (metadata.pages ?? 1) : 1);
+    return new ImageDocumentSource(bytes, metadata.format === "tiff" ? (metadata.pages ?? 1) : 1, first);
   }
 
   async readPage(pageNumber: number): Promise<Page> {
     this.#checkPage(pageNumber);
-    const image = await decodePage(this.#bytes, pageNumber);
+    const image = await this.#page(pageNumber);
     return emptyPage(pageNumber, image.width, image.height);
   }
 
@@ -54,7 +59,7 @@ export class ImageDocumentSource implements DocumentSource {
     this.#checkPage(pageNumber);
     // scale 1: one point per pixel, whatever DPI tesseract is told the scan has. An image's resolution is
     // unknown, so OCR measures its text and enlarges it when the letters are too small to read.
-    return ocrPage(await decodePage(this.#bytes, pageNumber), engine, {
+    return ocrPage(await this.#page(pageNumber), engine, {
       ...options,
       pageNumber,
       scale: 1,
@@ -65,9 +70,11 @@ export class ImageDocumentSource implements DocumentSource {
   /** A region of the page (default: all of it) at the image's own resolution, whatever `dpi` asks. */
   async renderPage(pageNumber: number, _dpi: number, region?: Box): Promise<PagePixels> {
     this.#checkPage(pageNumber);
-    const image = await decodePage(this.#bytes, pageNumber);
+    const image = await this.#page(pageNumber);
     if (region === undefined) return image;
     const { left, top, width, height } = pixelRect(region, image);
+    // The whole page (a scan searched for barcodes) needs no copy.
+    if (width === image.width && height === image.height) return image;
     const rgba = new Uint8ClampedArray(width * height * 4);
     for (let row = 0; row < height; row++) {
       const from = ((top + row) * image.width + left) * 4;
@@ -82,7 +89,7 @@ export class ImageDocumentSource implements DocumentSource {
    */
   async renderRegions(pageNumber: number, regions: readonly Box[], _dpi: number): Promise<Uint8Array[]> {
     this.#checkPage(pageNumber);
-    const image = await decodePage(this.#bytes, pageNumber);
+    const image = await this.#page(pageNumber);
     const raw = { width: image.width, height: image.height, channels: 4 as const };
     const pngs: Uint8Array[] = [];
     for (const region of regions) {
@@ -99,6 +106,20 @@ export class ImageDocumentSource implements DocumentSource {
 
   async close(): Promise<void> {
     this.#closed = true;
+    this.#decoded = undefined;
+  }
+
+  /** Page `pageNumber` decoded, from the one-page cache when it was the last one asked for. */
+  #page(pageNumber: number): Promise<RgbaImage> {
+    if (this.#decoded?.pageNumber !== pageNumber) {
+      const image = decodePage(this.#bytes, pageNumber);
+      this.#decoded = { pageNumber, image };
+      // A failed decode is not kept: the next call tries again.
+      image.catch(() => {
+        if (this.#decoded?.image === image) this.#decoded = undefined;
+      });
+    }
+    return this.#decoded!.image;
   }
 
   #checkPage(pageNumber: number): void {

@@ -5,7 +5,7 @@
  * the direction is unclear) tells up from down. Works on a ~150 DPI copy and its inkiest few inches:
  * orientation needs neither full resolution nor the whole page, and OCR time grows with pixels.
  */
-import type { GrayImage, OcrEngine, OcrImage, OcrLanguage, QuarterTurn } from "./ocr-engine.ts";
+import type { GrayImage, OcrEngine, OcrImage, OcrLanguage, OcrResult, QuarterTurn } from "./ocr-engine.ts";
 import { toGrayImage } from "./raster.ts";
 import { findLineAxis, findSkew, inkPoints } from "./text-line-profile.ts";
 import { crop, downscale, rotateQuarterTurns } from "./transform-raster.ts";
@@ -20,8 +20,11 @@ export interface DetectOrientationOptions {
   readonly maxSkewDegrees?: number;
 }
 
-/** "no-text": nothing to judge by (blank, or no word readable any way round); the page is left as is. */
-export type OrientationMethod = "no-text" | "engine" | "ocr-comparison";
+/**
+ * "no-text": nothing to judge by (blank, or no word readable any way round); the page is left as is.
+ * "recognition": the page read well as it was (orient-page.ts), so neither OSD nor a comparison ran.
+ */
+export type OrientationMethod = "no-text" | "engine" | "ocr-comparison" | "recognition";
 
 export interface PageOrientation {
   /** Clockwise quarter turn that makes the page upright. */
@@ -54,13 +57,30 @@ const OCR_WINDOW = 700;
 const STRONG_WORD_CONFIDENCE = 0.85;
 const STRONG_READING_WORDS = 12;
 const STRONG_READING_CONFIDENCE = 0.9;
+// Share of a whole page's 3+-letter words read strongly that says "upright" without asking OSD.
+const UPRIGHT_STRONG_SHARE = 0.5;
 
-export async function detectOrientation(
+/**
+ * What the projection profiles of a page say, before any OCR: whether it has ink, which way its lines run,
+ * and its skew when left as it is. Cheap (tens of milliseconds on a 300 DPI page).
+ */
+export interface LineMeasure {
+  /** False for a blank page: there is nothing to orient. */
+  readonly hasInk: boolean;
+  readonly axis: "horizontal" | "vertical" | "unknown";
+  /** Skew of the lines with the page left as it is (see PageOrientation.skewDegrees). */
+  readonly uprightSkewDegrees: number;
+  readonly working: GrayImage;
+  readonly workingDpi: number;
+  readonly profileImage: GrayImage;
+  readonly maxSkewDegrees: number;
+}
+
+export async function measureLines(
   image: OcrImage,
-  engine: OcrEngine,
-  options: DetectOrientationOptions,
-): Promise<PageOrientation> {
-  const maxSkew = options.maxSkewDegrees ?? 10;
+  options: Pick<DetectOrientationOptions, "dpi" | "maxSkewDegrees">,
+): Promise<LineMeasure> {
+  const maxSkewDegrees = options.maxSkewDegrees ?? 10;
   const gray = await toGrayImage(image);
   const factor = Math.max(1, Math.round(options.dpi / WORKING_DPI));
   const working = downscale(gray, factor);
@@ -68,10 +88,29 @@ export async function detectOrientation(
   const profileFactor = Math.max(1, Math.ceil(Math.max(working.width, working.height) / PROFILE_MAX_SIDE));
   const profileImage = downscale(working, profileFactor);
   const points = inkPoints(profileImage);
-  if (points.count === 0) return { rotationDegrees: 0, skewDegrees: 0, confidence: 0, method: "no-text" };
+  const base = { working, workingDpi, profileImage, maxSkewDegrees };
+  if (points.count === 0) return { ...base, hasInk: false, axis: "unknown", uprightSkewDegrees: 0 };
   const profileDpi = workingDpi / profileFactor;
-  const { axis } = findLineAxis(points, maxSkew, Math.round(TILE_INCHES * profileDpi));
+  const { axis } = findLineAxis(points, maxSkewDegrees, Math.round(TILE_INCHES * profileDpi));
+  return { ...base, hasInk: true, axis, uprightSkewDegrees: findSkew(points, maxSkewDegrees).degrees };
+}
 
+export async function detectOrientation(
+  image: OcrImage,
+  engine: OcrEngine,
+  options: DetectOrientationOptions,
+): Promise<PageOrientation> {
+  return orientationOf(await measureLines(image, options), engine, options);
+}
+
+/** detectOrientation on lines already measured. */
+export async function orientationOf(
+  measure: LineMeasure,
+  engine: OcrEngine,
+  options: Pick<DetectOrientationOptions, "language" | "useEngineDetection">,
+): Promise<PageOrientation> {
+  if (!measure.hasInk) return { rotationDegrees: 0, skewDegrees: 0, confidence: 0, method: "no-text" };
+  const { axis, working, workingDpi, profileImage } = measure;
   // Both the engine's detection and the OCR comparison look at the inkiest part only: time grows with
   // pixels, and a few inches of text decide orientation as well as a page does.
   const window = inkWindow(working);
@@ -95,10 +134,30 @@ export async function detectOrientation(
       axis === "horizontal" ? [0, 180] : axis === "vertical" ? [90, 270, 0, 180] : [0, 90, 180, 270];
     choice = await compareByOcr(window, candidates, engine, options.language, workingDpi);
   }
+  const skewDegrees =
+    choice.rotationDegrees === 0
+      ? measure.uprightSkewDegrees
+      : findSkew(inkPoints(rotateQuarterTurns(profileImage, choice.rotationDegrees)), measure.maxSkewDegrees)
+          .degrees;
+  return { ...choice, skewDegrees };
+}
 
-  const turned = rotateQuarterTurns(profileImage, choice.rotationDegrees);
-  const skew = findSkew(inkPoints(turned), maxSkew);
-  return { ...choice, skewDegrees: skew.degrees };
+/**
+ * Whether a reading of a whole page settles that the page is upright: many confidently read real words
+ * whose boxes run across (the test the OCR comparison below stops on), and they are a fair share of the
+ * words read — garbage read off an upside-down page scores 0.3–0.6 a word.
+ */
+export function readsUpright(result: OcrResult): boolean {
+  let strong = 0;
+  let candidates = 0;
+  for (const word of result.words) {
+    const letters = word.text.replace(/[^\p{L}\p{N}]/gu, "").length;
+    const { left, top, right, bottom } = word.box;
+    if (letters < 3 || bottom - top > right - left) continue;
+    candidates++;
+    if (word.confidence >= STRONG_WORD_CONFIDENCE) strong++;
+  }
+  return strong >= STRONG_READING_WORDS && strong >= UPRIGHT_STRONG_SHARE * candidates;
 }
 
 /**

@@ -6,12 +6,12 @@
 import type { Issue } from "../document/issue.ts";
 import type { PDFPageProxy } from "../pdf/pdfjs.ts";
 import { renderPdfPage } from "../pdf/render-page.ts";
-import { detectOrientation, type PageOrientation } from "./detect-orientation.ts";
+import type { PageOrientation } from "./detect-orientation.ts";
 import { tightenToInk } from "./ink-box.ts";
-import type { OcrEngine, OcrImage, OcrLanguage } from "./ocr-engine.ts";
+import type { GrayImage, OcrEngine, OcrImage, OcrLanguage, OcrResult } from "./ocr-engine.ts";
 import { type OcrPageWord, ocrWordsToPageWords } from "./ocr-words-to-page-words.ts";
+import { orientPage } from "./orient-page.ts";
 import { rgbaToGray, toGrayImage } from "./raster.ts";
-import { rotateByDegrees, rotateQuarterTurns } from "./transform-raster.ts";
 import { upscaleSmallText } from "./upscale-small-text.ts";
 
 /** An issue of the OCR stage; assignable to Issue once StageId lists "ocr". */
@@ -70,32 +70,34 @@ export async function ocrPage(
     // More pixels per point: words still come out in the page's points.
     scale *= upscaled.factor;
   }
+  // The one way this page is read, also when orienting it reads the page on the way.
+  const read = (image: GrayImage) => engine.recognize(image, { language, dpi });
   let orientation: PageOrientation | undefined;
   // Degrees the raster read was turned clockwise to straighten it (0: not deskewed).
   let deskew = 0;
+  // A reading made while orienting the page (orient-page.ts), of the raster as it now is.
+  let reading: OcrResult | undefined;
   if (options.correctOrientation === true) {
     try {
-      orientation = await detectOrientation(raster, engine, { dpi, language });
-    } catch (error) {
-      issue(
-        "warning",
-        "ORIENTATION_UNDETECTED",
-        `Page ${pageNumber}: orientation detection failed (${messageOf(error)})`,
-      );
-    }
-    if (orientation !== undefined) {
-      raster = rotateQuarterTurns(raster, orientation.rotationDegrees);
+      const minDeskewDegrees = options.minDeskewDegrees ?? 0.5;
+      const oriented = await orientPage(raster, engine, { dpi, language, minDeskewDegrees }, read);
+      ({ raster, orientation, reading } = oriented);
       if (orientation.rotationDegrees !== 0)
         issue(
           "info",
           "PAGE_ROTATED",
           `Page ${pageNumber} was turned ${orientation.rotationDegrees}° clockwise to read it`,
         );
-      if (Math.abs(orientation.skewDegrees) >= (options.minDeskewDegrees ?? 0.5)) {
+      if (Math.abs(orientation.skewDegrees) >= minDeskewDegrees) {
         deskew = -orientation.skewDegrees;
-        raster = rotateByDegrees(raster, deskew);
         issue("info", "PAGE_DESKEWED", `Page ${pageNumber} was straightened by ${-orientation.skewDegrees}°`);
       }
+    } catch (error) {
+      issue(
+        "warning",
+        "ORIENTATION_UNDETECTED",
+        `Page ${pageNumber}: orientation detection failed (${messageOf(error)})`,
+      );
     }
   }
   const size = { width: raster.width / scale, height: raster.height / scale };
@@ -104,7 +106,7 @@ export async function ocrPage(
   let words: OcrPageWord[];
   try {
     // Word boxes tight around their ink (tesseract often gives a word its whole line's height).
-    const result = tightenToInk(await engine.recognize(raster, { language, dpi }), raster);
+    const result = tightenToInk(reading ?? (await read(raster)), raster);
     words = ocrWordsToPageWords(result, { scale });
     if (deskew !== 0) words = inkBoxesBeforeDeskew(words, deskew, size);
   } catch (error) {
@@ -131,6 +133,11 @@ export async function ocrPage(
 export interface OcrPdfPageOptions extends Omit<OcrPageOptions, "scale"> {
   /** Largest raster in pixels; see RenderPageOptions.maxPixels. */
   readonly maxPixels?: number;
+  /**
+   * Given the page's grey raster as rendered (before any turn), so the caller can reuse it (the barcode
+   * scan of a scanned page) instead of rendering the page again. It must not be modified.
+   */
+  readonly onRender?: (raster: { readonly image: GrayImage; readonly scale: number }) => void;
 }
 
 /**
@@ -145,6 +152,7 @@ export async function ocrPdfPage(
   let raster: Awaited<ReturnType<typeof renderGray>>;
   try {
     raster = await renderGray(page, options);
+    options.onRender?.(raster);
   } catch (error) {
     const message = `Page ${options.pageNumber} could not be rendered for OCR: ${messageOf(error)}`;
     const { width, height } = page.getViewport({ scale: 1 });

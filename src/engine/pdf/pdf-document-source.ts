@@ -15,6 +15,7 @@ import { readFormFields } from "./form-fields.ts";
 import { toMatrix } from "./matrix.ts";
 import type { PDFDocumentLoadingTask, PDFDocumentProxy, PDFPageProxy } from "./pdfjs.ts";
 import { cropRaster, type RegionRaster } from "./raster-crop.ts";
+import { type PageRaster, regionFromRaster } from "./raster-region.ts";
 import { regionScale, renderPdfRegion, renderPdfRegionPixels } from "./render-page.ts";
 import { type PageFrame, type PdfFontStyle, textRunWords } from "./text-run-words.ts";
 import { readPageGraphics } from "./vector-paths.ts";
@@ -50,6 +51,8 @@ export class PdfDocumentSource implements DocumentSource {
   #held: { readonly number: number; readonly page: PDFPageProxy } | undefined;
   /** Regions of the held page rendered to pixels, for renderRegions to cut figure images from. */
   #rasters: RegionRaster[] = [];
+  /** The grey raster OCR rendered the held page to (a scan), for its barcode renders; freed with it. */
+  #ocrRaster: { readonly number: number; readonly raster: PageRaster } | undefined;
 
   readonly #vectorGraphics: boolean;
 
@@ -82,11 +85,16 @@ export class PdfDocumentSource implements DocumentSource {
     options: Omit<OcrPdfPageOptions, "pageNumber">,
   ): Promise<OcrPageResult> {
     if (this.#closed) throw new Error("The PDF source is closed");
-    const page = await this.#document.getPage(pageNumber);
+    // The page just read stays open: the renders that may follow (barcodes, figures) reuse its images.
+    const held = this.#held?.number === pageNumber ? this.#held.page : undefined;
+    const page = held ?? (await this.#document.getPage(pageNumber));
+    const onRender = (raster: PageRaster) => {
+      this.#ocrRaster = { number: pageNumber, raster };
+    };
     try {
-      return await ocrPdfPage(page, engine, { ...options, pageNumber });
+      return await ocrPdfPage(page, engine, { ...options, pageNumber, onRender });
     } finally {
-      page.cleanup();
+      if (held === undefined) page.cleanup();
     }
   }
 
@@ -126,7 +134,13 @@ export class PdfDocumentSource implements DocumentSource {
     try {
       const { width, height } = page.getViewport({ scale: 1 });
       const area = region ?? { left: 0, top: 0, right: width, bottom: height };
-      const pixels = await renderPdfRegionPixels(page, area, { dpi, maxPixels: MAX_RENDER_PIXELS });
+      const options = { dpi, maxPixels: MAX_RENDER_PIXELS };
+      // A page OCR rendered (a scan) is cut from that raster rather than drawn again.
+      const rendered = this.#ocrRaster?.number === pageNumber ? this.#ocrRaster.raster : undefined;
+      const fromRaster = rendered === undefined ? undefined : await regionFromRaster(rendered, area, options);
+      if (fromRaster !== undefined) return fromRaster;
+      // Kept for figure images cut from the same render (in colour: not from the OCR's grey raster).
+      const pixels = await renderPdfRegionPixels(page, area, options);
       const keptPixels = this.#rasters.reduce((sum, kept) => sum + kept.width * kept.height, 0);
       if (held !== undefined && keptPixels + pixels.width * pixels.height <= MAX_KEPT_PIXELS)
         this.#rasters.push({ ...pixels, region: area });
@@ -138,6 +152,7 @@ export class PdfDocumentSource implements DocumentSource {
 
   /** Frees the page last read (its pdf.js resources), and every so often the document-wide caches. */
   async #releaseHeld(): Promise<void> {
+    this.#ocrRaster = undefined;
     const held = this.#held;
     if (held === undefined) return;
     this.#held = undefined;
