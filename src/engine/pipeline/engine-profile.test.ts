@@ -11,6 +11,12 @@ describe("ocrSettings", () => {
     assert.deepEqual(ocrSettings(options, 300), { dpi: 300, correctOrientation: true });
   });
 
+  it("corrects orientation unless pageRotationEnabled is false", () => {
+    assert.equal(ocrSettings(base, 300).correctOrientation, true);
+    const off = { ...base, config: { advancedOptions: { pageRotationEnabled: false } } };
+    assert.equal(ocrSettings(off, 300).correctOrientation, false);
+  });
+
   it("skips rotation detection and lowers the resolution under parse_light", () => {
     const options = {
       ...base,

@@ -40,7 +40,8 @@ export function ocrSettings(
   options: ParseOptions,
   configuredDpi: number,
 ): { dpi: number; correctOrientation: boolean } {
-  const rotation = options.config?.advancedOptions?.pageRotationEnabled === true;
+  // On unless turned off (the run's effective config says so explicitly; a bare engine call defaults on).
+  const rotation = options.config?.advancedOptions?.pageRotationEnabled !== false;
   return isLightEngine(options)
     ? { dpi: Math.min(configuredDpi, LIGHT_OCR_DPI), correctOrientation: false }
     : { dpi: configuredDpi, correctOrientation: rotation };

@@ -54,6 +54,11 @@ export function effectiveParseConfig(input: Extend.ParseConfig | undefined): Eff
       // The contract gives no default; display formulas become formula blocks with LaTeX unless disabled.
       formulas: { ...formulas, enabled: formulas.enabled ?? true },
     },
-    advancedOptions: { ...config.advancedOptions },
+    advancedOptions: {
+      ...config.advancedOptions,
+      // Not documented upstream; on, as for a hosted parser: phone photos and scans arrive turned, and an
+      // upright page costs no extra OCR pass (ocr/orient-page.ts). parse_light ignores it.
+      pageRotationEnabled: config.advancedOptions?.pageRotationEnabled ?? true,
+    },
   };
 }
