@@ -171,7 +171,7 @@ function renderReport(rows: readonly Row[], unique: readonly BenchPage[], rounds
       `each with its own OCR engine (production). The EnginePool parses each page image as a PNG upload, ` +
       `and the scanned-PDF row the same pages as the PDFs they are in (the production input: pdf.js renders ` +
       `each page, and the barcode scan covers the whole page; a document at a time per thread). Default ` +
-      `config (\`pageRotationEnabled\` off). Warm-up reads are not timed. Background load: share of ` +
+      `config (\`pageRotationEnabled\` on: an upright page is read once). Warm-up reads are not timed. Background load: share of ` +
       `both cores busy just before each half, from /proc/stat — other sessions share this machine, so compare ` +
       `ratios within the run, not absolute figures across runs.`,
     "",
