@@ -39,6 +39,8 @@ const IMAGE_MERGE_SHARE = 0.5;
 const MAX_LABEL_CHARS = 100;
 const GROUP_GAP = 8;
 const LABEL_OVERLAP_SHARE = 0.2;
+/** Regions grouped per page at most (grouping is quadratic); pages with more keep them apart. */
+const MAX_GROUPED_REGIONS = 400;
 /** Freeform paths clustered at most per page (clustering is quadratic); the rest are ignored. */
 const MAX_CLUSTERED_PATHS = 5_000;
 
@@ -144,30 +146,35 @@ function placeFigure(blocks: readonly Block[], figure: Block): Block[] {
  * block longer than a label (over LABEL_OVERLAP_SHARE of it): such text runs between two figures.
  * A group is a drawing when any of its parts is.
  */
-export function groupRegions<R extends Region>(regions: readonly R[], blocks: readonly Block[]): Region[] {
-  let groups: Region[] = regions.map((region) => ({ ...region }));
-  const text = blocks.filter((block) => block.box !== null && block.type !== "figure");
+function groupRegions(regions: readonly Region[], blocks: readonly Block[]): Region[] {
+  if (regions.length > MAX_GROUPED_REGIONS) return [...regions];
+  const text = blocks.filter(
+    (block) =>
+      block.box !== null &&
+      block.type !== "figure" &&
+      (block.type === "table" || block.text.length > MAX_LABEL_CHARS),
+  );
   const blocked = (box: Box): boolean =>
-    text.some(
-      (block) =>
-        (block.type === "table" || block.text.length > MAX_LABEL_CHARS) &&
-        overlapArea(block.box!, box) > LABEL_OVERLAP_SHARE * area(block.box!),
-    );
+    text.some((block) => overlapArea(block.box!, box) > LABEL_OVERLAP_SHARE * area(block.box!));
+  let groups: Region[] = regions.map((region) => ({ ...region }));
+  // Passes of single-link grouping, as clusterPaths does, until no two groups join.
   for (let changed = true; changed; ) {
     changed = false;
-    outer: for (let i = 0; i < groups.length; i++)
-      for (let j = i + 1; j < groups.length; j++) {
-        const a = groups[i]!;
-        const b = groups[j]!;
-        if (gapBetween(a.box, b.box) > GROUP_GAP) continue;
-        const box = unionBoxes([a.box, b.box])!;
-        if (blocked(box)) continue;
-        const kind = a.kind === "drawing" || b.kind === "drawing" ? "drawing" : "image";
-        groups = groups.filter((_, index) => index !== i && index !== j);
-        groups.push({ box, kind, parts: a.parts + b.parts });
+    const next: Region[] = [];
+    for (const group of groups) {
+      const joined = next.find(
+        (other) =>
+          gapBetween(other.box, group.box) <= GROUP_GAP && !blocked(unionBoxes([other.box, group.box])!),
+      );
+      if (joined === undefined) next.push({ ...group });
+      else {
+        joined.box = unionBoxes([joined.box, group.box])!;
+        if (group.kind === "drawing") joined.kind = "drawing";
+        joined.parts += group.parts;
         changed = true;
-        break outer;
       }
+    }
+    groups = next;
   }
   return groups;
 }
