@@ -5,7 +5,10 @@ import type { Word } from "./word.ts";
 export interface Line {
   /** In visual order along the baseline (left to right for horizontal text, whatever the script). */
   readonly words: readonly Word[];
-  /** In reading order: right-to-left lines read their words from the right. */
+  /**
+   * In reading order: right-to-left lines read their words from the right, numbers and Latin words in
+   * them left to right (bidi.ts).
+   */
   readonly text: string;
   readonly box: Box;
   /** Baseline direction in degrees, as on Word (0 = horizontal). */

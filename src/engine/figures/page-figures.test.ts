@@ -128,4 +128,52 @@ describe("figurePage", () => {
       ["Above", "figure", "Below", "Right column"],
     );
   });
+
+  it("groups pictures that touch into one illustration, taking in the names set between them", () => {
+    const names = [
+      textBlock("Boots nut", { left: 100, top: 188, right: 150, bottom: 197 }),
+      textBlock("Flexloc nut", { left: 90, top: 279, right: 130, bottom: 289 }),
+    ];
+    const caption = textBlock("Figure 7: Nuts.", { left: 72, top: 300, right: 180, bottom: 310 });
+    const p = page({
+      blocks: [...names, caption],
+      graphics: {
+        images: [
+          { left: 72, top: 135, right: 200, bottom: 200 },
+          { left: 203, top: 142, right: 309, bottom: 206 }, // 3 pt to the right
+          { left: 83, top: 224, right: 155, bottom: 280 },
+          { left: 126, top: 222, right: 241, bottom: 286 }, // overlaps its neighbour a little
+          { left: 223, top: 212, right: 309, bottom: 281 }, // 6 pt below the second
+        ],
+        paths: [],
+      },
+    });
+    figurePage(p);
+    const all = figures(p);
+    assert.equal(all.length, 1);
+    assert.deepEqual(all[0]?.box, { left: 72, top: 135, right: 309, bottom: 289 });
+    assert.equal(all[0]?.text, "Boots nut Flexloc nut");
+    assert.deepEqual(
+      p.blocks.map((block) => block.text || block.type),
+      ["Boots nut Flexloc nut", "Figure 7: Nuts."],
+    );
+  });
+
+  it("keeps pictures apart when running text lies between them, or when they are far apart", () => {
+    const paragraph = textBlock("x".repeat(150), { left: 72, top: 205, right: 540, bottom: 240 });
+    const p = page({
+      blocks: [paragraph],
+      graphics: {
+        images: [
+          { left: 72, top: 100, right: 300, bottom: 210 },
+          { left: 72, top: 236, right: 300, bottom: 380 }, // touches the first across the paragraph
+          { left: 320, top: 100, right: 540, bottom: 200 }, // 20 pt to the right of the first
+        ],
+        paths: [],
+      },
+    });
+    figurePage(p);
+    assert.equal(figures(p).length, 3);
+    assert.ok(p.blocks.includes(paragraph));
+  });
 });

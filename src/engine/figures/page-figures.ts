@@ -4,13 +4,16 @@
  * - images: at least 24 pt on each side; images covering over 80% of the page are backgrounds (scans)
  *   and ignored, as are images mostly (over 35%) covered by words (backgrounds of text boxes) and
  *   flat images (under 48 pt high) with words drawn on them (heading banners);
- *   images overlapping by half the smaller merge into one figure (touching ones do not: their union can
- *   cover text). A small figure (under 5% of the page)
+ *   images overlapping by half the smaller merge into one picture. A small figure (under 5% of the page)
  *   ending in the top 20% of the page is a `logo` (raster or vector), any other image an `image`.
  * - vector drawings: paths with curves or diagonal pieces cluster when their boxes come within 8 pt; a
  *   cluster of at least 12 such pieces and 36 pt on each side is a figure, unless words cover over 35% of
  *   it (text set in outlines, or a decorated text box), or it overlaps a table. Axis-only paths
  *   (table rules, bars) never seed a cluster: pure bar charts without curves or diagonals are missed.
+ * - illustrations in pieces: image and drawing regions overlapping or within 8 pt of each other form one
+ *   figure unless the box around both would cover a table or a text block longer than a label (100
+ *   characters) by over 20%: running text between two pictures keeps them apart. Labels of a grouped
+ *   picture (blocks inside it, or over half inside with their centre inside) become its text.
  * - words: text blocks lying (80% by area) inside a vector figure are its labels (axis ticks, legends,
  *   node names): they leave the text flow and become the figure's text; a cluster whose labels hold 3 or
  *   more numbers is a `chart`, else a `diagram`. A drawing that would take in a block of over 100
@@ -34,12 +37,18 @@ const MIN_CHART_NUMBERS = 3;
 const MAX_BANNER_HEIGHT = 48;
 const IMAGE_MERGE_SHARE = 0.5;
 const MAX_LABEL_CHARS = 100;
+const GROUP_GAP = 8;
+const LABEL_OVERLAP_SHARE = 0.2;
+/** Regions grouped per page at most (grouping is quadratic); pages with more keep them apart. */
+const MAX_GROUPED_REGIONS = 400;
 /** Freeform paths clustered at most per page (clustering is quadratic); the rest are ignored. */
 const MAX_CLUSTERED_PATHS = 5_000;
 
 interface Region {
   box: Box;
   kind: "image" | "drawing";
+  /** How many image or drawing regions were grouped into this one. */
+  parts: number;
 }
 
 /** Adds figure blocks to `page.blocks` (in reading order already), taking in the labels of drawings. */
@@ -63,7 +72,7 @@ export function figurePage(page: Page): void {
       textCover(box) <= MAX_TEXT_COVER &&
       !(boxHeight(box) < MAX_BANNER_HEIGHT && page.words.some((word) => centreInside(word.box, box)))
     )
-      regions.push({ box, kind: "image" });
+      regions.push({ box, kind: "image", parts: 1 });
 
   const tables = page.blocks
     .filter((block) => block.type === "table" && block.box !== null)
@@ -78,28 +87,37 @@ export function figurePage(page: Page): void {
     if (tables.some((table) => overlapArea(table, box) > 0)) continue;
     if (regions.some((region) => overlapArea(region.box, box) > 0.5 * area(box))) continue; // drawn over an image
     if (textCover(box) > MAX_TEXT_COVER) continue;
-    regions.push({ box, kind: "drawing" });
+    regions.push({ box, kind: "drawing", parts: 1 });
   }
   if (regions.length === 0) return;
 
   let blocks = page.blocks;
   const figures: Block[] = [];
-  for (const region of regions) {
+  for (const region of groupRegions(regions, blocks)) {
     let figureType: FigureType;
     let text = "";
-    const logo =
-      area(region.box) < LOGO_MAX_SHARE * pageArea && region.box.bottom <= LOGO_TOP_SHARE * page.height;
-    if (region.kind === "image") figureType = logo ? "logo" : "image";
+    let box = region.box;
+    const logo = area(box) < LOGO_MAX_SHARE * pageArea && box.bottom <= LOGO_TOP_SHARE * page.height;
+    if (region.kind === "image" && region.parts === 1) figureType = logo ? "logo" : "image";
     else {
-      const labels = blocks.filter((block) => isLabel(block, region.box));
+      // Labels: of a drawing, the blocks inside it; of pictures grouped into one illustration, also the
+      // names set on its edge (over half inside, centre inside), which then widen the figure.
+      const labels = blocks.filter(
+        (block) => isLabel(block, region.box) || (region.parts > 1 && isEdgeLabel(block, region.box)),
+      );
       // A drawing over running text (a cluster bridging columns, a decorated text box) is no figure.
       if (labels.some((block) => block.text.length > MAX_LABEL_CHARS)) continue;
       blocks = blocks.filter((block) => !labels.includes(block));
       text = labels.map((block) => block.text).join(" ");
-      const numbers = text.match(/[-+]?\d[\d.,]*%?/gu)?.length ?? 0;
-      figureType = logo ? "logo" : numbers >= MIN_CHART_NUMBERS ? "chart" : "diagram";
+      if (region.kind === "image") {
+        box = unionBoxes([box, ...labels.map((block) => block.box!)])!;
+        figureType = "image";
+      } else {
+        const numbers = text.match(/[-+]?\d[\d.,]*%?/gu)?.length ?? 0;
+        figureType = logo ? "logo" : numbers >= MIN_CHART_NUMBERS ? "chart" : "diagram";
+      }
     }
-    figures.push({ type: "figure", text, box: region.box, lines: [], figure: { figureType } });
+    figures.push({ type: "figure", text, box, lines: [], figure: { figureType } });
   }
   for (const figure of figures) blocks = placeFigure(blocks, figure);
   page.blocks = blocks;
@@ -120,6 +138,51 @@ function placeFigure(blocks: readonly Block[], figure: Block): Block[] {
     index = last < 0 ? blocks.length : last + 1;
   }
   return [...blocks.slice(0, index), figure, ...blocks.slice(index)];
+}
+
+/**
+ * Groups image and drawing regions that form one illustration: regions overlapping or within
+ * GROUP_GAP of each other join, unless the box of the two together would take in a table or a text
+ * block longer than a label (over LABEL_OVERLAP_SHARE of it): such text runs between two figures.
+ * A group is a drawing when any of its parts is.
+ */
+function groupRegions(regions: readonly Region[], blocks: readonly Block[]): Region[] {
+  if (regions.length > MAX_GROUPED_REGIONS) return [...regions];
+  const text = blocks.filter(
+    (block) =>
+      block.box !== null &&
+      block.type !== "figure" &&
+      (block.type === "table" || block.text.length > MAX_LABEL_CHARS),
+  );
+  const blocked = (box: Box): boolean =>
+    text.some((block) => overlapArea(block.box!, box) > LABEL_OVERLAP_SHARE * area(block.box!));
+  let groups: Region[] = regions.map((region) => ({ ...region }));
+  // Passes of single-link grouping, as clusterPaths does, until no two groups join.
+  for (let changed = true; changed; ) {
+    changed = false;
+    const next: Region[] = [];
+    for (const group of groups) {
+      const joined = next.find(
+        (other) =>
+          gapBetween(other.box, group.box) <= GROUP_GAP && !blocked(unionBoxes([other.box, group.box])!),
+      );
+      if (joined === undefined) next.push({ ...group });
+      else {
+        joined.box = unionBoxes([joined.box, group.box])!;
+        if (group.kind === "drawing") joined.kind = "drawing";
+        joined.parts += group.parts;
+        changed = true;
+      }
+    }
+    groups = next;
+  }
+  return groups;
+}
+
+function isEdgeLabel(block: Block, figure: Box): boolean {
+  if (block.box === null || block.type === "table" || block.type === "figure") return false;
+  const own = area(block.box);
+  return own > 0 && overlapArea(block.box, figure) > 0.5 * own && centreInside(block.box, figure);
 }
 
 function isLabel(block: Block, figure: Box): boolean {

@@ -3,6 +3,8 @@
  * enough (so superscripts stay on their line) and that follow each other closely along it (so two
  * columns at the same height stay apart). All distances are in points, relative to the font size.
  */
+
+import { lineReadingText } from "../document/bidi.ts";
 import { type Box, boxHeight, boxWidth, overlapLength, unionBoxes } from "../document/box.ts";
 import type { Line } from "../document/line.ts";
 import type { Word } from "../document/word.ts";
@@ -209,17 +211,16 @@ function toLine(line: OpenLine, angle: number): Line {
   const words = line.placed.map((item) => item.word);
   const fontSize = dominantFontSize(words);
   const rightToLeft = isRightToLeft(words);
-  const ordered = rightToLeft ? [...line.placed].reverse() : line.placed;
-  let text = "";
-  let previous: Placed | undefined;
-  for (const item of ordered) {
-    if (previous !== undefined) {
-      const gap = rightToLeft ? previous.alongStart - item.alongEnd : item.alongStart - previous.alongEnd;
-      if (gap > SPACE_GAP_EMS * Math.min(previous.word.fontSize, item.word.fontSize)) text += " ";
-    }
-    text += item.word.text;
-    previous = item;
-  }
+  const text = lineReadingText(
+    line.placed.map((item) => ({
+      text: item.word.text,
+      start: item.alongStart,
+      end: item.alongEnd,
+      fontSize: item.word.fontSize,
+    })),
+    rightToLeft,
+    SPACE_GAP_EMS,
+  );
   const anchor = line.anchor;
   return {
     words,

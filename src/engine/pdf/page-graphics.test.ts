@@ -46,3 +46,50 @@ it("leaves annotation operators out of what the graphics readers walk", () => {
   const plain = { fnArray: [OPS.save, OPS.restore], argsArray: [null, null] };
   assert.equal(withoutAnnotations(plain), plain);
 });
+
+it("clips an image's box to the clipping path and the form bounding box in force", () => {
+  // A 40 × 40 pt image at (10, 10) in user space, clipped by a rectangle to x ≤ 30 and later by a form
+  // whose /BBox ends at y = 35; the clip is undone by restore.
+  const clipRectangle = new Float32Array([0, 0, 0, 1, 30, 0, 1, 30, 100, 1, 0, 100, 4]);
+  const graphics = pageGraphics(
+    {
+      fnArray: [
+        OPS.save,
+        OPS.clip,
+        OPS.constructPath,
+        OPS.transform,
+        OPS.paintImageXObject,
+        OPS.restore,
+        OPS.paintFormXObjectBegin,
+        OPS.transform,
+        OPS.paintImageXObject,
+        OPS.paintFormXObjectEnd,
+        OPS.transform,
+        OPS.paintImageXObject,
+      ],
+      argsArray: [
+        null,
+        null,
+        [OPS.endPath, [clipRectangle], null],
+        [40, 0, 0, 40, 10, 10],
+        ["img_1", 1, 1],
+        null,
+        [
+          [1, 0, 0, 1, 0, 0],
+          [0, 0, 100, 35],
+        ],
+        [40, 0, 0, 40, 10, 10],
+        ["img_1", 1, 1],
+        null,
+        [40, 0, 0, 40, 10, 10],
+        ["img_1", 1, 1],
+      ],
+    },
+    FLIP,
+  );
+  assert.deepEqual(graphics.images, [
+    { left: 10, top: 50, right: 30, bottom: 90 },
+    { left: 10, top: 65, right: 50, bottom: 90 },
+    { left: 10, top: 50, right: 50, bottom: 90 },
+  ]);
+});

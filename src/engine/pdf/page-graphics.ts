@@ -45,6 +45,12 @@ export function pageGraphics(list: PdfOperatorList, viewportTransform: Matrix): 
   const paths: VectorPath[] = [];
   const stack: Matrix[] = [];
   let matrix = viewportTransform;
+  // The box of the clipping path in force (undefined: the whole page), saved and restored with the
+  // matrix. Images are often placed larger than the part a clip lets show (a photo cropped to its
+  // panel); their box is what shows.
+  const clipStack: (Box | undefined)[] = [];
+  let clip: Box | undefined;
+  let pendingClip = false;
   // Fill colour darkness (the PDF default fill is black), saved and restored with the matrix.
   const darkStack: (boolean | undefined)[] = [];
   let dark: boolean | undefined = true;
@@ -55,27 +61,48 @@ export function pageGraphics(list: PdfOperatorList, viewportTransform: Matrix): 
     if (fn === OPS.save) {
       stack.push(matrix);
       darkStack.push(dark);
+      clipStack.push(clip);
     } else if (fn === OPS.restore) {
       matrix = stack.pop() ?? matrix;
       if (darkStack.length > 0) dark = darkStack.pop();
-    } else if (fn === OPS.setFillRGBColor) dark = isDarkColor(args?.[0]);
+      if (clipStack.length > 0) clip = clipStack.pop();
+    } else if (fn === OPS.clip || fn === OPS.eoClip) pendingClip = true;
+    else if (fn === OPS.setFillRGBColor) dark = isDarkColor(args?.[0]);
     else if (fn === OPS.setFillColorN) dark = undefined;
     else if (fn === OPS.transform) {
       const inner = args ? toMatrix(args) : undefined;
       if (inner !== undefined) matrix = multiply(matrix, inner);
     } else if (fn === OPS.paintFormXObjectBegin) {
       stack.push(matrix);
+      clipStack.push(clip);
       const inner = matrixArgument(args?.[0]);
       if (inner !== undefined) matrix = multiply(matrix, inner);
-    } else if (fn === OPS.paintFormXObjectEnd) matrix = stack.pop() ?? matrix;
-    else if (IMAGE_OPS.has(fn)) addImage(images, matrix);
+      const bbox = args?.[1];
+      // A form XObject's /BBox clips what it paints.
+      const corners =
+        bbox instanceof Float32Array || Array.isArray(bbox) ? Array.from(bbox as ArrayLike<number>) : [];
+      if (corners.length === 4 && corners.every(Number.isFinite)) {
+        const [x0, y0, x1, y1] = corners;
+        clip = intersect(clip, transformedBox(matrix, { left: x0!, top: y0!, right: x1!, bottom: y1! }));
+      }
+    } else if (fn === OPS.paintFormXObjectEnd) {
+      matrix = stack.pop() ?? matrix;
+      if (clipStack.length > 0) clip = clipStack.pop();
+    } else if (IMAGE_OPS.has(fn)) addImage(images, matrix, clip);
     else if (fn === OPS.paintImageXObjectRepeat || fn === OPS.paintImageMaskXObjectRepeat)
-      for (const placement of repeatPlacements(fn, args)) addImage(images, multiply(matrix, placement));
+      for (const placement of repeatPlacements(fn, args)) addImage(images, multiply(matrix, placement), clip);
     else if (fn === OPS.paintImageMaskXObjectGroup || fn === OPS.paintInlineImageXObjectGroup)
-      for (const placement of groupPlacements(fn, args)) addImage(images, multiply(matrix, placement));
-    else if (fn === OPS.constructPath && paths.length < MAX_PATHS) {
+      for (const placement of groupPlacements(fn, args)) addImage(images, multiply(matrix, placement), clip);
+    else if (fn === OPS.constructPath) {
       const paint = args?.[0];
       const buffer = (args?.[1] as unknown[] | undefined)?.[0];
+      if (pendingClip) {
+        // "W n": the path just built becomes (part of) the clip; the box of the intersection bounds it.
+        pendingClip = false;
+        const shape = buffer instanceof Float32Array ? describePath(buffer, matrix, false) : undefined;
+        if (shape !== undefined) clip = intersect(clip, shape.box);
+      }
+      if (paths.length >= MAX_PATHS) continue;
       if (typeof paint !== "number" || !PAINT_OPS.has(paint) || !(buffer instanceof Float32Array)) continue;
       const path = describePath(buffer, matrix, STROKE_OPS.has(paint));
       if (path !== undefined)
@@ -86,9 +113,22 @@ export function pageGraphics(list: PdfOperatorList, viewportTransform: Matrix): 
 }
 
 /** Images are painted into the unit square of the user space `matrix` maps to the page. */
-function addImage(images: Box[], matrix: Matrix): void {
-  const box = transformedBox(matrix, { left: 0, top: 0, right: 1, bottom: 1 });
+function addImage(images: Box[], matrix: Matrix, clip: Box | undefined): void {
+  const box = intersect(clip, transformedBox(matrix, { left: 0, top: 0, right: 1, bottom: 1 }));
   if (box.right - box.left >= 2 && box.bottom - box.top >= 2) images.push(box);
+}
+
+/** The common part of two boxes (`a` undefined: no bound); an empty box when they do not meet. */
+function intersect(a: Box | undefined, b: Box): Box {
+  if (a === undefined) return b;
+  const left = Math.max(a.left, b.left);
+  const top = Math.max(a.top, b.top);
+  return {
+    left,
+    top,
+    right: Math.max(left, Math.min(a.right, b.right)),
+    bottom: Math.max(top, Math.min(a.bottom, b.bottom)),
+  };
 }
 
 /**

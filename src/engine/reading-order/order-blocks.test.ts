@@ -16,10 +16,10 @@ function column(label: string, left: number, top: number): Word[] {
   );
 }
 
-/** Two full lines of right-to-left column text (only the direction matters to the order of blocks). */
+/** Two full lines of Hebrew column text after a Latin label (the label is drawn at the left end). */
 function rtlColumn(label: string, left: number, top: number): Word[] {
   return paragraphWords(
-    [`${label} aaaa bbbb cccc dddd eeee ff`, "gggg hhhh iiii jjjj kkkk llll mm"],
+    [`${label} אאאא בבבב גגגג דדדד הההה וו`, "זזזז חחחח טטטט יייי כככך לללל ממ"],
     left,
     top,
   ).map((made) => ({ ...made, direction: "rtl" }));

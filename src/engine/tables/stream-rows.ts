@@ -69,8 +69,9 @@ export function tableRows(
   const rows: StreamRow[] = [];
   // Header: consecutive tight lines without spanning cells are the lines of one multi-line header row.
   let index = 0;
+  let group: Line[] = [];
   while (index < headerLines) {
-    const group = [lines[index]!];
+    group = [lines[index]!];
     index++;
     while (
       index < headerLines &&
@@ -88,7 +89,9 @@ export function tableRows(
   // or a label starting in lower case); a lone label whose next line continues it in lower case opens
   // that line's row instead.
   let pending: Line[] = [];
-  let previous: Line[] | undefined;
+  // The first line kept apart only for want of a better header (not `evident`) is still a row that the
+  // next line may carry on: the second line of a two-line header cell, or of a wrapped first cell.
+  let previous: Line[] | undefined = evident || group.length === 0 ? undefined : group;
   for (; index < lines.length; index++) {
     const line = lines[index]!;
     const last = pending.length > 0 ? pending[pending.length - 1] : previous?.[previous.length - 1];

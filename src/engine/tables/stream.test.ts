@@ -96,6 +96,31 @@ describe("streamTables", () => {
     assert.equal(table.table.headerRowCount, 1);
   });
 
+  it("keeps the second line of a header cell in the header when no column holds numbers", () => {
+    const words = rows(
+      [
+        ["", "State funded", "Private"],
+        ["", "legal aid", ""],
+        ["Persons with disabilities", "yes", "no"],
+        ["Children", "yes", "yes"],
+        ["Women", "no", "yes"],
+        ["The elderly", "yes", "no"],
+      ],
+      [72, 240, 330],
+      100,
+      11,
+    );
+    const [table] = streamTables(words, []);
+    assert.ok(table !== undefined);
+    assert.deepEqual(grid(table.table), [
+      ["", "State funded\nlegal aid", "Private"],
+      ["Persons with disabilities", "yes", "no"],
+      ["Children", "yes", "yes"],
+      ["Women", "no", "yes"],
+      ["The elderly", "yes", "no"],
+    ]);
+  });
+
   it("reads a label spanning two sub-columns as one spanning header cell", () => {
     const words = [
       ...sentence("Total population", 205, 100),

@@ -3,6 +3,8 @@
  * into segments at gaps wider than a column gap, and the reading text of a set of words (a cell).
  * Distances are in page points, relative to the font size.
  */
+
+import { lineReadingText } from "../document/bidi.ts";
 import { type Box, unionBoxes } from "../document/box.ts";
 import type { Word } from "../document/word.ts";
 
@@ -97,18 +99,16 @@ function toSegment(words: readonly Word[]): Segment {
 function lineText(words: readonly Word[]): string {
   let rtl = 0;
   for (const word of words) rtl += word.direction === "rtl" ? word.text.length : -word.text.length;
-  const ordered = rtl > 0 ? [...words].reverse() : words;
-  let text = "";
-  let previous: Word | undefined;
-  for (const word of ordered) {
-    if (previous !== undefined) {
-      const gap = rtl > 0 ? previous.box.left - word.box.right : word.box.left - previous.box.right;
-      if (gap > SPACE_GAP_EMS * Math.min(previous.fontSize, word.fontSize)) text += " ";
-    }
-    text += word.text;
-    previous = word;
-  }
-  return text;
+  return lineReadingText(
+    words.map((word) => ({
+      text: word.text,
+      start: word.box.left,
+      end: word.box.right,
+      fontSize: word.fontSize,
+    })),
+    rtl > 0,
+    SPACE_GAP_EMS,
+  );
 }
 
 /**
