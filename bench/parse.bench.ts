@@ -1,7 +1,7 @@
 /**
  * `npm run bench -- parse [--pages 300] [--write]`: engine pages/s (parse_performance, the default, and
- * parse_light) on a text-heavy and a table-heavy multi-hundred-page PDF (built by repeating corpus
- * pages), each against raw pdf.js getTextContent on the same file in the same run, and peak RSS on a
+ * parse_light) on three multi-hundred-page PDFs built by repeating corpus pages: text only (prose, no
+ * images), text with figures (half the pages hold a JPEG) and table-heavy, each against raw pdf.js getTextContent on the same file in the same run, and peak RSS on a
  * 500-page PDF. Every measurement runs in its own child process (one core: pdf.js's worker runs
  * in-thread) so RSS figures do not mix. --write records the table in docs/BENCHMARKS.md.
  */
@@ -13,7 +13,7 @@ import { PDFDocument } from "pdf-lib";
 import { machineSummary, provenance, upsertSection } from "./support/benchmarks-doc.ts";
 
 export const summary =
-  "engine pages/s (performance and light) vs raw pdf.js text on long text-heavy and table-heavy PDFs; peak RSS";
+  "engine pages/s (performance and light) vs raw pdf.js text on long text-only, text + figures and table-heavy PDFs; peak RSS";
 
 const USAGE = `usage: npm run bench -- parse [--pages 300] [--write]
 
@@ -21,6 +21,12 @@ const USAGE = `usage: npm run bench -- parse [--pages 300] [--write]
   --write       record the table in docs/BENCHMARKS.md`;
 
 const CORPUS = path.resolve(import.meta.dirname, "../../shared/corpus");
+/** Prose pages with no images (an essay and a court transcript). */
+const TEXT_ONLY_SOURCES = [
+  path.join(CORPUS, "docling-groundtruth/pdf/sources/multi_page.pdf"),
+  path.join(CORPUS, "pdfplumber-layout-text/pdfs/scotus-transcript-p1.pdf"),
+];
+/** A technical manual: half its pages hold a JPEG figure (screenshots, a cover photo). */
 const TEXT_SOURCE = path.join(CORPUS, "docling-groundtruth/pdf/sources/redp5110_sampled.pdf");
 const TABLE_SOURCES = ["us-018.pdf", "eu-016.pdf", "us-025.pdf"].map((name) =>
   path.join(
@@ -86,7 +92,12 @@ export async function run(args: readonly string[]): Promise<number> {
   const pages = (pagesAt === -1 ? 300 : Number(args[pagesAt + 1])) || 300;
   const log = (line: string) => process.stderr.write(`${line}\n`);
   const speedInputs = [
-    { name: `text-heavy: ${pages} pages of redp5110_sampled`, sources: [TEXT_SOURCE], pages },
+    {
+      name: `text-only: ${pages} pages of docling multi_page + pdfplumber scotus-transcript-p1`,
+      sources: TEXT_ONLY_SOURCES,
+      pages,
+    },
+    { name: `text + figures: ${pages} pages of redp5110_sampled`, sources: [TEXT_SOURCE], pages },
     { name: `table-heavy: ${pages} pages of ICDAR us-018/eu-016/us-025`, sources: TABLE_SOURCES, pages },
   ];
   const rows = [

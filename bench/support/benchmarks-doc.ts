@@ -33,7 +33,7 @@ Benchmarks are not CI gates: the figures come from whatever machine ran them.
 | --- | --- | --- |
 | \`api\` | Files API on a real server process: seeding rate (uploads/s), GET /files/{id}, GET /files?maxPageSize=10 and GET /healthz (no-DB baseline) at saturation and at a fixed 1,000 requests/s, peak RSS; PGlite and PostgreSQL | \`npm run bench -- api [--db pglite\\|postgres\\|both] [--duration 10] [--files 10000] [--ref COMMIT] [--write]\` |
 | \`runs\` (planned) | run throughput: create → queue → worker → PROCESSED, end to end | \`npm run bench -- runs\` |
-| \`parse\` | the document engine in one thread: pages/s per CPU second (parse_performance and parse_light) on long text-heavy and table-heavy PDFs, each ÷ raw pdf.js getTextContent on the same file; peak RSS on 500 pages | \`npm run bench -- parse [--pages 300] [--write]\` |
+| \`parse\` | the document engine in one thread: pages/s per CPU second (parse_performance and parse_light) on long text-only, text + figures and table-heavy PDFs, each ÷ raw pdf.js getTextContent on the same file; peak RSS on 500 pages | \`npm run bench -- parse [--pages 300] [--write]\` |
 | \`ocr\` (planned) | OCR engines: pages/s and memory | \`npm run bench -- ocr\` |
 
 \`npm run bench\` alone lists the suites; each takes \`--help\`. The api suite also takes \`--cpu-prof\`,

@@ -2,7 +2,8 @@
  * Barcodes end to end: codes written by zxing's writer, placed as images and drawn as vector bars in a
  * pdf-lib PDF, and given as an image input, come out as barcode blocks with the decoded value, format
  * and a box inside the drawn position; the options (reading, clipping, enrichmentFormat, parse_light) do
- * what they say; the corpus Swiss QR bill yields its "SPC" QR payload.
+ * what they say; the corpus's codes are read: the Swiss QR bill's "SPC" QR payload, the Code128 printed on
+ * a US passport form and the QR code on a page of a Korean government document.
  */
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
@@ -253,5 +254,18 @@ describe("barcode blocks", () => {
     assert.equal(details(qr).format, "QRCode");
     assert.ok(details(qr).decodedValue?.startsWith("SPC"));
     assert.ok(qr.content.startsWith("<barcode>SPC"));
+  });
+
+  it("reads the printed codes of corpus PDFs", async () => {
+    const form = await parseDocument(corpusFile("forms-acroform/pypdfform/scenario/existed/DS82.pdf"), PDF);
+    assert.deepEqual(
+      barcodes(form).map((block) => [details(block).format, details(block).decodedValue]),
+      [["Code128", "DS 82 C 03 2022 1"]],
+    );
+    const report = await parseDocument(corpusFile("docling-groundtruth/pdf/sources/normal_4pages.pdf"), PDF);
+    const [qr, ...rest] = barcodes(report);
+    assert.deepEqual(rest, []);
+    assert.equal(details(qr!).format, "QRCode");
+    assert.ok(details(qr!).decodedValue?.startsWith("http://m.nars.go.kr/"));
   });
 });
