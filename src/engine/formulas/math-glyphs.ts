@@ -184,62 +184,17 @@ export const INTEGRALS = new Set(["\\int", "\\iint", "\\iiint", "\\oint"]);
  */
 const CMEX: readonly (string | undefined)[] = (() => {
   const table: (string | undefined)[] = [];
-  const sizes = [
-    "(",
-    ")",
-    "[",
-    "]",
-    "\\lfloor",
-    "\\rfloor",
-    "\\lceil",
-    "\\rceil",
-    "\\{",
-    "\\}",
-    "\\langle",
-    "\\rangle",
-    "|",
-    "\\|",
-    "/",
-    "\\backslash",
-  ];
+  const sizes =
+    String.raw`( ) [ ] \lfloor \rfloor \lceil \rceil \{ \} \langle \rangle | \| / \backslash`.split(" ");
   for (let i = 0; i < 16; i++) table[i] = sizes[i];
-  const big = [
-    "(",
-    ")",
-    "(",
-    ")",
-    "[",
-    "]",
-    "\\lfloor",
-    "\\rfloor",
-    "\\lceil",
-    "\\rceil",
-    "\\{",
-    "\\}",
-    "\\langle",
-    "\\rangle",
-    "/",
-    "\\backslash",
-  ];
+  const big = String.raw`( ) ( ) [ ] \lfloor \rfloor \lceil \rceil \{ \} \langle \rangle / \backslash`.split(
+    " ",
+  );
   for (let i = 0; i < 16; i++) table[0x10 + i] = big[i];
-  const bigger = [
-    "(",
-    ")",
-    "[",
-    "]",
-    "\\lfloor",
-    "\\rfloor",
-    "\\lceil",
-    "\\rceil",
-    "\\{",
-    "\\}",
-    "\\langle",
-    "\\rangle",
-    "/",
-    "\\backslash",
-    "/",
-    "\\backslash",
-  ];
+  const bigger =
+    String.raw`( ) [ ] \lfloor \rfloor \lceil \rceil \{ \} \langle \rangle / \backslash / \backslash`.split(
+      " ",
+    );
   for (let i = 0; i < 16; i++) table[0x20 + i] = bigger[i];
   // Extensible pieces (tops, bottoms, repeaters) of tall delimiters: the top and bottom read as the delimiter.
   const pieces = ["(", ")", "[", "]", "", "", "", "", "\\{", "\\}", "", "", "", "", "", ""];
