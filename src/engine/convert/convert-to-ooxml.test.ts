@@ -6,25 +6,16 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import ExcelJS from "exceljs";
-import type { Extend } from "extend-ai";
 import { parseDocument } from "../pipeline/parse-document.ts";
-import type { ParseOptions, ParseOutcome } from "../pipeline/parse-outcome.ts";
 import { corpusFile } from "../test-support/pdf-fixtures.ts";
-import type { PdfConverterSettings } from "./convert-to-pdf.ts";
-import { findSoffice, sofficeConvert } from "./soffice.ts";
-
-const sofficePath = await findSoffice(undefined);
-const converter: PdfConverterSettings = { sofficePath, timeoutMs: 60_000, concurrency: 2 };
-const NO_SOFFICE = "LibreOffice (soffice) is not installed; .ci/run installs it so these run in CI";
-
-function options(format: ParseOptions["format"], extra: Partial<ParseOptions> = {}): ParseOptions {
-  return { format, maxPages: 100, chunking: "page", pdfConverter: converter, ...extra };
-}
-
-function blocksOf(outcome: ParseOutcome): Extend.Block[] {
-  assert.ok(outcome.status !== "failure", outcome.status === "failure" ? outcome.failureMessage : "");
-  return outcome.output.chunks.flatMap((chunk) => chunk.blocks);
-}
+import {
+  blocksOf,
+  converter,
+  converterOptions,
+  NO_SOFFICE,
+  sofficePath,
+} from "../test-support/soffice-fixtures.ts";
+import { sofficeConvert } from "./soffice.ts";
 
 describe("Office Open XML conversion with LibreOffice", {
   skip: sofficePath === undefined ? NO_SOFFICE : false,
@@ -32,7 +23,7 @@ describe("Office Open XML conversion with LibreOffice", {
   it("reads a legacy .ppt as slides: titles as headings, bullets as list items, one page each", async () => {
     const outcome = await parseDocument(
       corpusFile("docling-groundtruth/office/ppt/sources/legacy_sample.ppt"),
-      options("ole"),
+      converterOptions("ole"),
     );
     const blocks = blocksOf(outcome);
     assert.ok(outcome.status !== "failure" && outcome.pageCount === 3);
@@ -47,7 +38,7 @@ describe("Office Open XML conversion with LibreOffice", {
   it("reads a legacy .xls sheet by sheet, with metadata.sheet", async () => {
     const outcome = await parseDocument(
       corpusFile("docling-groundtruth/office/xls/sources/legacy_sample.xls"),
-      options("ole"),
+      converterOptions("ole"),
     );
     const blocks = blocksOf(outcome);
     const table = blocks.find((block) => block.type === "table");
@@ -61,7 +52,7 @@ describe("Office Open XML conversion with LibreOffice", {
     const config = {
       advancedOptions: { excelParsingMode: "advanced" as const, excelIncludeCellMetadata: true },
     };
-    const blocks = blocksOf(await parseDocument(xls, options("ole", { config })));
+    const blocks = blocksOf(await parseDocument(xls, converterOptions("ole", { config })));
     const title = blocks.find((block) => block.type === "text");
     assert.match(title?.content ?? "", /Number of freshwater ducks per year/);
     assert.deepEqual(title?.details, {});
@@ -70,7 +61,7 @@ describe("Office Open XML conversion with LibreOffice", {
     workbook.addWorksheet("S").addRows([["A title over a table"], [], ["Year", "Ducks"], [2024, 310]]);
     workbook.getWorksheet("S")!.mergeCells("A1:B1");
     const xlsx = new Uint8Array(await workbook.xlsx.writeBuffer());
-    const native = blocksOf(await parseDocument(xlsx, options("xlsx", { config })));
+    const native = blocksOf(await parseDocument(xlsx, converterOptions("xlsx", { config })));
     assert.equal(
       (native.find((block) => block.type === "text")?.details as { cellReference?: string })?.cellReference,
       "A1:B1",
@@ -91,7 +82,7 @@ describe("Office Open XML conversion with LibreOffice", {
       { extension: "ods", filter: "calc8", label: "ODS" },
       { sofficePath: sofficePath!, timeoutMs: 60_000, concurrency: 2 },
     );
-    const outcome = await parseDocument(ods, options("ods"));
+    const outcome = await parseDocument(ods, converterOptions("ods"));
     const blocks = blocksOf(outcome);
     const sheets = blocks.map((block) => (block.metadata as { sheet?: { name: string } }).sheet?.name);
     assert.deepEqual([...new Set(sheets)], ["Prices", "Notes"]);
@@ -108,7 +99,7 @@ describe("Office Open XML conversion with LibreOffice", {
       "\\trowd\\cellx2000\\cellx4000 North\\cell 1200\\cell\\row",
       "\\pard\\par}",
     ].join("\n");
-    const blocks = blocksOf(await parseDocument(new TextEncoder().encode(rtf), options("rtf")));
+    const blocks = blocksOf(await parseDocument(new TextEncoder().encode(rtf), converterOptions("rtf")));
     const heading = blocks.find((block) => block.type === "heading" || block.type === "section_heading");
     assert.match(heading?.content ?? "", /Quarterly report/);
     const table = blocks.find((block) => block.type === "table");
@@ -118,7 +109,7 @@ describe("Office Open XML conversion with LibreOffice", {
   it("keeps the PDF route, with page geometry, under alwaysConvertToPdf", async () => {
     const outcome = await parseDocument(
       corpusFile("docling-groundtruth/office/ppt/sources/legacy_sample.ppt"),
-      options("ole", { config: { advancedOptions: { alwaysConvertToPdf: true } } }),
+      converterOptions("ole", { config: { advancedOptions: { alwaysConvertToPdf: true } } }),
     );
     const blocks = blocksOf(outcome);
     assert.ok(blocks.length > 0);
@@ -128,7 +119,7 @@ describe("Office Open XML conversion with LibreOffice", {
   it("fails FILE_TYPE_NOT_SUPPORTED without LibreOffice, as before", async () => {
     const outcome = await parseDocument(
       corpusFile("docling-groundtruth/office/ppt/sources/legacy_sample.ppt"),
-      options("ole", { pdfConverter: { ...converter, sofficePath: undefined } }),
+      converterOptions("ole", { pdfConverter: { ...converter, sofficePath: undefined } }),
     );
     assert.ok(outcome.status === "failure");
     assert.equal(outcome.failureReason, "FILE_TYPE_NOT_SUPPORTED");

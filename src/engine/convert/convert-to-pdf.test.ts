@@ -10,25 +10,16 @@ import path from "node:path";
 import { describe, it } from "node:test";
 import type { Extend } from "extend-ai";
 import { parseDocument } from "../pipeline/parse-document.ts";
-import type { ParseOptions, ParseOutcome } from "../pipeline/parse-outcome.ts";
 import { minimalDocx, oleFile } from "../test-support/container-fixtures.ts";
 import { corpusFile } from "../test-support/pdf-fixtures.ts";
-import type { PdfConverterSettings } from "./convert-to-pdf.ts";
-import { findSoffice, sofficeToPdf } from "./soffice.ts";
-
-const sofficePath = await findSoffice(undefined);
-const converter: PdfConverterSettings = { sofficePath, timeoutMs: 60_000, concurrency: 2 };
-const NO_SOFFICE = "LibreOffice (soffice) is not installed; .ci/run installs it so these run in CI";
-
-function options(format: ParseOptions["format"], extra: Partial<ParseOptions> = {}): ParseOptions {
-  return { format, maxPages: 100, chunking: "page", pdfConverter: converter, ...extra };
-}
-
-function blocksOf(outcome: ParseOutcome): Extend.Block[] {
-  assert.notEqual(outcome.status, "failure", outcome.status === "failure" ? outcome.failureMessage : "");
-  if (outcome.status === "failure") return [];
-  return outcome.output.chunks.flatMap((chunk) => chunk.blocks);
-}
+import {
+  blocksOf,
+  converter,
+  converterOptions,
+  NO_SOFFICE,
+  sofficePath,
+} from "../test-support/soffice-fixtures.ts";
+import { sofficeToPdf } from "./soffice.ts";
 
 function assertGeometry(blocks: readonly Extend.Block[]): void {
   assert.ok(blocks.length > 0);
@@ -46,7 +37,7 @@ describe("PDF conversion with LibreOffice", { skip: sofficePath === undefined ? 
   it("parses a legacy Word .doc by way of PDF under alwaysConvertToPdf, with page geometry", async () => {
     const outcome = await parseDocument(
       corpusFile("docling-groundtruth/office/doc/sources/legacy_sample.doc"),
-      options("ole", { config: { advancedOptions: { alwaysConvertToPdf: true } } }),
+      converterOptions("ole", { config: { advancedOptions: { alwaysConvertToPdf: true } } }),
     );
     const blocks = blocksOf(outcome);
     assertGeometry(blocks);
@@ -60,7 +51,7 @@ describe("PDF conversion with LibreOffice", { skip: sofficePath === undefined ? 
     const docx = minimalDocx(["Quarterly report", "Revenue grew by 12 percent in the third quarter."]);
     const outcome = await parseDocument(
       docx,
-      options("docx", { config: { advancedOptions: { alwaysConvertToPdf: true } } }),
+      converterOptions("docx", { config: { advancedOptions: { alwaysConvertToPdf: true } } }),
     );
     const blocks = blocksOf(outcome);
     assertGeometry(blocks);
@@ -82,7 +73,7 @@ describe("PDF conversion with LibreOffice", { skip: sofficePath === undefined ? 
     ] as const) {
       const outcome = await parseDocument(
         garbage,
-        options("ole", { config: { advancedOptions: { alwaysConvertToPdf } } }),
+        converterOptions("ole", { config: { advancedOptions: { alwaysConvertToPdf } } }),
       );
       assert.ok(outcome.status === "failure");
       assert.equal(outcome.failureReason, "FAILED_TO_CONVERT_TO_PDF");
@@ -121,7 +112,7 @@ describe("PDF conversion with LibreOffice", { skip: sofficePath === undefined ? 
     const started = performance.now();
     const outcome = await parseDocument(
       corpusFile("docling-groundtruth/office/doc/sources/legacy_sample.doc"),
-      options("ole", { pdfConverter: { ...converter, timeoutMs: 1 } }),
+      converterOptions("ole", { pdfConverter: { ...converter, timeoutMs: 1 } }),
     );
     assert.ok(outcome.status === "failure");
     assert.equal(outcome.failureReason, "FAILED_TO_CONVERT_TO_PDF");
