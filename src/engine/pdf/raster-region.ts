@@ -9,7 +9,7 @@ import sharp from "sharp";
 import type { Box } from "../document/box.ts";
 import type { PagePixels } from "../document/document-source.ts";
 import type { GrayImage } from "../ocr/ocr-engine.ts";
-import { cappedScale } from "./render-page.ts";
+import { cappedScale, regionRasterSize } from "./render-page.ts";
 
 export interface PageRaster {
   readonly image: GrayImage;
@@ -43,8 +43,7 @@ export async function regionFromRaster(
   const regionHeight = Math.max(region.bottom - region.top, 1);
   const target = cappedScale(regionWidth, regionHeight, options.dpi / 72, options.maxPixels);
   if (target > scale * 1.001) return undefined;
-  const width = Math.max(1, Math.ceil(regionWidth * target - 1e-6));
-  const height = Math.max(1, Math.ceil(regionHeight * target - 1e-6));
+  const { width, height } = regionRasterSize(region, target);
   const left = clamp(Math.floor(region.left * scale), 0, image.width - 1);
   const top = clamp(Math.floor(region.top * scale), 0, image.height - 1);
   const right = clamp(Math.ceil(region.right * scale - 1e-6), left + 1, image.width);
