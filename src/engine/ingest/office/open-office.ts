@@ -9,13 +9,15 @@ import type { DocumentSource, OpenSourceResult } from "../../document/document-s
 import { DocxDocumentSource } from "./docx-document-source.ts";
 import { HtmlDocumentSource } from "./html-document-source.ts";
 import { OdtDocumentSource } from "./odt-document-source.ts";
-import { PackageError, unzipOffice } from "./office-zip.ts";
+import { MAX_OFFICE_XML_BYTES, PackageError, unzipOffice } from "./office-zip.ts";
 import { PptxDocumentSource } from "./pptx-document-source.ts";
 
 export type OfficeFormat = "docx" | "pptx" | "odt" | "html";
 
 export interface OpenOfficeOptions {
   readonly maxPages: number;
+  /** Markup bytes a document may hold (HTML as uploaded, XML parts once inflated); default MAX_OFFICE_XML_BYTES. */
+  readonly maxMarkupBytes?: number;
   /** advancedOptions.formattingDetection asks for change_tracking. */
   readonly changeTracking: boolean;
 }
@@ -48,15 +50,22 @@ export function openOffice(
 
 /** The format's source; throws when the input is not a readable document of that format. */
 function openSource(bytes: Uint8Array, format: OfficeFormat, options: OpenOfficeOptions): DocumentSource {
+  const maxMarkup = options.maxMarkupBytes ?? MAX_OFFICE_XML_BYTES;
   switch (format) {
     case "html":
+      // The element tree costs about 16 times the markup (office-zip.ts): same cap as a package's XML.
+      if (bytes.byteLength > maxMarkup)
+        throw new PackageError(
+          `The HTML file holds ${(bytes.byteLength / 2 ** 20).toFixed(1)} MB of markup; at most ${maxMarkup / 2 ** 20} MB can be read`,
+          "FILE_SIZE_TOO_LARGE",
+        );
       return new HtmlDocumentSource(bytes);
     case "docx":
-      return DocxDocumentSource.open(unzipOffice(bytes), options);
+      return DocxDocumentSource.open(unzipOffice(bytes, maxMarkup), options);
     case "pptx":
-      return PptxDocumentSource.open(unzipOffice(bytes), options);
+      return PptxDocumentSource.open(unzipOffice(bytes, maxMarkup), options);
     case "odt":
-      return OdtDocumentSource.open(unzipOffice(bytes));
+      return OdtDocumentSource.open(unzipOffice(bytes, maxMarkup));
     default:
       return assertNever(format, "office format");
   }
