@@ -12,7 +12,12 @@ import { after, before, describe, it } from "node:test";
 import { ExtendClient, ExtendError } from "extend-ai";
 import sharp from "sharp";
 import { findSoffice } from "../../src/engine/convert/soffice.ts";
-import { minimalDocx, oleFile } from "../../src/engine/test-support/container-fixtures.ts";
+import {
+  minimalDocx,
+  oleFile,
+  passwordProtectedDoc,
+} from "../../src/engine/test-support/container-fixtures.ts";
+import { corpusFile } from "../../src/engine/test-support/pdf-fixtures.ts";
 import { startTestServer, type TestServer } from "../support/start-test-server.ts";
 import { forEachDatabaseKind } from "../support/test-databases.ts";
 
@@ -76,6 +81,29 @@ forEachDatabaseKind("Files API: conversion to PDF on upload", (kind) => {
     assert.equal(response.status, 200);
     const file = (await response.json()) as { type: string; name: string };
     assert.deepEqual([file.type, file.name], ["PDF", "photo.pdf"]);
+  });
+
+  it("refuses a requested conversion of a password-protected .doc with 422, keeping it when not asked", async () => {
+    const locked = passwordProtectedDoc(
+      corpusFile("docling-groundtruth/office/doc/sources/legacy_sample.doc"),
+    );
+    await assert.rejects(
+      client.files.upload(new File([locked], "locked.doc"), { convertToPdf: true }),
+      (error: unknown) => {
+        assert.ok(error instanceof ExtendError);
+        assert.equal(error.statusCode, 422);
+        const body = error.body as { code: string; message: string };
+        assert.equal(body.code, "FAILED_TO_CONVERT_TO_PDF");
+        assert.match(body.message, /locked\.doc could not be converted to PDF: .*password-protected/);
+        return true;
+      },
+    );
+    assert.deepEqual((await client.files.list({ nameContains: "locked" })).data, []);
+    const kept = await client.files.upload(new File([locked], "locked-kept.doc"), {});
+    assert.equal(kept.name, "locked-kept.doc");
+    const run = await client.parse({ file: { id: kept.id } });
+    assert.equal(run.status, "FAILED");
+    assert.equal(run.failureReason, "PASSWORD_PROTECTED_FILE");
   });
 
   describe("with LibreOffice", { skip: HAS_SOFFICE ? false : NO_SOFFICE }, () => {

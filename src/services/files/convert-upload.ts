@@ -51,18 +51,24 @@ export async function convertUpload(
   if (file.type !== null && !CANDIDATE_TYPES.has(file.type)) return file;
   const bytes = await ctx.blobs.getBytes(file.blobKey);
   const format = detectFormat(bytes.subarray(0, DETECTION_HEAD_BYTES), file.name).format;
-  let kind: OleKind | undefined;
-  if (format === "ole") {
-    const classified = oleKind(bytes);
-    kind = typeof classified === "string" ? classified : undefined;
-  }
-  const automatic = WORD_OR_POWERPOINT.has(format) || kind === "doc" || kind === "ppt";
-  if (!automatic && !(requested && (ON_REQUEST.has(format) || kind === "xls"))) return file;
-
   const fail = async (message: string): Promise<never> => {
     await deleteFile(ctx, file.workspaceId, file.id);
     throw new AppError("FAILED_TO_CONVERT_TO_PDF", `${file.name} could not be converted to PDF: ${message}`);
   };
+  let kind: OleKind | undefined;
+  if (format === "ole") {
+    const classified = oleKind(bytes);
+    if (typeof classified !== "string") {
+      // A password-protected or damaged legacy Office file: kept as uploaded (parsing reports why)
+      // unless a conversion was asked for, which cannot happen.
+      if (!requested) return file;
+      return fail(classified.message);
+    }
+    kind = classified;
+  }
+  const automatic = WORD_OR_POWERPOINT.has(format) || kind === "doc" || kind === "ppt";
+  if (!automatic && !(requested && (ON_REQUEST.has(format) || kind === "xls"))) return file;
+
   const request: ConversionRequest = {
     format,
     oleKind: kind,
