@@ -53,3 +53,9 @@ test("hasRightToLeftLetter tells letters from Arabic-Indic digits", () => {
   assert.equal(hasRightToLeftLetter("۱۴۰۳"), false);
   assert.equal(hasRightToLeftLetter("abc 12"), false);
 });
+
+test("a Latin word touching an Arabic one is a word of its own", () => {
+  // Drawn left to right without a gap: "من" | "Python" | "و", then "R" apart (rtl_01's "R و Python من").
+  assert.equal(read("من|Python|و R", true), "R و Python من");
+  assert.equal(read("Use|عربي today", false), "Use عربي today");
+});
