@@ -17,6 +17,7 @@ import type { PDFDocumentLoadingTask, PDFDocumentProxy, PDFPageProxy } from "./p
 import { cropRaster, type RegionRaster } from "./raster-crop.ts";
 import { type PageRaster, regionFromRaster } from "./raster-region.ts";
 import { regionScale, renderPdfRegion, renderPdfRegionPixels } from "./render-page.ts";
+import { repairLigatures } from "./rtl-ligatures.ts";
 import { type PageFrame, type PdfFontStyle, textRunWords } from "./text-run-words.ts";
 import { readPageGraphics } from "./vector-paths.ts";
 
@@ -188,10 +189,10 @@ export class PdfDocumentSource implements DocumentSource {
       // Ruling lines (table borders) come from the operator list, the costliest read (it also decodes
       // images); a page without words can hold no table, so it skips the list, as does parse_light.
       // The same walk yields figure candidates (images, vector drawings) for figures/.
-      const { rulings, graphics } =
+      const { rulings, graphics, ligatures } =
         words.length > 0 && this.#vectorGraphics
           ? await readPageGraphics(page, transform)
-          : { rulings: [], graphics: undefined };
+          : { rulings: [], graphics: undefined, ligatures: undefined };
       // Filled-in form values live in widget annotations, not in the page's text.
       const formFields = await readFormFields(page, transform);
       this.#pagesRead++;
@@ -200,7 +201,12 @@ export class PdfDocumentSource implements DocumentSource {
         width: viewport.width,
         height: viewport.height,
         // After the operator list: only then has pdf.js handed over the page's font objects.
-        words: withFontStyles(words, page.commonObjs, this.#fontStyles),
+        // Right-to-left words with a ligature pdf.js turned around read as the glyphs show.
+        words: withFontStyles(
+          ligatures === undefined ? words : repairLigatures(words, ligatures),
+          page.commonObjs,
+          this.#fontStyles,
+        ),
         lines: [],
         blocks: [],
         rulings,
