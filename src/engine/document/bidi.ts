@@ -146,12 +146,15 @@ export interface PlacedText {
   readonly start: number;
   readonly end: number;
   readonly fontSize: number;
+  /** A space was drawn right after it (Word.spaceAfter). */
+  readonly spaceAfter?: boolean | undefined;
 }
 
 /**
  * The text of a line's words (given left to right along the baseline) in reading order, with a space
- * where two neighbours are more than `spaceGapEms` of the smaller font size apart, and where a Latin word
- * and an Arabic or Hebrew one touch (no word is written in both: fonts often set them without a gap).
+ * where two neighbours are more than `spaceGapEms` of the smaller font size apart, after a word the
+ * source drew a space after, and where a Latin word and an Arabic or Hebrew one touch (no word is written
+ * in both: fonts often set them without a gap).
  */
 export function lineReadingText(
   words: readonly PlacedText[],
@@ -164,6 +167,7 @@ export function lineReadingText(
     if (
       previous !== undefined &&
       (word.start - previous.end > spaceGapEms * Math.min(previous.fontSize, word.fontSize) ||
+        previous.spaceAfter === true ||
         scriptsMeet(previous.text, word.text))
     )
       pieces.push({ text: " " });

@@ -18,7 +18,7 @@ import { cropRaster, type RegionRaster } from "./raster-crop.ts";
 import { type PageRaster, regionFromRaster } from "./raster-region.ts";
 import { regionScale, renderPdfRegion, renderPdfRegionPixels } from "./render-page.ts";
 import { repairLigatures } from "./rtl-ligatures.ts";
-import { type PageFrame, type PdfFontStyle, textRunWords } from "./text-run-words.ts";
+import { isSpaceAfter, type PageFrame, type PdfFontStyle, textRunWords } from "./text-run-words.ts";
 import { readPageGraphics } from "./vector-paths.ts";
 
 /** Counters that show pages are released as they are read (for tests and benchmarks). */
@@ -184,6 +184,10 @@ export class PdfDocumentSource implements DocumentSource {
         const itemTransform = toMatrix(item.transform);
         if (itemTransform === undefined) continue;
         const run = { ...item, transform: itemTransform };
+        // A space pdf.js reports as a run of its own marks the end of the word before it.
+        const last = words[words.length - 1];
+        if (last !== undefined && isSpaceAfter(run, last, frame))
+          words[words.length - 1] = { ...last, spaceAfter: true };
         for (const word of textRunWords(run, styles[item.fontName], frame)) words.push(word);
       }
       // Ruling lines (table borders) come from the operator list, the costliest read (it also decodes
