@@ -53,3 +53,18 @@ test("hasRightToLeftLetter tells letters from Arabic-Indic digits", () => {
   assert.equal(hasRightToLeftLetter("۱۴۰۳"), false);
   assert.equal(hasRightToLeftLetter("abc 12"), false);
 });
+
+test("a Latin word touching an Arabic one is a word of its own", () => {
+  // Drawn left to right without a gap: "من" | "Python" | "و", then "R" apart (rtl_01's "R و Python من").
+  assert.equal(read("من|Python|و R", true), "R و Python من");
+  assert.equal(read("Use|عربي today", false), "Use عربي today");
+});
+
+test("a word the source drew a space after ends there, however narrow the gap", () => {
+  const words: PlacedText[] = [
+    { text: "마시는", start: 0, end: 20, fontSize: 8.5, spaceAfter: true },
+    { text: "물", start: 20.8, end: 28, fontSize: 8.5 },
+    { text: "또는", start: 28.8, end: 42, fontSize: 8.5 },
+  ];
+  assert.equal(lineReadingText(words, false, 0.15), "마시는 물또는");
+});

@@ -146,11 +146,15 @@ export interface PlacedText {
   readonly start: number;
   readonly end: number;
   readonly fontSize: number;
+  /** A space was drawn right after it (Word.spaceAfter). */
+  readonly spaceAfter?: boolean | undefined;
 }
 
 /**
  * The text of a line's words (given left to right along the baseline) in reading order, with a space
- * where two neighbours are more than `spaceGapEms` of the smaller font size apart.
+ * where two neighbours are more than `spaceGapEms` of the smaller font size apart, after a word the
+ * source drew a space after, and where a Latin word and an Arabic or Hebrew one touch (no word is written
+ * in both: fonts often set them without a gap).
  */
 export function lineReadingText(
   words: readonly PlacedText[],
@@ -162,7 +166,9 @@ export function lineReadingText(
     const previous = words[index - 1];
     if (
       previous !== undefined &&
-      word.start - previous.end > spaceGapEms * Math.min(previous.fontSize, word.fontSize)
+      (word.start - previous.end > spaceGapEms * Math.min(previous.fontSize, word.fontSize) ||
+        previous.spaceAfter === true ||
+        scriptsMeet(previous.text, word.text))
     )
       pieces.push({ text: " " });
     pieces.push(word);
@@ -173,4 +179,11 @@ export function lineReadingText(
     .map((index) => pieces[index]!.text)
     .join("");
   return text.replace(/ {2,}/gu, " ").trim();
+}
+
+/** One text is in a left-to-right script and the other in a right-to-left one (letters on both sides). */
+function scriptsMeet(a: string, b: string): boolean {
+  const first = classify(a);
+  const second = classify(b);
+  return (first === "L" && second === "R") || (first === "R" && second === "L");
 }

@@ -44,4 +44,9 @@ export interface Word {
    * (a drop cap's tall line would otherwise swallow the lines beside it). Absent for PDF text layers.
    */
   readonly sourceLine?: number;
+  /**
+   * The source drew a space right after the word (PDF: a space glyph, however narrow — condensed CJK
+   * text sets its spaces a tenth of a point wide): a word boundary whatever the gap. Absent when unknown.
+   */
+  readonly spaceAfter?: boolean;
 }

@@ -217,6 +217,7 @@ function toLine(line: OpenLine, angle: number): Line {
       start: item.alongStart,
       end: item.alongEnd,
       fontSize: item.word.fontSize,
+      spaceAfter: item.word.spaceAfter,
     })),
     rightToLeft,
     SPACE_GAP_EMS,

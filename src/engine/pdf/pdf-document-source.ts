@@ -17,7 +17,8 @@ import type { PDFDocumentLoadingTask, PDFDocumentProxy, PDFPageProxy } from "./p
 import { cropRaster, type RegionRaster } from "./raster-crop.ts";
 import { type PageRaster, regionFromRaster } from "./raster-region.ts";
 import { regionScale, renderPdfRegion, renderPdfRegionPixels } from "./render-page.ts";
-import { type PageFrame, type PdfFontStyle, textRunWords } from "./text-run-words.ts";
+import { repairLigatures } from "./rtl-ligatures.ts";
+import { isSpaceAfter, type PageFrame, type PdfFontStyle, textRunWords } from "./text-run-words.ts";
 import { readPageGraphics } from "./vector-paths.ts";
 
 /** Counters that show pages are released as they are read (for tests and benchmarks). */
@@ -183,15 +184,19 @@ export class PdfDocumentSource implements DocumentSource {
         const itemTransform = toMatrix(item.transform);
         if (itemTransform === undefined) continue;
         const run = { ...item, transform: itemTransform };
+        // A space pdf.js reports as a run of its own marks the end of the word before it.
+        const last = words[words.length - 1];
+        if (last !== undefined && isSpaceAfter(run, last, frame))
+          words[words.length - 1] = { ...last, spaceAfter: true };
         for (const word of textRunWords(run, styles[item.fontName], frame)) words.push(word);
       }
       // Ruling lines (table borders) come from the operator list, the costliest read (it also decodes
       // images); a page without words can hold no table, so it skips the list, as does parse_light.
       // The same walk yields figure candidates (images, vector drawings) for figures/.
-      const { rulings, graphics } =
+      const { rulings, graphics, ligatures } =
         words.length > 0 && this.#vectorGraphics
           ? await readPageGraphics(page, transform)
-          : { rulings: [], graphics: undefined };
+          : { rulings: [], graphics: undefined, ligatures: undefined };
       // Filled-in form values live in widget annotations, not in the page's text.
       const formFields = await readFormFields(page, transform);
       this.#pagesRead++;
@@ -200,7 +205,12 @@ export class PdfDocumentSource implements DocumentSource {
         width: viewport.width,
         height: viewport.height,
         // After the operator list: only then has pdf.js handed over the page's font objects.
-        words: withFontStyles(words, page.commonObjs, this.#fontStyles),
+        // Right-to-left words with a ligature pdf.js turned around read as the glyphs show.
+        words: withFontStyles(
+          ligatures === undefined ? words : repairLigatures(words, ligatures),
+          page.commonObjs,
+          this.#fontStyles,
+        ),
         lines: [],
         blocks: [],
         rulings,

@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import type { Matrix } from "./matrix.ts";
 import {
+  isSpaceAfter,
   type PageFrame,
   type PdfFontStyle,
   type PdfTextRun,
@@ -95,5 +96,23 @@ describe("Arabic words", () => {
       textRunWords(run, undefined, frame).map((word) => word.text),
       ["بناء"],
     );
+  });
+});
+
+describe("isSpaceAfter", () => {
+  // "마시는" at baseline y = 100 from x 100 to 130, then a space glyph a tenth of a point wide (condensed
+  // Korean text), then "물" 0.8 pt further on: narrower than a word space, but a space was drawn.
+  const [before] = textRunWords(run("마시는", [10, 0, 0, 10, 100, 692], 30), STYLE, UPRIGHT);
+
+  it("takes a space run starting at a word's end for the end of that word", () => {
+    assert.ok(before !== undefined);
+    assert.equal(isSpaceAfter(run(" ", [10, 0, 0, 10, 130, 692], 0.1), before, UPRIGHT), true);
+  });
+
+  it("ignores space runs elsewhere on the page and runs holding text", () => {
+    assert.ok(before !== undefined);
+    assert.equal(isSpaceAfter(run(" ", [10, 0, 0, 10, 200, 692], 0.1), before, UPRIGHT), false);
+    assert.equal(isSpaceAfter(run(" ", [10, 0, 0, 10, 130, 600], 0.1), before, UPRIGHT), false);
+    assert.equal(isSpaceAfter(run("물", [10, 0, 0, 10, 130, 692], 10), before, UPRIGHT), false);
   });
 });

@@ -108,6 +108,20 @@ export function textRunWords(run: PdfTextRun, style: PdfFontStyle | undefined, f
   return words;
 }
 
+/**
+ * Whether `run`, a run of spaces only, starts where `word` (horizontal, left to right) ends on its
+ * baseline: the space glyph the document drew after it, however narrow (a word boundary).
+ */
+export function isSpaceAfter(run: PdfTextRun, word: Word, frame: PageFrame): boolean {
+  if (run.str === "" || run.str.trim() !== "" || word.angle !== 0 || word.direction !== "ltr") return false;
+  const matrix = multiply(frame.transform, run.transform);
+  const reach = SPACE_AFTER_EMS * word.fontSize;
+  return Math.abs(matrix[5] - word.baseline.y) <= reach && Math.abs(matrix[4] - word.box.right) <= reach;
+}
+
+/** A space run this close (ems) to a word's end and baseline follows it. */
+const SPACE_AFTER_EMS = 0.25;
+
 /** Arabic text as it reads: ligatures in order, without the tatweel that only stretches a word. */
 function arabicText(text: string): string {
   return /[\u0600-\u06ff]/u.test(text) ? repairLamAlef(text.replaceAll(TATWEEL, "")) : text;

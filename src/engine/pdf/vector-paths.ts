@@ -23,6 +23,7 @@ import {
 } from "./operator-list.ts";
 import { pageGraphics } from "./page-graphics.ts";
 import type { PDFPageProxy } from "./pdfjs.ts";
+import { ligatureRepairs } from "./rtl-ligatures.ts";
 
 /** A segment whose ends differ by less than this across its direction (points) counts as straight. */
 const AXIS_TOLERANCE = 0.5;
@@ -57,23 +58,25 @@ export async function readPageRulings(page: PDFPageProxy, viewportTransform: Mat
 }
 
 /**
- * One operator-list read for both rulings and figure candidates (images, vector paths; see
- * page-graphics.ts): the display list (display-operator-list.ts), which a figure render of the same
- * open page then reuses. Failures yield nothing, as in readPageRulings.
+ * One operator-list read for rulings, figure candidates (images, vector paths; see page-graphics.ts) and
+ * right-to-left ligature repairs (rtl-ligatures.ts): the display list (display-operator-list.ts), which a
+ * figure render of the same open page then reuses. Failures yield nothing, as in readPageRulings.
  */
 export async function readPageGraphics(
   page: PDFPageProxy,
   viewportTransform: Matrix,
-): Promise<{ rulings: Ruling[]; graphics: PageGraphics }> {
+): Promise<{ rulings: Ruling[]; graphics: PageGraphics; ligatures: Map<string, string> }> {
   let list: PdfOperatorList;
   try {
     list = await readDisplayOperatorList(page);
   } catch {
-    return { rulings: [], graphics: { images: [], paths: [] } };
+    return { rulings: [], graphics: { images: [], paths: [] }, ligatures: new Map() };
   }
   return {
     rulings: mergeRulings(rulingSegments(list, viewportTransform)),
     graphics: pageGraphics(list, viewportTransform),
+    // The same walk's glyphs tell which right-to-left words pdf.js turned a ligature around in.
+    ligatures: ligatureRepairs(list),
   };
 }
 

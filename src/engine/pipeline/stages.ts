@@ -15,6 +15,7 @@ import { spreadsheetOptions } from "../ingest/spreadsheet/spreadsheet-options.ts
 import { withFormFields } from "../layout/form-field-words.ts";
 import { layoutPage } from "../layout/layout-page.ts";
 import { ocrStage } from "../ocr/ocr-stage.ts";
+import { continueAroundFloats } from "../reading-order/float-continuation.ts";
 import { orderPage } from "../reading-order/order-page.ts";
 import { blockMarkdown } from "../render/block-markdown.ts";
 import { renderOcrWords } from "../render/ocr-words.ts";
@@ -117,15 +118,17 @@ export const tablesStage: PageStage = {
 
 /**
  * After reading order: images and vector drawings become figure blocks, placed into the order (drawings
- * take in their label text blocks). blockOptions.figures.enabled === false leaves figures out.
+ * take in their label text blocks). blockOptions.figures.enabled === false leaves figures out. Then a
+ * paragraph split by a float (figure or table) reads on past it.
  */
 export const figuresStage: PageStage = {
   id: "figures",
   scope: "page",
   run(context, page) {
-    if (context.options.config?.blockOptions?.figures?.enabled === false) return;
-    if (!findsFigures(context.options)) return;
-    figurePage(page);
+    if (context.options.config?.blockOptions?.figures?.enabled !== false && findsFigures(context.options))
+      figurePage(page);
+    // With the floats (figures, tables) in place, a paragraph they split reads on past them.
+    if (page.words.length > 0) page.blocks = continueAroundFloats(page.blocks);
   },
 };
 

@@ -17,6 +17,11 @@ const IN_STEP_SHARE = 0.7;
 const NUMERIC_LINE_SHARE = 0.6;
 /** Rows a sub-column must show to count (one odd row is no column). */
 const MIN_SUB_COLUMN_ROWS = 3;
+/**
+ * A list marker as a cell's bulleted lines start with it: one or two symbols (symbol fonts decode their
+ * bullets as control or private-use characters) or an enumerator.
+ */
+const MARKER = /^(?:[^\p{L}\p{N}]{1,2}|\(?[0-9]{1,3}[.)]|\(?[a-zA-Z][.)]|[ivxIVX]{1,4}[.)])$/u;
 
 /** Whether the ruled grid leaves text columns or rows inside its cells. */
 export function underSegmented(grid: Grid, cellWords: readonly (readonly Word[])[]): boolean {
@@ -85,10 +90,17 @@ function hiddenColumns(grid: Grid, cellWords: readonly (readonly Word[])[]): boo
       bottom: grid.box.bottom,
     };
     for (const gutter of findGutters(split, box, em)) {
-      const bothSides = split.filter(
-        (row) => row.box.left < gutter.left && row.box.right > gutter.right,
-      ).length;
-      if (bothSides >= MIN_SUB_COLUMN_ROWS) return true;
+      const bothSides = split.filter((row) => row.box.left < gutter.left && row.box.right > gutter.right);
+      // The gap after the bullets of a bulleted cell lines up too, but markers are no column.
+      const markersOnly = bothSides.every((row) =>
+        MARKER.test(
+          row.words
+            .filter((word) => word.box.right <= gutter.left)
+            .map((word) => word.text)
+            .join(""),
+        ),
+      );
+      if (bothSides.length >= MIN_SUB_COLUMN_ROWS && !markersOnly) return true;
     }
   }
   return false;

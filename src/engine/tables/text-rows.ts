@@ -105,6 +105,7 @@ function lineText(words: readonly Word[]): string {
       start: word.box.left,
       end: word.box.right,
       fontSize: word.fontSize,
+      spaceAfter: word.spaceAfter,
     })),
     rtl > 0,
     SPACE_GAP_EMS,
