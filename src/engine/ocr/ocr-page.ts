@@ -10,7 +10,7 @@ import type { PageOrientation } from "./detect-orientation.ts";
 import { tightenToInk } from "./ink-box.ts";
 import type { GrayImage, OcrEngine, OcrImage, OcrLanguage, OcrResult } from "./ocr-engine.ts";
 import { type OcrPageWord, ocrWordsToPageWords } from "./ocr-words-to-page-words.ts";
-import { DEFAULT_MIN_DESKEW_DEGREES, orientPage } from "./orient-page.ts";
+import { orientPage } from "./orient-page.ts";
 import { rgbaToGray, toGrayImage } from "./raster.ts";
 import { upscaleSmallText } from "./upscale-small-text.ts";
 
@@ -27,7 +27,7 @@ export interface OcrPageOptions {
   readonly language?: OcrLanguage;
   /** Detect and undo quarter turns and skew first (Extend's `pageRotationEnabled`). */
   readonly correctOrientation?: boolean;
-  /** Skew below this many degrees is left alone (orient-page.ts); default DEFAULT_MIN_DESKEW_DEGREES. */
+  /** Skew below this many degrees is left alone (tesseract copes; resampling costs time). Default 0.5. */
   readonly minDeskewDegrees?: number;
   /**
    * Measure the text and enlarge the image first when its letters are too small for OCR
@@ -79,7 +79,7 @@ export async function ocrPage(
   let reading: OcrResult | undefined;
   if (options.correctOrientation === true) {
     try {
-      const minDeskewDegrees = options.minDeskewDegrees ?? DEFAULT_MIN_DESKEW_DEGREES;
+      const minDeskewDegrees = options.minDeskewDegrees ?? 0.5;
       const oriented = await orientPage(raster, engine, { dpi, language, minDeskewDegrees }, read);
       ({ raster, orientation, reading } = oriented);
       if (orientation.rotationDegrees !== 0)

@@ -16,14 +16,8 @@ import {
 import type { GrayImage, OcrEngine, OcrResult } from "./ocr-engine.ts";
 import { rotateByDegrees, rotateQuarterTurns } from "./transform-raster.ts";
 
-/**
- * Skew below this is left alone: tesseract finds slightly slanted text lines itself, while resampling the
- * raster softens every letter (a 0.8° deskew of a clean 300 DPI page cost it two letters) and costs time.
- */
-export const DEFAULT_MIN_DESKEW_DEGREES = 1;
-
 export interface OrientPageOptions extends DetectOrientationOptions {
-  /** Skew below this many degrees is left alone; default DEFAULT_MIN_DESKEW_DEGREES. */
+  /** Skew below this many degrees is left alone (tesseract copes; resampling costs time). Default 0.5. */
   readonly minDeskewDegrees?: number;
 }
 
@@ -46,7 +40,7 @@ export async function orientPage(
   read: (image: GrayImage) => Promise<OcrResult> = (image) =>
     engine.recognize(image, { language: options.language, dpi: options.dpi }),
 ): Promise<OrientedPage> {
-  const minDeskew = options.minDeskewDegrees ?? DEFAULT_MIN_DESKEW_DEGREES;
+  const minDeskew = options.minDeskewDegrees ?? 0.5;
   const straighten = (image: GrayImage, orientation: PageOrientation) => {
     const turned = rotateQuarterTurns(image, orientation.rotationDegrees);
     return Math.abs(orientation.skewDegrees) >= minDeskew
