@@ -19,6 +19,14 @@ describe("groupLines", () => {
     assert.equal(lines[0]!.text, "Hello world");
   });
 
+  it("separates an OCR engine's words by spaces however close their ink comes", () => {
+    const lines = groupLines([
+      word("of", 72, 100, 10, { sourceLine: 0 }),
+      word("the", 82.5, 100, 10, { sourceLine: 0 }),
+    ]);
+    assert.equal(lines[0]!.text, "of the");
+  });
+
   it("keeps a raised, smaller superscript on its line and sizes the line by its body text", () => {
     const lines = groupLines([...sentence("energy E=mc", 72, 100), word("2", 132, 97, 6)]);
     assert.equal(lines.length, 1);

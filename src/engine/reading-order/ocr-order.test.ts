@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import type { Block } from "../document/block.ts";
 import type { Word } from "../document/word.ts";
-import { OCR_FONT_ID, orderByOcrSequence } from "./ocr-order.ts";
+import { OCR_FONT_ID, orderAroundFullRows, orderByOcrSequence } from "./ocr-order.ts";
 
 function word(text: string, left: number, top: number, fontId = OCR_FONT_ID): Word {
   const box = { left, top, right: left + 30, bottom: top + 10 };
@@ -68,5 +68,51 @@ describe("orderByOcrSequence", () => {
     const ocr = word("scan", 0, 100);
     assert.equal(orderByOcrSequence([block([ocr]), block([digital])], [digital, ocr]), undefined);
     assert.equal(orderByOcrSequence([], []), undefined);
+  });
+});
+
+describe("orderAroundFullRows", () => {
+  it("reads a footer under both columns after the second column, not after the first", () => {
+    const left = block([word("left", 0, 0)]);
+    const right = block([word("right", 300, 0)]);
+    const footer = {
+      ...block([word("footer", 0, 900)]),
+      box: { left: 0, top: 900, right: 320, bottom: 910 },
+    };
+    assert.deepEqual(
+      orderAroundFullRows([left, footer, right]).map((item) => item.text),
+      ["left", "right", "footer"],
+    );
+  });
+
+  it("reads a headline under the lower part of two columns after both, and its byline after it", () => {
+    const left = { ...block([word("left", 0, 0)]), box: { left: 0, top: 0, right: 100, bottom: 300 } };
+    const right = { ...block([word("right", 150, 0)]), box: { left: 150, top: 0, right: 250, bottom: 300 } };
+    const headline = {
+      ...block([word("headline", 120, 320)]),
+      box: { left: 50, top: 320, right: 250, bottom: 340 },
+    };
+    const byline = {
+      ...block([word("byline", 120, 350)]),
+      box: { left: 50, top: 350, right: 150, bottom: 360 },
+    };
+    // The engine read down the left column, went on to the headline and byline, then the right column.
+    assert.deepEqual(
+      orderAroundFullRows([left, byline, headline, right]).map((item) => item.text),
+      ["left", "right", "headline", "byline"],
+    );
+  });
+
+  it("keeps the engine's order for a block beside others (a caption between two columns)", () => {
+    const left = { ...block([word("left", 0, 0)]), box: { left: 0, top: 0, right: 120, bottom: 400 } };
+    const caption = {
+      ...block([word("caption", 100, 200)]),
+      box: { left: 100, top: 200, right: 160, bottom: 240 },
+    };
+    const right = { ...block([word("right", 140, 0)]), box: { left: 140, top: 0, right: 260, bottom: 400 } };
+    assert.deepEqual(
+      orderAroundFullRows([left, caption, right]).map((item) => item.text),
+      ["left", "caption", "right"],
+    );
   });
 });
