@@ -9,12 +9,12 @@ import type { Page } from "../document/page.ts";
 import type { Word } from "../document/word.ts";
 import type { OcrEngine } from "../ocr/ocr-engine.ts";
 import { type OcrPageResult, type OcrPdfPageOptions, ocrPdfPage } from "../ocr/ocr-page.ts";
-import { encodePng } from "./encode-png.ts";
+import { encodePngWindow } from "./encode-png.ts";
 import { DocumentFontStyles, type PdfFontStore } from "./font-style.ts";
 import { readFormFields } from "./form-fields.ts";
 import { toMatrix } from "./matrix.ts";
 import type { PDFDocumentLoadingTask, PDFDocumentProxy, PDFPageProxy } from "./pdfjs.ts";
-import { cropRaster, type RegionRaster } from "./raster-crop.ts";
+import { cropWindow, type RegionRaster } from "./raster-crop.ts";
 import { type PageRaster, regionFromRaster } from "./raster-region.ts";
 import { regionScale, renderPdfRegion, renderPdfRegionPixels } from "./render-page.ts";
 import { repairLigatures } from "./rtl-ligatures.ts";
@@ -111,11 +111,14 @@ export class PdfDocumentSource implements DocumentSource {
       const images: Uint8Array[] = [];
       for (const region of regions) {
         const scale = regionScale(region, { dpi });
-        let cut: PagePixels | undefined;
-        for (const kept of held === undefined ? [] : this.#rasters) cut ??= cropRaster(kept, region, scale);
-        images.push(
-          cut ? encodePng(cut.rgba, cut.width, cut.height) : await renderPdfRegion(page, region, { dpi }),
-        );
+        // Encoded straight out of a kept raster that covers the region at this scale, else rendered.
+        const kept = held === undefined ? [] : this.#rasters;
+        let cut: Uint8Array | undefined;
+        for (const raster of kept) {
+          const window = cut === undefined ? cropWindow(raster, region, scale) : undefined;
+          if (window !== undefined) cut = encodePngWindow(raster, window);
+        }
+        images.push(cut ?? (await renderPdfRegion(page, region, { dpi })));
       }
       return images;
     } finally {
