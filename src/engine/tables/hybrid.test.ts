@@ -2,23 +2,11 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import type { Ruling } from "../document/ruling.ts";
 import type { Word } from "../document/word.ts";
+import { hRule as h, vRule as v } from "../test-support/rulings.ts";
 import { sentence, word } from "../test-support/words.ts";
 import { assignWords, compactGrid } from "./grid.ts";
 import { underSegmented } from "./hybrid.ts";
 import { latticeGrids } from "./lattice.ts";
-
-const h = (position: number, start: number, end: number): Ruling => ({
-  orientation: "horizontal",
-  position,
-  start,
-  end,
-});
-const v = (position: number, start: number, end: number): Ruling => ({
-  orientation: "vertical",
-  position,
-  start,
-  end,
-});
 
 /** A fully ruled 2-column table, x 100–500, three body rows 40 pt high from y 100. */
 const RULINGS: Ruling[] = [

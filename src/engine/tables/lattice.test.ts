@@ -1,22 +1,10 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import type { Ruling } from "../document/ruling.ts";
+import { hRule as h, vRule as v } from "../test-support/rulings.ts";
 import { word } from "../test-support/words.ts";
 import { assignWords, compactGrid, dropSpacers } from "./grid.ts";
 import { latticeGrids } from "./lattice.ts";
-
-const h = (position: number, start: number, end: number): Ruling => ({
-  orientation: "horizontal",
-  position,
-  start,
-  end,
-});
-const v = (position: number, start: number, end: number): Ruling => ({
-  orientation: "vertical",
-  position,
-  start,
-  end,
-});
 
 /**
  * A ruled 3 × 3 table at x 100–400, y 100–190: the header's first two columns are one merged cell
