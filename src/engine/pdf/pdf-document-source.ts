@@ -68,7 +68,7 @@ export class PdfDocumentSource implements DocumentSource {
     this.#task = task;
     this.#document = document;
     this.#vectorGraphics = options.vectorGraphics !== false;
-    this.#scanRasters = new ScanPageRasters(() => document.getData());
+    this.#scanRasters = new ScanPageRasters(document);
   }
 
   get pageCount(): number {

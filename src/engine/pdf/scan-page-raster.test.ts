@@ -81,7 +81,7 @@ async function bothRasters(pdf: Uint8Array, dpi: number) {
   try {
     const document = await task.promise;
     const page = await document.getPage(1);
-    const fast = await new ScanPageRasters(() => document.getData()).render(page, 1, { dpi });
+    const fast = await new ScanPageRasters(document).render(page, 1, { dpi });
     const rendered = await renderPdfPage(page, { dpi });
     page.cleanup();
     return { fast, slow: { image: rgbaToGray(rendered), scale: rendered.scale } };

@@ -9,7 +9,7 @@ import { PDFBool, PDFDocument, PDFName } from "pdf-lib";
 import type { GrayImage } from "../ocr/ocr-engine.ts";
 import { type DeviceRectangle, drawScanImage } from "./draw-scan-image.ts";
 import { applyToPoint, type Matrix, multiply, toMatrix } from "./matrix.ts";
-import type { PDFPageProxy } from "./pdfjs.ts";
+import type { PDFDocumentProxy, PDFPageProxy } from "./pdfjs.ts";
 import { pageRasterGeometry } from "./render-page.ts";
 import { scanImageSamples } from "./scan-image-samples.ts";
 import { type ClipRectangle, singlePageImage } from "./single-image-page.ts";
@@ -21,14 +21,20 @@ export interface ScanRaster {
   readonly dpi: number;
 }
 
+// pdf-lib parses every object of the file on load (seconds for thousands of pages), and keeps a copy of
+// it: worth it for scans (large pages, each saving pdf.js's draw), not for a long digital document with the
+// odd scanned page, nor for a file too large to hold twice.
+const MAX_PAGES_ANY_SIZE = 100;
+const MIN_BYTES_PER_PAGE = 50_000;
+const MAX_FILE_BYTES = 512 * 1024 * 1024;
+
 /** Reads a document's scanned pages straight from its image streams; the PDF is parsed on first use. */
 export class ScanPageRasters {
-  readonly #bytes: () => Promise<Uint8Array>;
+  readonly #source: PDFDocumentProxy;
   #document: Promise<PDFDocument | undefined> | undefined;
 
-  /** `bytes` gives the PDF file (asked once, when a page first needs OCR). */
-  constructor(bytes: () => Promise<Uint8Array>) {
-    this.#bytes = bytes;
+  constructor(source: PDFDocumentProxy) {
+    this.#source = source;
   }
 
   /** `page` (pdf.js, page `pageNumber`) as renderPdfPage + rgbaToGray would give it, or undefined. */
@@ -62,7 +68,11 @@ export class ScanPageRasters {
 
   async #load(): Promise<PDFDocument | undefined> {
     try {
-      return await PDFDocument.load(await this.#bytes(), { updateMetadata: false });
+      const { length } = await this.#source.getDownloadInfo();
+      const pages = this.#source.numPages;
+      if (length > MAX_FILE_BYTES || (pages > MAX_PAGES_ANY_SIZE && length / pages < MIN_BYTES_PER_PAGE))
+        return undefined;
+      return await PDFDocument.load(await this.#source.getData(), { updateMetadata: false });
     } catch {
       return undefined; // encrypted or unreadable to pdf-lib: pdf.js renders every page
     }
