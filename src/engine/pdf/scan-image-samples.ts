@@ -47,7 +47,14 @@ export async function scanImageSamples(stream: PDFRawStream): Promise<GrayImage 
   if (filter === "DCTDecode") {
     if (dict.has(PDFName.of("DecodeParms"))) return undefined;
     try {
-      const { data, info } = await sharp(stream.contents).raw().toBuffer({ resolveWithObject: true });
+      // The JPEG's own components must match the colour space (sharp would turn grey into sRGB).
+      const header = await sharp(stream.contents).metadata();
+      if (header.width !== width || header.height !== height || header.channels !== components)
+        return undefined;
+      const decoder = sharp(stream.contents);
+      const { data, info } = await (components === 1 ? decoder.extractChannel(0) : decoder)
+        .raw()
+        .toBuffer({ resolveWithObject: true });
       if (info.width !== width || info.height !== height || info.channels !== components) return undefined;
       return { width, height, gray: components === 1 ? data : luma(data, width * height) };
     } catch {
