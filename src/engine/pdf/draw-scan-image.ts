@@ -9,6 +9,8 @@
 import type { GrayImage } from "../ocr/ocr-engine.ts";
 import { type Matrix, multiply } from "./matrix.ts";
 
+const MAX_OVERDRAW = 4;
+
 /** A clip rectangle already in device pixels: [left, top, right, bottom]. */
 export type DeviceRectangle = readonly [number, number, number, number];
 
@@ -56,6 +58,9 @@ export function drawScanImage(
     localWidth = deviceHeight;
     localHeight = deviceWidth;
   }
+  // An image placed far larger than the raster (mostly clipped away) is left to pdf.js: resampling all
+  // of it here would take memory the canvas never needs.
+  if (localWidth * localHeight > MAX_OVERDRAW * width * height) return undefined;
   // pdf.js's getImageSmoothingEnabled: smooth unless the image is enlarged beyond CSS pixel size.
   const limit = Math.fround(96 / 72);
   const smooth = interpolate || (Math.hypot(a, b) <= limit && Math.hypot(c, d) <= limit);

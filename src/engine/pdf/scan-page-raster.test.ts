@@ -197,6 +197,8 @@ it("leaves pages that are more than one plain image to pdf.js", async () => {
     (document, page) => paint(page, grayImage(document, { ColorSpace: "CalGray" }), FULL_PAGE),
     (document, page) => paint(page, grayImage(document, { SMask: grayImage(document) }), FULL_PAGE),
     (document, page) => paint(page, grayImage(document), [170, 20, -20, 230, 10, 0]),
+    // An image ten times the page's size, mostly off it.
+    (document, page) => paint(page, grayImage(document), [1800, 0, 0, 2400, -900, -1200]),
   ];
   for (const build of cases) {
     const { fast } = await bothRasters(await scanPdf(build), 72);
