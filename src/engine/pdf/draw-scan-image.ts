@@ -85,6 +85,14 @@ export function drawScanImage(
     columnOffset[column] = valid ? (swapped ? inside * width : inside) : -1;
     columnCover[column] = valid ? (swapped ? coverY : coverX)[inside]! : 0;
   }
+  // Columns wholly inside the clip that land on consecutive device pixels: copied a row span at a time.
+  let spanStart = 0;
+  let spanEnd = 0;
+  if (!swapped && xSign > 0) {
+    while (spanStart < localWidth && columnCover[spanStart] !== 1) spanStart++;
+    spanEnd = spanStart;
+    while (spanEnd < localWidth && columnCover[spanEnd] === 1) spanEnd++;
+  }
   for (let row = 0; row < localHeight; row++) {
     const inside = swapped ? deviceX(row) : deviceY(row);
     if (inside < 0 || inside >= (swapped ? width : height)) continue;
@@ -92,7 +100,15 @@ export function drawScanImage(
     const rowCover = (swapped ? coverX : coverY)[inside]!;
     if (rowCover === 0) continue;
     const source = row * localWidth;
+    const span = rowCover === 1 && spanEnd > spanStart;
+    if (span)
+      gray.set(
+        local.gray.subarray(source + spanStart, source + spanEnd),
+        rowOffset + columnOffset[spanStart]!,
+      );
     for (let column = 0; column < localWidth; column++) {
+      if (span && column === spanStart) column = spanEnd;
+      if (column >= localWidth) break;
       const cover = columnCover[column]! * rowCover;
       if (cover === 0) continue;
       const value = local.gray[source + column]!;
@@ -144,7 +160,7 @@ function coverage(low: number, high: number, size: number, subSamples: boolean):
 
 /**
  * Taps and weights of a bilinear resample along one axis: sample centres map to sample centres, and the
- * weight of the second tap is in sixteenths, truncated, as in Skia's bilinear sampler.
+ * weight of the second tap is in sixteenths (truncated, as Skia's scale-only sampler has it, or `exact`).
  */
 function taps(from: number, to: number, exact: boolean) {
   const first = new Int32Array(to);
@@ -167,28 +183,83 @@ function taps(from: number, to: number, exact: boolean) {
  */
 export function resampleBilinear(image: GrayImage, width: number, height: number, exact = false): GrayImage {
   if (width === image.width && height === image.height) return image;
-  const source = image.gray;
   const columns = taps(image.width, width, exact);
   const rows = taps(image.height, height, exact);
-  const bias = exact ? 128 : 0;
   const gray = new Uint8Array(width * height);
+  if (exact) resampleExact(image, columns, rows, gray, width, height);
+  else
+    resampleSixteenths(
+      image,
+      { first: columns.first, second: columns.second, weight: Int32Array.from(columns.weight) },
+      { first: rows.first, second: rows.second, weight: Int32Array.from(rows.weight) },
+      gray,
+      width,
+      height,
+    );
+  return { width, height, gray };
+}
+
+interface Taps<Weights> {
+  readonly first: Int32Array;
+  readonly second: Int32Array;
+  readonly weight: Weights;
+}
+
+/** Integer arithmetic throughout: 4-bit weights, the sum truncated. */
+function resampleSixteenths(
+  image: GrayImage,
+  columns: Taps<Int32Array>,
+  rows: Taps<Int32Array>,
+  gray: Uint8Array,
+  width: number,
+  height: number,
+): void {
+  const source = image.gray;
+  const stride = image.width;
+  const { first: x0s, second: x1s, weight: acrosses } = columns;
   for (let row = 0; row < height; row++) {
-    const top = rows.first[row]! * image.width;
-    const bottom = rows.second[row]! * image.width;
+    const top = rows.first[row]! * stride;
+    const bottom = rows.second[row]! * stride;
     const down = rows.weight[row]!;
     const up = 16 - down;
+    const out = row * width;
+    for (let column = 0; column < width; column++) {
+      const x0 = x0s[column]!;
+      const x1 = x1s[column]!;
+      const across = acrosses[column]!;
+      const back = 16 - across;
+      const upper = source[top + x0]! * back + source[top + x1]! * across;
+      const lower = source[bottom + x0]! * back + source[bottom + x1]! * across;
+      gray[out + column] = (upper * up + lower * down) >> 8;
+    }
+  }
+}
+
+/** Exact weights, rounded to the nearest level. */
+function resampleExact(
+  image: GrayImage,
+  columns: Taps<Float64Array>,
+  rows: Taps<Float64Array>,
+  gray: Uint8Array,
+  width: number,
+  height: number,
+): void {
+  const source = image.gray;
+  const stride = image.width;
+  for (let row = 0; row < height; row++) {
+    const top = rows.first[row]! * stride;
+    const bottom = rows.second[row]! * stride;
+    const down = rows.weight[row]!;
     const out = row * width;
     for (let column = 0; column < width; column++) {
       const x0 = columns.first[column]!;
       const x1 = columns.second[column]!;
       const across = columns.weight[column]!;
-      const back = 16 - across;
-      const upper = source[top + x0]! * back + source[top + x1]! * across;
-      const lower = source[bottom + x0]! * back + source[bottom + x1]! * across;
-      gray[out + column] = (upper * up + lower * down + bias) >> 8;
+      const upper = source[top + x0]! * (16 - across) + source[top + x1]! * across;
+      const lower = source[bottom + x0]! * (16 - across) + source[bottom + x1]! * across;
+      gray[out + column] = (upper * (16 - down) + lower * down + 128) >> 8;
     }
   }
-  return { width, height, gray };
 }
 
 /** Resizes with Skia's nearest-neighbour sampling (drawImage without smoothing). */

@@ -33,7 +33,8 @@ export async function scanImageSamples(stream: PDFRawStream): Promise<GrayImage 
     if (!plainFlate(dict)) return undefined;
     let data: Uint8Array;
     try {
-      data = inflateSync(stream.contents);
+      // One output chunk of the expected size: no growing and joining of 16 KB pieces.
+      data = inflateSync(stream.contents, { chunkSize: Math.max(64, width * height * components + 1024) });
     } catch {
       return undefined;
     }
