@@ -81,7 +81,8 @@ export function measureGlyphSize(image: GrayImage): GlyphSize | undefined {
   // Ink is at or below the Otsu level (as in text-line-profile.ts); an image without contrast has none.
   let lightest = 0;
   let darkest = 255;
-  for (const value of gray) {
+  for (let at = 0; at < gray.length; at++) {
+    const value = gray[at]!;
     if (value > lightest) lightest = value;
     if (value < darkest) darkest = value;
   }

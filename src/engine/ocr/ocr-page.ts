@@ -138,6 +138,14 @@ export interface OcrPdfPageOptions extends Omit<OcrPageOptions, "scale"> {
    * scan of a scanned page) instead of rendering the page again. It must not be modified.
    */
   readonly onRender?: (raster: { readonly image: GrayImage; readonly scale: number }) => void;
+  /**
+   * The page's grey raster drawn without pdf.js, when the caller can (a scanned page's image read from the
+   * file, scan-page-raster.ts); undefined, or a failure, renders the page with pdf.js as usual.
+   */
+  readonly scanRaster?: (
+    page: PDFPageProxy,
+    options: { readonly dpi: number; readonly maxPixels?: number },
+  ) => Promise<{ readonly image: GrayImage; readonly scale: number; readonly dpi: number } | undefined>;
 }
 
 /**
@@ -172,6 +180,9 @@ export async function ocrPdfPage(
 /** Renders and keeps only the grey copy: the RGBA raster (4 bytes a pixel) is garbage once this returns. */
 async function renderGray(page: PDFPageProxy, options: OcrPdfPageOptions) {
   const { dpi, maxPixels } = options;
+  const geometry = maxPixels === undefined ? { dpi } : { dpi, maxPixels };
+  const drawn = await options.scanRaster?.(page, geometry).catch(() => undefined);
+  if (drawn !== undefined) return drawn;
   const rendered = await renderPdfPage(page, maxPixels === undefined ? { dpi } : { dpi, maxPixels });
   return { image: rgbaToGray(rendered), dpi: rendered.dpi, scale: rendered.scale };
 }

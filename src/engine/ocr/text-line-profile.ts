@@ -40,8 +40,10 @@ const MIN_LINE_SCORE = 1.15;
 
 /** Otsu's threshold: the grey level that best splits the histogram into ink and background. */
 export function otsuThreshold(image: GrayImage): number {
-  const histogram = new Float64Array(256);
-  for (const value of image.gray) histogram[value]!++;
+  // Indexed loop and integer counts: a for-of over a page's typed array costs ~5× as much.
+  const histogram = new Uint32Array(256);
+  const gray = image.gray;
+  for (let at = 0; at < gray.length; at++) histogram[gray[at]!]!++;
   const total = image.gray.length;
   let sum = 0;
   for (let level = 0; level < 256; level++) sum += level * histogram[level]!;
@@ -75,7 +77,9 @@ export function inkPoints(image: GrayImage, maxPoints = MAX_POINTS): InkPoints {
   let inkCount = 0;
   let lightest = 0;
   let darkest = 255;
-  for (const value of image.gray) {
+  const gray = image.gray;
+  for (let at = 0; at < gray.length; at++) {
+    const value = gray[at]!;
     if (value <= threshold) inkCount++;
     if (value > lightest) lightest = value;
     if (value < darkest) darkest = value;

@@ -18,6 +18,7 @@ import { cropWindow, type RegionRaster } from "./raster-crop.ts";
 import { type PageRaster, regionFromRaster } from "./raster-region.ts";
 import { regionScale, renderPdfRegion, renderPdfRegionPixels } from "./render-page.ts";
 import { repairLigatures } from "./rtl-ligatures.ts";
+import { ScanPageRasters } from "./scan-page-raster.ts";
 import { isSpaceAfter, type PageFrame, type PdfFontStyle, textRunWords } from "./text-run-words.ts";
 import { readPageGraphics } from "./vector-paths.ts";
 
@@ -56,6 +57,8 @@ export class PdfDocumentSource implements DocumentSource {
   #ocrRaster: { readonly number: number; readonly raster: PageRaster } | undefined;
 
   readonly #vectorGraphics: boolean;
+  /** Scanned pages' OCR rasters read from their image streams (pdf-lib parses the file on first use). */
+  readonly #scanRasters: ScanPageRasters;
 
   /** `vectorGraphics: false` skips the operator-list read (no rulings, no figure candidates). */
   constructor(
@@ -66,6 +69,7 @@ export class PdfDocumentSource implements DocumentSource {
     this.#task = task;
     this.#document = document;
     this.#vectorGraphics = options.vectorGraphics !== false;
+    this.#scanRasters = new ScanPageRasters(document);
   }
 
   get pageCount(): number {
@@ -93,7 +97,9 @@ export class PdfDocumentSource implements DocumentSource {
       this.#ocrRaster = { number: pageNumber, raster };
     };
     try {
-      return await ocrPdfPage(page, engine, { ...options, pageNumber, onRender });
+      const scanRaster = (pdfPage: PDFPageProxy, geometry: { dpi: number; maxPixels?: number }) =>
+        this.#scanRasters.render(pdfPage, pageNumber, geometry);
+      return await ocrPdfPage(page, engine, { ...options, pageNumber, onRender, scanRaster });
     } finally {
       if (held === undefined) page.cleanup();
     }

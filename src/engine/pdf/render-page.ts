@@ -44,13 +44,7 @@ const MAX_SIDE = 32_767;
  * source does for every page it reads). Call for one page at a time: each raster is tens of megabytes.
  */
 export async function renderPdfPage(page: PDFPageProxy, options: RenderPageOptions): Promise<RenderedPage> {
-  if (!(options.dpi > 0)) throw new RangeError(`DPI must be positive, got ${options.dpi}`);
-  const pointSize = page.getViewport({ scale: 1 });
-  const scale = cappedScale(pointSize.width, pointSize.height, options.dpi / 72, options.maxPixels);
-  const viewport = page.getViewport({ scale });
-  // The last partial pixel column/row is kept (white beyond the page edge) so no content is cut.
-  const width = Math.max(1, Math.ceil(viewport.width - 1e-6));
-  const height = Math.max(1, Math.ceil(viewport.height - 1e-6));
+  const { scale, viewport, width, height } = pageRasterGeometry(page, options);
   const canvas = createCanvas(width, height);
   try {
     const context = canvas.getContext("2d");
@@ -65,6 +59,21 @@ export async function renderPdfPage(page: PDFPageProxy, options: RenderPageOptio
     canvas.width = 0;
     canvas.height = 0;
   }
+}
+
+/** The scale, viewport and pixel size renderPdfPage renders `page` at. */
+export function pageRasterGeometry(
+  page: PDFPageProxy,
+  options: { readonly dpi: number; readonly maxPixels?: number },
+) {
+  if (!(options.dpi > 0)) throw new RangeError(`DPI must be positive, got ${options.dpi}`);
+  const pointSize = page.getViewport({ scale: 1 });
+  const scale = cappedScale(pointSize.width, pointSize.height, options.dpi / 72, options.maxPixels);
+  const viewport = page.getViewport({ scale });
+  // The last partial pixel column/row is kept (white beyond the page edge) so no content is cut.
+  const width = Math.max(1, Math.ceil(viewport.width - 1e-6));
+  const height = Math.max(1, Math.ceil(viewport.height - 1e-6));
+  return { scale, viewport, width, height };
 }
 
 /** The scale to render at: the asked one, lowered so the raster stays within the pixel and side limits. */
