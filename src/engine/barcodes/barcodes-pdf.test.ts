@@ -19,6 +19,7 @@ import {
   type PlacedImage,
 } from "../test-support/barcode-fixtures.ts";
 import { corpusFile } from "../test-support/pdf-fixtures.ts";
+import { MAX_PAGE_SCAN_PIXELS, withinPixelBudget } from "./page-barcodes.ts";
 
 const PDF: ParseOptions = { format: "pdf", maxPages: 5, chunking: "page" };
 
@@ -208,6 +209,44 @@ describe("barcode blocks", () => {
     assert.equal(details(qrBlock).decodedValue, "IMG-QR-7");
     const qrSize = (await sharp(Buffer.from(qr)).metadata()).width!;
     within(qrBlock, { left: 100, top: 80, right: 100 + qrSize, bottom: 80 + qrSize });
+  });
+
+  it("scans a 300 DPI page image within the page-scan pixel budget, boxes still in image pixels", async () => {
+    // A letter page at 300 DPI (8.4 MP, over MAX_PAGE_SCAN_PIXELS): a 20 mm QR code (6 px modules) and an
+    // EAN-13 at its nominal 0.33 mm module (4 px), as a scanner delivers them.
+    const qr = await barcodePng("SCAN-300-QR", "QRCode", 6);
+    const ean = await barcodePng("4006381333931", "EAN13", 4);
+    const page = await sharp({ create: { width: 2550, height: 3300, channels: 3, background: "#ffffff" } })
+      .composite([
+        { input: Buffer.from(qr), left: 1900, top: 200 },
+        { input: Buffer.from(ean), left: 300, top: 2800 },
+      ])
+      .png()
+      .toBuffer();
+    assert.ok(2550 * 3300 > MAX_PAGE_SCAN_PIXELS);
+    const outcome = await parseDocument(new Uint8Array(page), {
+      format: "png",
+      maxPages: 1,
+      chunking: "page",
+    });
+    const found = barcodes(outcome);
+    assert.deepEqual(found.map((block) => details(block).decodedValue).sort(), [
+      "4006381333931",
+      "SCAN-300-QR",
+    ]);
+    const qrBlock = found.find((block) => details(block).format === "QRCode")!;
+    const qrSize = (await sharp(Buffer.from(qr)).metadata()).width!;
+    within(qrBlock, { left: 1900, top: 200, right: 1900 + qrSize, bottom: 200 + qrSize });
+  });
+
+  it("shrinks a raster to the pixel budget keeping its aspect, and leaves a smaller one as it is", async () => {
+    const rgba = new Uint8ClampedArray(3000 * 2000 * 4).fill(255);
+    const shrunk = await withinPixelBudget({ width: 3000, height: 2000, rgba }, 1_500_000);
+    assert.ok(shrunk.width * shrunk.height <= 1_500_000);
+    assert.ok(Math.abs(shrunk.width / shrunk.height - 1.5) < 0.01);
+    assert.equal(shrunk.rgba.length, shrunk.width * shrunk.height * 4);
+    const small = { width: 100, height: 100, rgba: new Uint8ClampedArray(100 * 100 * 4) };
+    assert.equal(await withinPixelBudget(small, 1_500_000), small);
   });
 
   it("scans a scanned PDF page (an image without a text layer) whole, and finds nothing on a blank one", async () => {

@@ -5,6 +5,7 @@
  * image the code was printed as) and text blocks lying inside a code (OCR reading modules as letters)
  * leave the page, so the code is not there twice.
  */
+import sharp from "sharp";
 import type { Block } from "../document/block.ts";
 import { type Box, boxAroundPoints, boxHeight, boxWidth, clipBox } from "../document/box.ts";
 import type { PagePixels } from "../document/document-source.ts";
@@ -42,6 +43,15 @@ const LARGE_REGION = 200 * 200;
 const INK_DPI = 24;
 const MIN_INK = 0.002;
 const CLIP_DPI = 150;
+/**
+ * Pixels a whole-page scan is decoded at, at most: an A4 page at SCAN_DPI (3.9 MP). Image inputs render at
+ * their own resolution (one point per pixel, DPI unknown), so a 300 DPI scan or a 12 MP photo would be
+ * searched at full size, two to three times zxing's work for the same codes; larger rasters are shrunk to
+ * this budget first, which puts an image upload on the footing of a scanned PDF page (scanned at SCAN_DPI).
+ */
+export const MAX_PAGE_SCAN_PIXELS = 4_000_000;
+/** Pixels the ink check of a whole page looks at, at most (every n-th pixel of a larger raster). */
+const INK_SAMPLES = 250_000;
 /** A figure this much covered by barcodes is the barcode's own image. */
 const FIGURE_COVER = 0.25;
 /** A text block this much inside a barcode is OCR noise read off its modules. */
@@ -145,7 +155,8 @@ async function decodeRegion(
   const size = area(region.core);
   const dpi =
     size <= TINY_REGION ? TINY_DPI : size > LARGE_REGION && region.kind !== "page" ? LARGE_DPI : SCAN_DPI;
-  const pixels = await render.page(pageNumber, dpi, box);
+  const rendered = await render.page(pageNumber, dpi, box);
+  const pixels = region.kind === "page" ? await withinPixelBudget(rendered, MAX_PAGE_SCAN_PIXELS) : rendered;
   // Image sources render at their own resolution, so the scale is read off the raster, not the DPI.
   const scaleX = pixels.width / boxWidth(box);
   const scaleY = pixels.height / boxHeight(box);
@@ -190,13 +201,38 @@ function closeSeams(image: { data: Uint8ClampedArray; width: number; height: num
   return { data: out, width, height };
 }
 
-/** Share of dark pixels (luminance below one half). */
+/** Share of dark pixels (luminance below one half), from at most INK_SAMPLES evenly spread pixels. */
 function inkShare(image: PagePixels): number {
-  let dark = 0;
+  const pixels = image.width * image.height;
+  const step = Math.max(1, Math.floor(pixels / INK_SAMPLES));
   const data = image.rgba;
-  for (let at = 0; at < data.length; at += 4)
+  let dark = 0;
+  let seen = 0;
+  for (let pixel = 0; pixel < pixels; pixel += step) {
+    const at = pixel * 4;
     if (0.299 * data[at]! + 0.587 * data[at + 1]! + 0.114 * data[at + 2]! < 128) dark++;
-  return dark / Math.max(1, image.width * image.height);
+    seen++;
+  }
+  return dark / Math.max(1, seen);
+}
+
+/** `image` shrunk (area-averaged by libvips) to at most `budget` pixels, keeping its aspect; as is when within it. */
+export async function withinPixelBudget(image: PagePixels, budget: number): Promise<PagePixels> {
+  const factor = Math.sqrt(budget / (image.width * image.height));
+  if (factor >= 1) return image;
+  const width = Math.max(1, Math.floor(image.width * factor));
+  const height = Math.max(1, Math.floor(image.height * factor));
+  const { data, info } = await sharp(image.rgba, {
+    raw: { width: image.width, height: image.height, channels: 4 },
+  })
+    .resize(width, height, { fit: "fill", kernel: "linear" })
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  return {
+    width: info.width,
+    height: info.height,
+    rgba: new Uint8ClampedArray(data.buffer, data.byteOffset, data.byteLength),
+  };
 }
 
 /** A figure mostly made of barcodes, or a text block inside one. */

@@ -8,6 +8,11 @@ it("converts RGBA to grey, treating transparency as white paper", () => {
   const rgba = new Uint8ClampedArray([0, 0, 0, 255, 255, 255, 255, 255, 0, 0, 0, 0, 255, 0, 0, 255]);
   const { gray } = rgbaToGray({ width: 2, height: 2, rgba });
   assert.deepEqual([...gray], [0, 255, 255, 76]);
+  // Half-transparent black over white is mid grey.
+  assert.deepEqual(
+    [...rgbaToGray({ width: 1, height: 1, rgba: new Uint8ClampedArray([0, 0, 0, 128]) }).gray],
+    [127],
+  );
   assert.throws(() => rgbaToGray({ width: 3, height: 2, rgba }), RangeError);
 });
 

@@ -17,8 +17,8 @@ export function rgbaToGray(image: RgbaImage): GrayImage {
   for (let source = 0, target = 0; target < gray.length; source += 4, target++) {
     const luma = (rgba[source]! * 77 + rgba[source + 1]! * 150 + rgba[source + 2]! * 29) >> 8;
     const alpha = rgba[source + 3]!;
-    const ink = (((255 - luma) * alpha + 127) / 255) | 0;
-    gray[target] = 255 - ink;
+    // Opaque pixels (all of a decoded scan) skip the division.
+    gray[target] = alpha === 255 ? luma : 255 - ((((255 - luma) * alpha + 127) / 255) | 0);
   }
   return { width, height, gray };
 }
