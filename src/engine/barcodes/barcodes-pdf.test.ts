@@ -239,6 +239,34 @@ describe("barcode blocks", () => {
     within(qrBlock, { left: 1900, top: 200, right: 1900 + qrSize, bottom: 200 + qrSize });
   });
 
+  it("reports a code on a photo OCR turned upright in the turned page's frame", async () => {
+    // The tesseract test page turned a quarter to the left, a QR code (5 px modules, 20 px quiet zone)
+    // composited at (20, 20) of the 480 × 640 upload: OCR turns the page 90° clockwise to read it.
+    const qr = await barcodePng("ROT-QR-1", "QRCode", 5);
+    const side = (await sharp(Buffer.from(qr)).metadata()).width!;
+    const photo = await sharp(Buffer.from(corpusFile("tesseract-ocr-gt/phototest-rotated-L.png")))
+      .composite([{ input: Buffer.from(qr), left: 20, top: 20 }])
+      .png()
+      .toBuffer();
+    const outcome = await parseDocument(new Uint8Array(photo), {
+      format: "png",
+      maxPages: 1,
+      chunking: "page",
+      ocr: { engine: "tesseract-cli" },
+    });
+    const [code] = barcodes(outcome);
+    assert.equal(details(code!).decodedValue, "ROT-QR-1");
+    assert.deepEqual([code!.metadata.page?.width, code!.metadata.page?.height], [640, 480]);
+    // Modules at 40–145 of the upload; (x, y) → (640 − y, x) once turned.
+    const modules = { left: 20 + 20, top: 20 + 20, right: 20 + side - 20, bottom: 20 + side - 20 };
+    within(code!, {
+      left: 640 - modules.bottom,
+      top: modules.left,
+      right: 640 - modules.top,
+      bottom: modules.right,
+    });
+  });
+
   it("shrinks a raster to the pixel budget keeping its aspect, and leaves a smaller one as it is", async () => {
     const rgba = new Uint8ClampedArray(3000 * 2000 * 4).fill(255);
     const shrunk = await withinPixelBudget({ width: 3000, height: 2000, rgba }, 1_500_000);

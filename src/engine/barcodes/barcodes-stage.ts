@@ -10,6 +10,7 @@ import type { Box } from "../document/box.ts";
 import { isLightEngine } from "../pipeline/engine-profile.ts";
 import type { PageStage } from "../pipeline/stage.ts";
 import { barcodePage } from "./page-barcodes.ts";
+import { turnedRenderer } from "./turned-renderer.ts";
 
 export const barcodesStage: PageStage = {
   id: "barcodes",
@@ -20,11 +21,17 @@ export const barcodesStage: PageStage = {
     if (source?.renderPage === undefined || source.renderRegions === undefined) return;
     const options = context.options.config?.blockOptions?.barcodes;
     try {
-      const render = {
+      const own = {
         page: (number: number, dpi: number, region: Box) => source.renderPage!(number, dpi, region),
         regions: (number: number, regions: readonly Box[], dpi: number) =>
           source.renderRegions!(number, regions, dpi),
       };
+      // A page OCR turned to read is in the turned frame; its source renders the frame it was given in.
+      const turn = page.turnedDegrees ?? 0;
+      const render =
+        turn === 0 || page.width === null || page.height === null
+          ? own
+          : turnedRenderer(own, turn, page.width, page.height);
       await barcodePage(page, render, {
         reading: options?.readingEnabled !== false,
         clipping: options?.imageClippingEnabled === true,

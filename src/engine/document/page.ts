@@ -16,6 +16,11 @@ export interface Page {
   // Mutable: OCR with rotation correction turns a page, swapping its size.
   width: number | null;
   height: number | null;
+  /**
+   * Degrees OCR turned the page clockwise to read it (pageRotationEnabled); absent or 0 when upright. The
+   * page's size, words and blocks are then in the turned frame, while the source renders its own frame.
+   */
+  turnedDegrees?: 0 | 90 | 180 | 270;
   /** Filled by the source (PDF text layer); stages read them to build lines and blocks. */
   words: Word[];
   /** Filled by the layout stage. */

@@ -8,6 +8,7 @@ import type { Page } from "../document/page.ts";
 import { needsOcr, ocrSettings } from "../pipeline/engine-profile.ts";
 import type { PageStage } from "../pipeline/stage.ts";
 import type { OcrEngine } from "./ocr-engine.ts";
+import type { OcrPageResult } from "./ocr-page.ts";
 import { TesseractCliOcrEngine } from "./tesseract-cli-ocr-engine.ts";
 import { TesseractJsOcrEngine } from "./tesseract-js-ocr-engine.ts";
 import { assessTextLayer } from "./text-layer-quality.ts";
@@ -51,8 +52,10 @@ export const ocrStage: PageStage = {
   },
 };
 
-function replaceTextLayer(page: Page, result: { words: Page["words"]; width: number; height: number }): void {
+function replaceTextLayer(page: Page, result: OcrPageResult): void {
   page.words = result.words;
   page.width = result.width;
   page.height = result.height;
+  const turned = result.orientation?.rotationDegrees ?? 0;
+  if (turned !== 0) page.turnedDegrees = turned;
 }

@@ -1,0 +1,73 @@
+/**
+ * A page OCR turned a quarter (or half) to read it has its size, words and blocks in the turned frame,
+ * while its source still renders the page as it was uploaded. The barcode scan asks for regions in the
+ * turned frame and reads code corners off the pixels it gets, so this renderer maps each region back to
+ * the source's frame, renders it there and turns the pixels (and region PNGs) the same way OCR did.
+ */
+import sharp from "sharp";
+import type { Box } from "../document/box.ts";
+import type { PagePixels } from "../document/document-source.ts";
+import type { BarcodeRenderer } from "./page-barcodes.ts";
+
+export type Turn = 90 | 180 | 270;
+
+/**
+ * Where `box` (in the frame of a page of `width` × `height` points turned `turn` degrees clockwise) lies
+ * on the page before the turn.
+ */
+export function boxBeforeTurn(box: Box, turn: Turn, width: number, height: number): Box {
+  // width × height is the turned page; the source page is height × width after a quarter turn.
+  switch (turn) {
+    case 90: // source (x, y) → turned (H - y, x), H the source height (= turned width)
+      return { left: box.top, top: width - box.right, right: box.bottom, bottom: width - box.left };
+    case 180:
+      return {
+        left: width - box.right,
+        top: height - box.bottom,
+        right: width - box.left,
+        bottom: height - box.top,
+      };
+    case 270: // source (x, y) → turned (y, W - x), W the source width (= turned height)
+      return { left: height - box.bottom, top: box.left, right: height - box.top, bottom: box.right };
+  }
+}
+
+/** `renderer` (the source's, in its own frame) seen from a page turned `turn` degrees clockwise. */
+export function turnedRenderer(
+  renderer: BarcodeRenderer,
+  turn: Turn,
+  width: number,
+  height: number,
+): BarcodeRenderer {
+  return {
+    async page(pageNumber, dpi, region) {
+      const pixels = await renderer.page(pageNumber, dpi, boxBeforeTurn(region, turn, width, height));
+      return turnPixels(pixels, turn);
+    },
+    async regions(pageNumber, regions, dpi) {
+      const pngs = await renderer.regions(
+        pageNumber,
+        regions.map((region) => boxBeforeTurn(region, turn, width, height)),
+        dpi,
+      );
+      return Promise.all(
+        pngs.map(async (png) => new Uint8Array(await sharp(png).rotate(turn).png().toBuffer())),
+      );
+    },
+  };
+}
+
+/** RGBA pixels turned `turn` degrees clockwise. */
+export async function turnPixels(pixels: PagePixels, turn: Turn): Promise<PagePixels> {
+  const { data, info } = await sharp(pixels.rgba, {
+    raw: { width: pixels.width, height: pixels.height, channels: 4 },
+  })
+    .rotate(turn)
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  return {
+    width: info.width,
+    height: info.height,
+    rgba: new Uint8ClampedArray(data.buffer, data.byteOffset, data.byteLength),
+  };
+}
