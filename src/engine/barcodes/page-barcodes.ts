@@ -5,11 +5,11 @@
  * image the code was printed as) and text blocks lying inside a code (OCR reading modules as letters)
  * leave the page, so the code is not there twice.
  */
-import sharp from "sharp";
 import type { Block } from "../document/block.ts";
 import { type Box, boxAroundPoints, boxHeight, boxWidth, clipBox } from "../document/box.ts";
 import type { PagePixels } from "../document/document-source.ts";
 import type { Page } from "../document/page.ts";
+import { fromRgba, rgbaOf } from "../document/sharp-pixels.ts";
 import { type BarcodeRegion, barcodeRegions } from "./barcode-regions.ts";
 import { decodeBarcodes } from "./zxing-reader.ts";
 
@@ -222,17 +222,7 @@ export async function withinPixelBudget(image: PagePixels, budget: number): Prom
   if (factor >= 1) return image;
   const width = Math.max(1, Math.floor(image.width * factor));
   const height = Math.max(1, Math.floor(image.height * factor));
-  const { data, info } = await sharp(image.rgba, {
-    raw: { width: image.width, height: image.height, channels: 4 },
-  })
-    .resize(width, height, { fit: "fill", kernel: "linear" })
-    .raw()
-    .toBuffer({ resolveWithObject: true });
-  return {
-    width: info.width,
-    height: info.height,
-    rgba: new Uint8ClampedArray(data.buffer, data.byteOffset, data.byteLength),
-  };
+  return rgbaOf(fromRgba(image).resize(width, height, { fit: "fill", kernel: "linear" }));
 }
 
 /** A figure mostly made of barcodes, or a text block inside one. */

@@ -7,6 +7,8 @@
 import sharp from "sharp";
 import type { Box } from "../document/box.ts";
 import type { PagePixels } from "../document/document-source.ts";
+import { fromRgba, rgbaOf } from "../document/sharp-pixels.ts";
+import { toFrame } from "../tables/page-frame.ts";
 import type { BarcodeRenderer } from "./page-barcodes.ts";
 
 export type Turn = 90 | 180 | 270;
@@ -16,20 +18,8 @@ export type Turn = 90 | 180 | 270;
  * on the page before the turn.
  */
 export function boxBeforeTurn(box: Box, turn: Turn, width: number, height: number): Box {
-  // width × height is the turned page; the source page is height × width after a quarter turn.
-  switch (turn) {
-    case 90: // source (x, y) → turned (H - y, x), H the source height (= turned width)
-      return { left: box.top, top: width - box.right, right: box.bottom, bottom: width - box.left };
-    case 180:
-      return {
-        left: width - box.right,
-        top: height - box.bottom,
-        right: width - box.left,
-        bottom: height - box.top,
-      };
-    case 270: // source (x, y) → turned (y, W - x), W the source width (= turned height)
-      return { left: height - box.bottom, top: box.left, right: height - box.top, bottom: box.right };
-  }
+  // The source page seen from the turned page is the turned page's reading frame for that turn.
+  return toFrame({ angle: turn === 270 ? -90 : turn, width, height }, box);
 }
 
 /** `renderer` (the source's, in its own frame) seen from a page turned `turn` degrees clockwise. */
@@ -59,15 +49,5 @@ export function turnedRenderer(
 
 /** RGBA pixels turned `turn` degrees clockwise. */
 export async function turnPixels(pixels: PagePixels, turn: Turn): Promise<PagePixels> {
-  const { data, info } = await sharp(pixels.rgba, {
-    raw: { width: pixels.width, height: pixels.height, channels: 4 },
-  })
-    .rotate(turn)
-    .raw()
-    .toBuffer({ resolveWithObject: true });
-  return {
-    width: info.width,
-    height: info.height,
-    rgba: new Uint8ClampedArray(data.buffer, data.byteOffset, data.byteLength),
-  };
+  return rgbaOf(fromRgba(pixels).rotate(turn));
 }

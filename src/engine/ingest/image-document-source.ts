@@ -10,6 +10,7 @@ import sharp from "sharp";
 import type { Box } from "../document/box.ts";
 import type { DocumentSource, PagePixels } from "../document/document-source.ts";
 import { emptyPage, type Page } from "../document/page.ts";
+import { rgbaOf } from "../document/sharp-pixels.ts";
 import type { OcrEngine, RgbaImage } from "../ocr/ocr-engine.ts";
 import { type OcrPageResult, type OcrPdfPageOptions, ocrPage } from "../ocr/ocr-page.ts";
 import { readWithHeicFallback } from "./heic-image.ts";
@@ -141,14 +142,9 @@ function pixelRect(region: Box, image: { width: number; height: number }) {
 
 /** One page as RGBA, upright: `rotate()` without an angle applies the EXIF orientation. */
 async function decodePage(bytes: Uint8Array, pageNumber: number): Promise<RgbaImage> {
-  const { data, info } = await sharp(bytes, { page: pageNumber - 1, limitInputPixels: MAX_INPUT_PIXELS })
-    .rotate()
-    .ensureAlpha()
-    .raw()
-    .toBuffer({ resolveWithObject: true });
-  return {
-    width: info.width,
-    height: info.height,
-    rgba: new Uint8ClampedArray(data.buffer, data.byteOffset, data.byteLength),
-  };
+  return rgbaOf(
+    sharp(bytes, { page: pageNumber - 1, limitInputPixels: MAX_INPUT_PIXELS })
+      .rotate()
+      .ensureAlpha(),
+  );
 }
