@@ -27,7 +27,7 @@ export function dehyphenate(pages: readonly Page[]): void {
         }
   for (const page of pages)
     page.blocks = page.blocks.map((block) =>
-      block.type === "text" ? joinBreaks(block, words, hyphenated) : block,
+      block.type === "text" && block.code !== true ? joinBreaks(block, words, hyphenated) : block,
     );
 }
 

@@ -133,7 +133,8 @@ function asHeading(
   body: TextStyle,
   bodyFontId: string,
 ): { style: TextStyle; depth: number | undefined } | undefined {
-  if (block.type !== "text" || block.lines.length === 0 || body.size === 0) return undefined;
+  if (block.type !== "text" || block.code === true || block.lines.length === 0 || body.size === 0)
+    return undefined;
   const text = block.text.trim();
   const words = text.split(/\s+/u).length;
   if (words > MAX_WORDS || text.length > MAX_CHARACTERS || CAPTION.test(text)) return undefined;

@@ -50,6 +50,11 @@ export interface Block {
   readonly headingLevel?: number;
   /** Present on list items (which are otherwise ordinary text blocks). */
   readonly listItem?: ListItem;
+  /**
+   * A code listing (layout/code-blocks.ts): a text block whose `text` keeps the printed lines, joined
+   * by "\n" with their indentation; render/ fences it. Absent on every other block.
+   */
+  readonly code?: true;
   /** Rows, columns and cells of table blocks; absent otherwise. */
   readonly table?: Table;
   /** Present on figure blocks. */

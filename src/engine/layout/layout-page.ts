@@ -8,6 +8,7 @@ import type { Line } from "../document/line.ts";
 import type { Ruling } from "../document/ruling.ts";
 import type { Word } from "../document/word.ts";
 import { type CheckboxVectors, markCheckboxes } from "./checkboxes.ts";
+import { findCodeBlocks } from "./code-blocks.ts";
 import { groupLines } from "./group-lines.ts";
 import { groupParagraphs } from "./group-paragraphs.ts";
 import { findKeyValues } from "./key-values.ts";
@@ -32,12 +33,20 @@ export function layoutPage(words: readonly Word[], vectors?: CheckboxVectors): P
   const readable = lines.filter((line) => !isUndecodable(line.text));
   return {
     lines: readable,
-    blocks: findKeyValues(groupParagraphs(readable)),
+    blocks: textBlocks(readable),
     undecodableLines: lines.length - readable.length,
     checkboxes: marked.checkboxes,
     words: marked.words,
     ...(vectors === undefined ? {} : { rulings: marked.rulings }),
   };
+}
+
+/** Code listings, then paragraphs and key-value rows of the other lines, by top edge then left edge. */
+function textBlocks(lines: readonly Line[]): Block[] {
+  const { code, rest } = findCodeBlocks(lines);
+  const blocks = findKeyValues(groupParagraphs(rest));
+  if (code.length === 0) return blocks;
+  return [...blocks, ...code].sort((a, b) => a.box!.top - b.box!.top || a.box!.left - b.box!.left);
 }
 
 /**

@@ -197,4 +197,30 @@ describe("layout on corpus documents", () => {
     assert.deepEqual(ours, groundTruthHeadings("multi_page"));
     assert.match(chunks[2]!.content, /\n1\. Undo\/Redo: .*\n2\. Spell Check and Grammar Check:/u);
   });
+
+  describe("code listings", () => {
+    it("fences a TeX listing as printed (code_and_formula)", async () => {
+      const [chunk] = await parse(`${DOCLING}sources/code_and_formula.pdf`);
+      const listing = blockWith(chunk!.blocks, "console.log");
+      assert.equal(listing.type, "text");
+      assert.equal(
+        listing.content,
+        "```\nfunction add(a, b) {\n     return a + b;\n}\nconsole.log(add(3, 5));\n```",
+      );
+    });
+
+    it("keeps an SQL listing's aligned columns as code, not a table (redp5110 p13)", async () => {
+      const chunks = await parse(`${DOCLING}sources/redp5110_sampled.pdf`);
+      const blocks = chunks[12]!.blocks;
+      const listing = blockWith(blocks, "CREATE MASK");
+      assert.equal(listing.type, "text");
+      assert.match(
+        listing.content,
+        /^```\nCREATE MASK {3}HR_SCHEMA\.MASK_TAX_ID_ON_EMPLOYEES\nON {12}HR_SCHEMA\.EMPLOYEES AS EMPLOYEES\n/u,
+      );
+      assert.ok(!blocks.some((block) => block.type === "table"));
+      // The prose around it stays prose.
+      assert.equal(blockWith(blocks, "To implement this column mask").content.startsWith("```"), false);
+    });
+  });
 });

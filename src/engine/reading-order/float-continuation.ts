@@ -65,7 +65,7 @@ function sameSize(a: Block, b: Block): boolean {
 }
 
 function isRunningText(block: Block): boolean {
-  return block.type === "text" && block.box !== null;
+  return block.type === "text" && block.code !== true && block.box !== null;
 }
 
 /** Ends a sentence or an item: final punctuation, possibly inside closing quotes or brackets. */

@@ -105,4 +105,13 @@ describe("renderOutput with block types", () => {
     assert.deepEqual([keyValue!.type, keyValue!.details], ["key_value", { type: "key_value_details" }]);
     assert.equal(output.chunks[0]!.content, "## Totals\n\nTotal: $4");
   });
+
+  it("fences a code listing as printed, longer than any backtick run inside, without escapes", () => {
+    const box = { left: 0, top: 0, right: 10, bottom: 10 };
+    assert.equal(
+      blockMarkdown(block("text", "if (a < b)\n  x = `y`;", { code: true, box })),
+      "```\nif (a < b)\n  x = `y`;\n```",
+    );
+    assert.equal(blockMarkdown(block("text", "echo ```", { code: true, box })), "````\necho ```\n````");
+  });
 });

@@ -22,6 +22,8 @@ export interface MarkdownOptions {
 const LIST_INDENT = "   ";
 
 export function blockMarkdown(block: Block, options: MarkdownOptions = {}): string {
+  // A code listing is written as printed, inside a fence (no escapes: a fence's content is literal).
+  if (block.code === true) return fencedCode(block.text);
   // Text read off a page (it has a box) is escaped where a markdown reader would take it for HTML
   // (markdown-escape.ts); text of TXT/MD and office inputs (no box) passes through as written, since
   // markdown inputs mean their markup. Characters like * and # stay as the document has them.
@@ -107,4 +109,11 @@ export function joinMarkdown(parts: readonly MarkdownPart[]): string {
     previousListItem = part.listItem;
   }
   return joined;
+}
+
+/** A fenced code block whose fence is longer than any backtick run in the code. */
+function fencedCode(code: string): string {
+  const longest = Math.max(0, ...(code.match(/`+/gu) ?? []).map((run) => run.length));
+  const fence = "`".repeat(Math.max(3, longest + 1));
+  return `${fence}\n${code}\n${fence}`;
 }

@@ -4,6 +4,7 @@
  * held their words. Runs after layout/ has built text blocks and before reading-order/ orders them.
  */
 import type { Page } from "../document/page.ts";
+import type { Word } from "../document/word.ts";
 import type { DetectedTable } from "./build-table.ts";
 import { continueHeader, lastTable } from "./continue-header.ts";
 import { detectTables } from "./detect-tables.ts";
@@ -33,6 +34,16 @@ export function tablePage(
     width: page.width,
     height: page.height,
   });
+  // Columns of a code listing line up by the character grid, not as a table; ruled tables stand.
+  const codeWords = new Set(
+    page.blocks
+      .filter((block) => block.code === true)
+      .flatMap((block) => block.lines.flatMap((line) => line.words)),
+  );
+  if (codeWords.size > 0)
+    tables = tables.filter(
+      (detected) => detected.table.method === "lattice" || !mostlyIn(detected.words, codeWords),
+    );
   if (tables.length === 0) return tables;
   if (options.headerContinuation && previous !== undefined) {
     const [first, ...rest] = tables;
@@ -41,4 +52,15 @@ export function tablePage(
   }
   page.blocks = placeTables(page.blocks, tables);
   return tables;
+}
+
+/** At least half of the words' characters are in `set`. */
+function mostlyIn(words: readonly Word[], set: ReadonlySet<Word>): boolean {
+  let inside = 0;
+  let all = 0;
+  for (const word of words) {
+    all += word.text.length;
+    if (set.has(word)) inside += word.text.length;
+  }
+  return all > 0 && inside * 2 >= all;
 }

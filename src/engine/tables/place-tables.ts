@@ -8,6 +8,7 @@ import { type Box, unionBoxes } from "../document/box.ts";
 import type { Line } from "../document/line.ts";
 import type { Table } from "../document/table.ts";
 import type { Word } from "../document/word.ts";
+import { codeBlockOf } from "../layout/code-blocks.ts";
 import type { DetectedTable } from "./build-table.ts";
 
 /** A line belongs to a table when at least this share of its characters are table words. */
@@ -76,6 +77,7 @@ function lineOwner(line: Line, owner: ReadonlyMap<Word, number>): number | undef
 
 /** The block with only some of its lines: text and box recomputed, everything else kept. */
 function withLines(block: Block, lines: readonly Line[]): Block {
+  if (block.code === true) return codeBlockOf(lines);
   // Key-value blocks hold one pair per line; other blocks are running text joined by spaces (a
   // hyphen at a line end joins without one, as layout/ does).
   let text = "";
