@@ -7,7 +7,8 @@
  * A line is a code line when nearly all its characters are in a monospace text font (TeX's math and
  * text fonts that pdf.js calls fixed-pitch are not). Code lines one above the other, in the same
  * column, with no other text between them and at most about a blank line apart, form a run; a run of
- * at least two rows whose characters include program punctuation ({ } ; = _ / …) is a listing.
+ * at least two rows whose characters include program punctuation ({ } ; = _ / …; document/program-text.ts)
+ * is a listing.
  * Prose typed in Courier (transcripts, typewritten letters) has almost none and stays text.
  *
  * Within a row, tokens are spaced by the font's character cell: a gap of n cells is n spaces (columns
@@ -18,6 +19,7 @@
 import type { Block } from "../document/block.ts";
 import { type Box, unionBoxes } from "../document/box.ts";
 import type { Line } from "../document/line.ts";
+import { readsAsProgramText } from "../document/program-text.ts";
 import type { Word } from "../document/word.ts";
 import { isMathFont } from "../formulas/math-glyphs.ts";
 
@@ -31,15 +33,6 @@ const MAX_ROW_PIECE_GAP_EMS = 6;
 const MAX_FONT_SIZE_RATIO = 1.2;
 /** A listing has at least this many rows. */
 const MIN_ROWS = 2;
-/** At least this share of a listing's non-space characters are program punctuation. */
-const MIN_SYMBOL_SHARE = 0.02;
-/**
- * Characters programs are full of and prose, tables and receipts are not: parentheses, brackets, +, %, $,
- * # and * are left out (asides, prices, item numbers and masked numbers use them).
- */
-const PROGRAM_SYMBOLS = /[{};=_<>\\|^~`/]/gu;
-/** Slashes that are not program text: web addresses, and dates and fractions (12/31/99, 1/2). */
-const NOT_PROGRAM = /\b(?:https?|ftp):\/\/\S+|\bwww\.\S+|\d+\/\d+(?:\/\d+)?/giu;
 /** Baselines within this many ems are one row. */
 const ROW_TOLERANCE_EMS = 0.3;
 /** A word is on the character grid when its advance per character is within this share of the cell… */
@@ -74,7 +67,7 @@ export function findCodeBlocks(lines: readonly Line[]): CodeLayout {
   const taken = new Set<Line>();
   for (const run of runs) {
     const rows = toRows(run);
-    if (rows.length < MIN_ROWS || !readsAsProgram(run)) continue;
+    if (rows.length < MIN_ROWS || !readsAsProgramText(run.map((line) => line.text).join("\n"))) continue;
     code.push(codeBlock(rows));
     for (const line of run) taken.add(line);
   }
@@ -119,13 +112,6 @@ function continuesRun(run: readonly Line[], line: Line, others: readonly Line[])
       other.box.left < Math.max(box.right, line.box.right) &&
       other.box.right > Math.min(box.left, line.box.left),
   );
-}
-
-function readsAsProgram(run: readonly Line[]): boolean {
-  const text = run.map((line) => line.text.replace(NOT_PROGRAM, "")).join("");
-  const visible = text.replace(/\s/gu, "").length;
-  const symbols = text.match(PROGRAM_SYMBOLS)?.length ?? 0;
-  return visible > 0 && symbols >= MIN_SYMBOL_SHARE * visible;
 }
 
 /** The run's lines in rows (one baseline each), top to bottom, each row's words left to right. */

@@ -5,6 +5,7 @@
  * explicit page breaks are kept as markers between blocks.
  */
 import type { Block } from "../../document/block.ts";
+import { isMonospaceFontName, readsAsProgramText } from "../../document/program-text.ts";
 import { type InlineContext, type InlineItem, readInline } from "./docx-inline.ts";
 import type { DocxNumbering, DocxStyles } from "./docx-styles.ts";
 import {
@@ -63,7 +64,34 @@ export function readBody(container: XmlElement, context: BodyContext): BodyItem[
         break;
     }
   }
-  return items;
+  return joinCodeLines(items);
+}
+
+/**
+ * Consecutive paragraphs that may be code (Word keeps each line of a listing as a paragraph) are one
+ * listing when one of them is in a code style or together they read as a program
+ * (document/program-text.ts: a memo typed in Courier is prose); otherwise they stay as they were.
+ */
+function joinCodeLines(items: readonly BodyItem[]): BodyItem[] {
+  const joined: BodyItem[] = [];
+  let run: Block[] = [];
+  const close = () => {
+    const lines = run.map((block) => codeLines.get(block)!);
+    const text = lines.map((line) => line.text).join("\n");
+    if (run.length > 0 && (lines.some((line) => line.codeStyle) || readsAsProgramText(text)))
+      joined.push({ ...textBlock(text), code: true });
+    else joined.push(...run);
+    run = [];
+  };
+  for (const item of items) {
+    if (item !== PAGE_BREAK && codeLines.has(item)) run.push(item);
+    else {
+      close();
+      joined.push(item);
+    }
+  }
+  close();
+  return joined;
 }
 
 /** Blocks of the body items, page breaks dropped (table cells, text boxes). */
@@ -81,6 +109,7 @@ function readParagraph(paragraph: XmlElement, context: BodyContext): BodyItem[] 
     noteReference: context.noteReference,
     readDiagram: context.readDiagram,
     readTextBox: (content) => blocksOf(readBody(content, context)),
+    styleFont: (id) => context.styles.font(id),
   };
   const items = readInline(paragraph, inline);
   const result: BodyItem[] = [];
@@ -94,10 +123,13 @@ function readParagraph(paragraph: XmlElement, context: BodyContext): BodyItem[] 
   let pending: InlineItem[] = [];
   let first = true;
   const flush = () => {
+    const code = codeLine(pending, styleId, context);
     const text = paragraphText(pending, context.changeTracking);
     pending = [];
     if (text === "") return;
-    result.push(first ? classify(text, pPr, styleId, context) : textBlock(text));
+    const block = first ? classify(text, pPr, styleId, context) : textBlock(text);
+    if (code !== undefined && block.type === "text") codeLines.set(block, code);
+    result.push(block);
     first = false;
   };
   for (const item of items) {
@@ -112,6 +144,47 @@ function readParagraph(paragraph: XmlElement, context: BodyContext): BodyItem[] 
   }
   flush();
   return result;
+}
+
+/** Word's code styles ("Source Code", "HTML Preformatted", "Macro Text"), not "Source Reference". */
+const CODE_STYLE = /\bcode\b|preformatted|macro text|verbatim/iu;
+
+interface CodeLine {
+  /** The paragraph's text as written (indentation kept). */
+  readonly text: string;
+  /** In one of Word's code styles: code whatever it says. */
+  readonly codeStyle: boolean;
+}
+
+/** Paragraphs that may be lines of a listing (joinCodeLines decides), by their block. */
+const codeLines = new WeakMap<Block, CodeLine>();
+
+/**
+ * A paragraph that may be a line of code: in a code style, or set wholly in a monospace font. Tracked
+ * changes are read as accepted.
+ */
+function codeLine(
+  items: readonly InlineItem[],
+  styleId: string | undefined,
+  context: BodyContext,
+): CodeLine | undefined {
+  const texts = items.filter((item) => item.kind === "text" && item.change !== "del");
+  const raw = texts.map((item) => (item.kind === "text" ? item.text : "")).join("");
+  if (raw.trim() === "") return undefined;
+  const paragraphFont = context.styles.font(styleId);
+  const monospace = texts.every(
+    (item) =>
+      item.kind === "text" && (item.text.trim() === "" || isMonospaceFontName(item.font ?? paragraphFont)),
+  );
+  const codeStyle = CODE_STYLE.test(context.styles.styleName(styleId) ?? "");
+  if (!codeStyle && !monospace) return undefined;
+  const text = raw
+    .replace(/\u00a0/gu, " ")
+    .split("\n")
+    .map((line) => line.trimEnd())
+    .join("\n")
+    .replace(/^\n+|\n+$/gu, "");
+  return { text, codeStyle };
 }
 
 /** The paragraph holds equations and no text of its own: its equations are display equations. */

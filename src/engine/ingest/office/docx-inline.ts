@@ -5,11 +5,18 @@
  * content by the caller's `readTextBox`).
  */
 import type { Block } from "../../document/block.ts";
+import { fontOf } from "./docx-styles.ts";
 import { figureBlock } from "./office-blocks.ts";
 import { child, firstDescendant, localName, textOf, type XmlElement } from "./xml-tree.ts";
 
 export type InlineItem =
-  | { readonly kind: "text"; readonly text: string; readonly change?: "ins" | "del" }
+  | {
+      readonly kind: "text";
+      readonly text: string;
+      readonly change?: "ins" | "del";
+      /** The font the run sets itself or by its character style; absent: the paragraph style's. */
+      readonly font?: string;
+    }
   | { readonly kind: "page-break" }
   | { readonly kind: "blocks"; readonly blocks: readonly Block[] };
 
@@ -26,6 +33,8 @@ export interface InlineContext {
   readonly noteReference: (kind: "footnote" | "endnote", id: string) => string;
   /** OMML equation → text to show (LaTeX when the caller can). */
   readonly readMath: (math: XmlElement) => string;
+  /** The font a character style sets (w:rStyle), if any. */
+  readonly styleFont?: (styleId: string) => string | undefined;
 }
 
 /** Checkbox glyphs of the Wingdings fonts (w:sym), by font and character code (low byte). */
@@ -51,7 +60,10 @@ function walk(
   context: InlineContext,
   change: "ins" | "del" | undefined,
   items: InlineItem[],
+  font?: string,
 ): void {
+  const pushText = (items: InlineItem[], text: string, change: "ins" | "del" | undefined) =>
+    pushFontText(items, text, change, font);
   for (const node of element.children) {
     if (typeof node === "string") continue;
     switch (node.name) {
@@ -103,16 +115,23 @@ function walk(
       case "w:noBreakHyphen":
         pushText(items, "-", change);
         break;
+      case "w:r": {
+        const rPr = child(node, "w:rPr");
+        const style = child(rPr, "w:rStyle")?.attributes["w:val"];
+        const runFont = fontOf(rPr) ?? (style === undefined ? undefined : context.styleFont?.(style));
+        walk(node, context, change, items, runFont ?? font);
+        break;
+      }
       case "w:ins":
       case "w:moveTo":
-        walk(node, context, "ins", items);
+        walk(node, context, "ins", items, font);
         break;
       case "w:del":
       case "w:moveFrom":
-        walk(node, context, "del", items);
+        walk(node, context, "del", items, font);
         break;
       case "w:sdt":
-        readContentControl(node, context, change, items);
+        readContentControl(node, context, change, items, font);
         break;
       case "w:drawing":
       case "w:pict":
@@ -122,7 +141,7 @@ function walk(
       case "mc:AlternateContent": {
         // The Choice is the modern markup (DrawingML), the Fallback its VML twin: read one of them.
         const choice = child(node, "mc:Choice") ?? child(node, "mc:Fallback");
-        if (choice !== undefined) walk(choice, context, change, items);
+        if (choice !== undefined) walk(choice, context, change, items, font);
         break;
       }
       case "m:oMath":
@@ -130,18 +149,29 @@ function walk(
         pushText(items, context.readMath(node), change);
         break;
       default:
-        // Runs, hyperlinks, smart tags, simple fields, custom XML: their content is the paragraph's.
-        walk(node, context, change, items);
+        // Hyperlinks, smart tags, simple fields, custom XML: their content is the paragraph's.
+        walk(node, context, change, items, font);
     }
   }
 }
 
-function pushText(items: InlineItem[], text: string, change: "ins" | "del" | undefined): void {
+function pushFontText(
+  items: InlineItem[],
+  text: string,
+  change: "ins" | "del" | undefined,
+  font: string | undefined,
+): void {
   if (text === "") return;
   const last = items[items.length - 1];
-  if (last?.kind === "text" && last.change === change)
+  if (last?.kind === "text" && last.change === change && last.font === font)
     items[items.length - 1] = { ...last, text: last.text + text };
-  else items.push(change === undefined ? { kind: "text", text } : { kind: "text", text, change });
+  else
+    items.push({
+      kind: "text",
+      text,
+      ...(change === undefined ? {} : { change }),
+      ...(font === undefined ? {} : { font }),
+    });
 }
 
 /** A checkbox content control shows as [x] / [ ]; any other control's content is read through. */
@@ -150,15 +180,16 @@ function readContentControl(
   context: InlineContext,
   change: "ins" | "del" | undefined,
   items: InlineItem[],
+  font: string | undefined,
 ): void {
   const checkbox = firstDescendant(child(sdt, "w:sdtPr") ?? sdt, "w14:checkbox");
   if (checkbox !== undefined) {
     const checked = child(checkbox, "w14:checked")?.attributes["w14:val"];
-    pushText(items, checked === "1" || checked === "true" ? "[x]" : "[ ]", change);
+    pushFontText(items, checked === "1" || checked === "true" ? "[x]" : "[ ]", change, font);
     return;
   }
   const content = child(sdt, "w:sdtContent");
-  if (content !== undefined) walk(content, context, change, items);
+  if (content !== undefined) walk(content, context, change, items, font);
 }
 
 /** Pictures and charts → figure blocks; text boxes → their content's blocks; groups → both, in order. */

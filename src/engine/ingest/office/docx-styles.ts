@@ -11,14 +11,23 @@ interface StyleInfo {
   readonly outlineLevel: number | undefined;
   readonly numId: string | undefined;
   readonly ilvl: number | undefined;
+  /** The Latin font the style sets (rPr/rFonts w:ascii), if any. */
+  readonly font: string | undefined;
 }
 
 export class DocxStyles {
   readonly #styles = new Map<string, StyleInfo>();
+  /** The document's default Latin font (docDefaults), and the default paragraph style's id. */
+  readonly #defaultFont: string | undefined;
+  readonly #defaultParagraphStyle: string | undefined;
 
   constructor(xml: string | undefined) {
-    if (xml === undefined) return;
-    for (const style of childrenNamed(child(parseXml(xml), "w:styles"), "w:style")) {
+    const root = xml === undefined ? undefined : child(parseXml(xml), "w:styles");
+    this.#defaultFont = fontOf(child(child(child(root, "w:docDefaults"), "w:rPrDefault"), "w:rPr"));
+    this.#defaultParagraphStyle = childrenNamed(root, "w:style").find(
+      (style) => style.attributes["w:type"] === "paragraph" && style.attributes["w:default"] === "1",
+    )?.attributes["w:styleId"];
+    for (const style of childrenNamed(root, "w:style")) {
       const id = style.attributes["w:styleId"];
       if (id === undefined) continue;
       const pPr = child(style, "w:pPr");
@@ -29,6 +38,7 @@ export class DocxStyles {
         outlineLevel: intAttribute(child(pPr, "w:outlineLvl"), "w:val"),
         numId: child(numPr, "w:numId")?.attributes["w:val"],
         ilvl: intAttribute(child(numPr, "w:ilvl"), "w:val"),
+        font: fontOf(child(style, "w:rPr")),
       });
     }
   }
@@ -55,6 +65,18 @@ export class DocxStyles {
   /** The style's name, lower case ("normal", "list paragraph"), or undefined. */
   styleName(styleId: string | undefined): string | undefined {
     return styleId === undefined ? undefined : this.#styles.get(styleId)?.name;
+  }
+
+  /**
+   * The Latin font text in paragraph style `styleId` (or character style) is set in: the style's own,
+   * one it is based on, the default paragraph style's, or the document default.
+   */
+  font(styleId: string | undefined): string | undefined {
+    return (
+      this.#chain(styleId ?? this.#defaultParagraphStyle, (style) => style.font) ??
+      (styleId === undefined ? undefined : this.#chain(this.#defaultParagraphStyle, (style) => style.font)) ??
+      this.#defaultFont
+    );
   }
 
   /** Numbering the style (or one it is based on) applies, as numId and level. */
@@ -231,4 +253,10 @@ function roman(value: number): string {
       rest -= amount;
     }
   return text;
+}
+
+/** The Latin font of run properties (w:rFonts w:ascii, else w:hAnsi); theme fonts are not resolved. */
+export function fontOf(rPr: XmlElement | undefined): string | undefined {
+  const fonts = child(rPr, "w:rFonts");
+  return fonts?.attributes["w:ascii"] ?? fonts?.attributes["w:hAnsi"];
 }

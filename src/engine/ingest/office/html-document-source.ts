@@ -148,7 +148,7 @@ class Walker {
       } else if (name === "pre") {
         this.flush();
         const code = textOf(node).replace(/^\n/u, "").replace(/\s+$/u, "");
-        if (code !== "") this.blocks.push(textBlock(`\`\`\`\n${code}\n\`\`\``));
+        if (code !== "") this.blocks.push({ ...textBlock(code), code: true });
       } else if (name === "br") this.#inline += "\n";
       else if (name === "input" && node.attributes.type === "checkbox")
         this.#inline += node.attributes.checked === undefined ? "[ ] " : "[x] ";

@@ -42,6 +42,19 @@ describe("Office files end to end", () => {
     assert.ok(blocks.some((block) => block.type === "figure"));
   });
 
+  it("fences code in docx_code_blocks.docx as docling's fixture expects, and leaves the traps as prose", async () => {
+    const { chunks } = await parse("docx/sources/docx_code_blocks.docx");
+    const fences = chunks.flatMap((chunk) => chunk.content.match(/```\n[^`]*\n```/gu) ?? []);
+    assert.deepEqual(fences, [
+      "```\nimport sys\nprint(sys.argv)\n```",
+      "```\nSELECT * FROM users WHERE active = 1;\n```",
+      "```\ndef fib(n):\n    a, b = 0, 1\n    for _ in range(n):\n        a, b = b, a + b\n    return a\n```",
+    ]);
+    const content = chunks.map((chunk) => chunk.content).join("\n");
+    assert.match(content, /\n\nCall the printf function to print formatted output/u);
+    assert.match(content, /\n\nThis memo is set in a typewriter face/u);
+  });
+
   it("reads word_tables.docx with merged cells as rowspan/colspan in HTML", async () => {
     const { blocks } = await parse("docx/sources/word_tables.docx", {
       blockOptions: { tables: { targetFormat: "html" } },
