@@ -9,6 +9,8 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import type { Extend } from "extend-ai";
 import sharp from "sharp";
+import { syntheticPage } from "../ocr/ocr-test-images.ts";
+import { rotateByDegrees } from "../ocr/transform-raster.ts";
 import { parseDocument } from "../pipeline/parse-document.ts";
 import type { ParseOptions, ParseOutcome } from "../pipeline/parse-outcome.ts";
 import {
@@ -265,6 +267,36 @@ describe("barcode blocks", () => {
       right: 640 - modules.top,
       bottom: modules.right,
     });
+  });
+
+  it("reports a code on a scan OCR straightened where it is on the upload", async () => {
+    // The synthetic page scanned 2.5° askew, a QR code (5 px modules, 20 px quiet zone) printed upright
+    // at (40, 40) of the upload: OCR reads the page straightened, the code is found on the upload.
+    const page = await syntheticPage(150);
+    const askew = rotateByDegrees(page.image, 2.5);
+    const qr = await barcodePng("SKEW-QR-2", "QRCode", 5);
+    const side = (await sharp(Buffer.from(qr)).metadata()).width!;
+    const scan = await sharp(askew.gray, { raw: { width: askew.width, height: askew.height, channels: 1 } })
+      .composite([{ input: Buffer.from(qr), left: 40, top: 40 }])
+      .png()
+      .toBuffer();
+    const outcome = await parseDocument(new Uint8Array(scan), {
+      format: "png",
+      maxPages: 1,
+      chunking: "page",
+      config: { advancedOptions: { pageRotationEnabled: true } },
+      ocr: { engine: "tesseract-cli" },
+    });
+    const [code] = barcodes(outcome);
+    assert.equal(details(code!).decodedValue, "SKEW-QR-2");
+    // Mapped into the straightened frame and back, the box grows by a few points around the modules.
+    const modules = { left: 60, top: 60, right: 40 + side - 20, bottom: 40 + side - 20 };
+    const box = code!.boundingBox;
+    for (const edge of ["left", "top", "right", "bottom"] as const)
+      assert.ok(
+        Math.abs(box[edge]! - modules[edge]) <= 6,
+        `${edge}: ${JSON.stringify(box)} vs ${JSON.stringify(modules)}`,
+      );
   });
 
   it("shrinks a raster to the pixel budget keeping its aspect, and leaves a smaller one as it is", async () => {

@@ -7,6 +7,7 @@
  * warning), not the page.
  */
 import type { Box } from "../document/box.ts";
+import { boxIntoStraightened } from "../document/straighten.ts";
 import { isLightEngine } from "../pipeline/engine-profile.ts";
 import type { PageStage } from "../pipeline/stage.ts";
 import { barcodePage } from "./page-barcodes.ts";
@@ -32,10 +33,21 @@ export const barcodesStage: PageStage = {
         turn === 0 || page.width === null || page.height === null
           ? own
           : turnedRenderer(own, turn, page.width, page.height);
-      await barcodePage(page, render, {
+      const found = await barcodePage(page, render, {
         reading: options?.readingEnabled !== false,
         clipping: options?.imageClippingEnabled === true,
       });
+      // Codes are read off the page as given; the words and blocks of a page OCR straightened are in
+      // the straightened frame, and so must the codes be (render/ maps every box back alike).
+      const degrees = page.straightenedDegrees;
+      if (found > 0 && degrees !== undefined && page.width !== null && page.height !== null) {
+        const size = { width: page.width, height: page.height };
+        page.blocks = page.blocks.map((block) =>
+          block.type === "barcode" && block.box !== null
+            ? { ...block, box: boxIntoStraightened(block.box, degrees, size) }
+            : block,
+        );
+      }
     } catch (error) {
       context.issues.push({
         stage: "barcodes",

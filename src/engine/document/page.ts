@@ -21,6 +21,12 @@ export interface Page {
    * page's size, words and blocks are then in the turned frame, while the source renders its own frame.
    */
   turnedDegrees?: 0 | 90 | 180 | 270;
+  /**
+   * Degrees OCR turned the page raster clockwise about its centre to level its lines (deskew, a few
+   * degrees; pageRotationEnabled). Words, lines and blocks are in that straightened frame; render/ reports
+   * their boxes where the ink is on the page as given (straighten.ts). Absent when not straightened.
+   */
+  straightenedDegrees?: number;
   /** Filled by the source (PDF text layer); stages read them to build lines and blocks. */
   words: Word[];
   /** Filled by the layout stage. */

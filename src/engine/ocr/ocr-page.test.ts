@@ -65,6 +65,7 @@ it("gives the ink boxes of a straightened page where the ink is on the page as g
     correctOrientation: true,
   });
   assert.ok(Math.abs((result.orientation?.skewDegrees ?? 0) - degrees) <= 0.3);
+  assert.ok(Math.abs((result.straightenedDegrees ?? 0) + degrees) <= 0.3, `${result.straightenedDegrees}`);
   // Where a known word's centre went when the page was scanned askew (clockwise about the centre).
   const radians = (degrees * Math.PI) / 180;
   const askew = (box: { left: number; top: number; right: number; bottom: number }) => {

@@ -3,7 +3,9 @@
  * reporting problems as issues instead of throwing (one unreadable page must not lose the document). The
  * pipeline calls it for pages without a usable text layer (see text-layer-quality.ts).
  */
+import { boxAroundPoints } from "../document/box.ts";
 import type { Issue } from "../document/issue.ts";
+import { beforeStraightening } from "../document/straighten.ts";
 import type { PDFPageProxy } from "../pdf/pdfjs.ts";
 import { renderPdfPage } from "../pdf/render-page.ts";
 import type { PageOrientation } from "./detect-orientation.ts";
@@ -45,6 +47,11 @@ export interface OcrPageResult {
   readonly height: number;
   /** What correction found, when it was asked for and ran. */
   readonly orientation?: PageOrientation;
+  /**
+   * Degrees the raster was turned clockwise about its centre to level its lines (deskew), when it was:
+   * `words` boxes and baselines are in that straightened frame, their `inkBox`es on the page as given.
+   */
+  readonly straightenedDegrees?: number;
   readonly issues: OcrIssue[];
 }
 
@@ -101,7 +108,12 @@ export async function ocrPage(
     }
   }
   const size = { width: raster.width / scale, height: raster.height / scale };
-  const base = orientation === undefined ? { ...size, issues } : { ...size, issues, orientation };
+  const base = {
+    ...size,
+    issues,
+    ...(orientation === undefined ? {} : { orientation }),
+    ...(deskew === 0 ? {} : { straightenedDegrees: deskew }),
+  };
 
   let words: OcrPageWord[];
   try {
@@ -197,34 +209,15 @@ function inkBoxesBeforeDeskew(
   degrees: number,
   page: { readonly width: number; readonly height: number },
 ): OcrPageWord[] {
-  const radians = (degrees * Math.PI) / 180;
-  const cos = Math.cos(radians);
-  const sin = Math.sin(radians);
-  const centerX = page.width / 2;
-  const centerY = page.height / 2;
   return words.map((word) => {
     const { left, top, right, bottom } = word.inkBox;
-    const xs: number[] = [];
-    const ys: number[] = [];
-    for (const [x, y] of [
-      [left, top],
-      [right, top],
-      [right, bottom],
-      [left, bottom],
-    ] as const) {
-      // The inverse of rotateByDegrees: where the straightened point was before the turn.
-      const dx = x - centerX;
-      const dy = y - centerY;
-      xs.push(dx * cos + dy * sin + centerX);
-      ys.push(-dx * sin + dy * cos + centerY);
-    }
-    const inkBox = {
-      left: Math.min(...xs),
-      top: Math.min(...ys),
-      right: Math.max(...xs),
-      bottom: Math.max(...ys),
-    };
-    return { ...word, inkBox };
+    const corners = [
+      { x: left, y: top },
+      { x: right, y: top },
+      { x: right, y: bottom },
+      { x: left, y: bottom },
+    ].map((corner) => beforeStraightening(corner, degrees, page));
+    return { ...word, inkBox: boxAroundPoints(corners)! };
   });
 }
 

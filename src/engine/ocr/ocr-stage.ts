@@ -58,4 +58,5 @@ function replaceTextLayer(page: Page, result: OcrPageResult): void {
   page.height = result.height;
   const turned = result.orientation?.rotationDegrees ?? 0;
   if (turned !== 0) page.turnedDegrees = turned;
+  if (result.straightenedDegrees !== undefined) page.straightenedDegrees = result.straightenedDegrees;
 }

@@ -4,9 +4,10 @@
  * rowIndex/columnIndex. Header cells copied from a previous page have no box on this page.
  */
 import type { Extend } from "extend-ai";
-import type { Box } from "../document/box.ts";
+import type { Page } from "../document/page.ts";
 import type { Table } from "../document/table.ts";
-import { blockId, roundPoints } from "./block-id.ts";
+import { blockGeometry } from "./block-geometry.ts";
+import { blockId } from "./block-id.ts";
 
 export interface TableBlockOptions {
   /** Extend's blockOptions.tables.cellBlocksEnabled: cells as child blocks of the table. */
@@ -17,7 +18,7 @@ export interface TableBlockOptions {
 export function withTableDetails(
   rendered: Extend.Block,
   table: Table,
-  pageNumber: number,
+  page: Page,
   options: TableBlockOptions,
 ): Extend.Block {
   const details: Extend.BlockDetails = {
@@ -29,21 +30,21 @@ export function withTableDetails(
   return {
     ...rendered,
     details,
-    children: tableCellBlocks(table, rendered.id, pageNumber, rendered.metadata),
+    children: tableCellBlocks(table, rendered.id, page, rendered.metadata),
   };
 }
 
 export function tableCellBlocks(
   table: Table,
   tableId: string,
-  pageNumber: number,
+  page: Page,
   metadata: Extend.BlockMetadata,
 ): Extend.Block[] {
   return table.cells.map((cell) => {
     const content = cell.text.replace(/\s*\n\s*/gu, " ").trim();
     // The table id and position keep ids distinct for cells that read and sit alike.
     const id = blockId(
-      pageNumber,
+      page.number,
       `${tableId}\u0000${cell.rowIndex},${cell.columnIndex}\u0000${content}`,
       cell.box,
     );
@@ -71,25 +72,7 @@ export function tableCellBlocks(
             }),
       },
       metadata,
-      ...geometry(cell.box),
+      ...blockGeometry(cell.box, page),
     };
   });
-}
-
-function geometry(box: Box | null): Pick<Extend.Block, "polygon" | "boundingBox"> {
-  if (box === null) return { polygon: [], boundingBox: { left: null, top: null, right: null, bottom: null } };
-  const left = roundPoints(box.left);
-  const top = roundPoints(box.top);
-  const right = roundPoints(box.right);
-  const bottom = roundPoints(box.bottom);
-  return {
-    // Clockwise from the top-left corner, as every block's polygon.
-    polygon: [
-      { x: left, y: top },
-      { x: right, y: top },
-      { x: right, y: bottom },
-      { x: left, y: bottom },
-    ],
-    boundingBox: { left, top, right, bottom },
-  };
 }

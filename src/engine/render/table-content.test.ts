@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
+import { emptyPage } from "../document/page.ts";
 import type { Table, TableCell } from "../document/table.ts";
 import { tableCellBlocks } from "./table-cell-blocks.ts";
 import { tableHtml, tableMarkdown } from "./table-content.ts";
@@ -72,7 +73,7 @@ describe("table content", () => {
   });
 
   it("gives every cell a child block: table_head or table_cell, 0-based indices, box and parent id", () => {
-    const children = tableCellBlocks(SALES, "parent-id", 3, { page: { number: 3 } });
+    const children = tableCellBlocks(SALES, "parent-id", emptyPage(3, 612, 792), { page: { number: 3 } });
     assert.equal(children.length, SALES.cells.length);
     assert.deepEqual(
       children.map((child) => [child.type, child.details]),
@@ -86,7 +87,12 @@ describe("table content", () => {
     assert.deepEqual(children[4]!.boundingBox, { left: 0, top: 40, right: 100, bottom: 60 });
     assert.equal(children[4]!.content, "North East");
     // A header copied from the previous page has no box here.
-    const [copied] = tableCellBlocks({ ...SALES, cells: [{ ...SALES.cells[0]!, box: null }] }, "p", 3, {});
+    const [copied] = tableCellBlocks(
+      { ...SALES, cells: [{ ...SALES.cells[0]!, box: null }] },
+      "p",
+      emptyPage(3, 612, 792),
+      {},
+    );
     assert.deepEqual(copied!.polygon, []);
     assert.deepEqual(copied!.boundingBox, { left: null, top: null, right: null, bottom: null });
   });

@@ -7,6 +7,7 @@ import type { Extend } from "extend-ai";
 import type { Block } from "../document/block.ts";
 import type { DocumentChunk } from "../document/chunk.ts";
 import type { Page } from "../document/page.ts";
+import { blockGeometry } from "./block-geometry.ts";
 import { blockId, roundPoints } from "./block-id.ts";
 import { blockMarkdown, joinMarkdown, type MarkdownOptions } from "./block-markdown.ts";
 import { ocrConfidenceOf } from "./ocr-confidence.ts";
@@ -48,9 +49,7 @@ export function renderOutput(
         if (png !== undefined && options.figureImages?.some((image) => image.blockId === id) === false)
           options.figureImages.push({ blockId: id, png });
         const rendered = renderBlock(page, block, content, id);
-        return block.table === undefined
-          ? rendered
-          : withTableDetails(rendered, block.table, page.number, options);
+        return block.table === undefined ? rendered : withTableDetails(rendered, block.table, page, options);
       });
       return {
         object: "chunk",
@@ -75,7 +74,6 @@ function renderBlock(page: Page, block: Block, content: string, id: string): Ext
   const pageMetadata: Extend.BlockMetadataPage = { number: page.number };
   if (page.width !== null) pageMetadata.width = roundPoints(page.width);
   if (page.height !== null) pageMetadata.height = roundPoints(page.height);
-  const box = block.box;
   // Upstream parity: real text blocks carry `{}` details (SDK EmptyBlockDetails; spec/sdk-notes.md);
   // key-value blocks have a details type of their own; text from a spreadsheet cell names the cell when
   // excelIncludeCellMetadata asks for it.
@@ -97,22 +95,6 @@ function renderBlock(page: Page, block: Block, content: string, id: string): Ext
     ...(page.sheet !== undefined ? { sheet: { index: page.sheet.index, name: page.sheet.name } } : {}),
     ...ocrConfidenceOf([block]),
   };
-  if (box === null) {
-    return {
-      object: "block",
-      id,
-      type: block.type,
-      content,
-      details,
-      metadata,
-      polygon: [],
-      boundingBox: { left: null, top: null, right: null, bottom: null },
-    };
-  }
-  const left = roundPoints(box.left);
-  const top = roundPoints(box.top);
-  const right = roundPoints(box.right);
-  const bottom = roundPoints(box.bottom);
   return {
     object: "block",
     id,
@@ -120,14 +102,7 @@ function renderBlock(page: Page, block: Block, content: string, id: string): Ext
     content,
     details,
     metadata,
-    // Clockwise from the top-left corner, in page points.
-    polygon: [
-      { x: left, y: top },
-      { x: right, y: top },
-      { x: right, y: bottom },
-      { x: left, y: bottom },
-    ],
-    boundingBox: { left, top, right, bottom },
+    ...blockGeometry(block.box, page),
   };
 }
 
