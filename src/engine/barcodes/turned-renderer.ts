@@ -3,6 +3,7 @@
  * while its source still renders the page as it was uploaded. The barcode scan asks for regions in the
  * turned frame and reads code corners off the pixels it gets, so this renderer maps each region back to
  * the source's frame, renders it there and turns the pixels (and region PNGs) the same way OCR did.
+ * Figure images use the region part (turnedRegions) for the same reason.
  */
 import sharp from "sharp";
 import type { Box } from "../document/box.ts";
@@ -34,16 +35,26 @@ export function turnedRenderer(
       const pixels = await renderer.page(pageNumber, dpi, boxBeforeTurn(region, turn, width, height));
       return turnPixels(pixels, turn);
     },
-    async regions(pageNumber, regions, dpi) {
-      const pngs = await renderer.regions(
-        pageNumber,
-        regions.map((region) => boxBeforeTurn(region, turn, width, height)),
-        dpi,
-      );
-      return Promise.all(
-        pngs.map(async (png) => new Uint8Array(await sharp(png).rotate(turn).png().toBuffer())),
-      );
-    },
+    regions: turnedRegions(renderer.regions, turn, width, height),
+  };
+}
+
+/** Region PNGs of the page as given (`regions`, the source's) seen from a page turned `turn` clockwise. */
+export function turnedRegions(
+  regions: BarcodeRenderer["regions"],
+  turn: Turn,
+  width: number,
+  height: number,
+): BarcodeRenderer["regions"] {
+  return async (pageNumber, boxes, dpi) => {
+    const pngs = await regions(
+      pageNumber,
+      boxes.map((box) => boxBeforeTurn(box, turn, width, height)),
+      dpi,
+    );
+    return Promise.all(
+      pngs.map(async (png) => new Uint8Array(await sharp(png).rotate(turn).png().toBuffer())),
+    );
   };
 }
 

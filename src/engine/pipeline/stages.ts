@@ -9,6 +9,7 @@ import { chunkDocument } from "../chunking/chunk-document.ts";
 import { layOutDocument } from "../document-layout/lay-out-document.ts";
 import { clipFigureImages } from "../figures/figure-images.ts";
 import { figurePage } from "../figures/page-figures.ts";
+import { pageFrameRegions } from "../figures/page-frame-regions.ts";
 import { formulasStage } from "../formulas/formulas-stage.ts";
 import { openDocumentSource } from "../ingest/open-document-source.ts";
 import { spreadsheetOptions } from "../ingest/spreadsheet/spreadsheet-options.ts";
@@ -147,7 +148,11 @@ export const figureImagesStage: PageStage = {
     const source = context.source;
     if (source?.renderRegions === undefined) return;
     try {
-      await clipFigureImages(page, (number, regions, dpi) => source.renderRegions!(number, regions, dpi));
+      // A page OCR turned or straightened has its blocks in that frame; its source renders its own.
+      const render = pageFrameRegions(page, (number, regions, dpi) =>
+        source.renderRegions!(number, regions, dpi),
+      );
+      await clipFigureImages(page, render);
     } catch (error) {
       context.issues.push({
         stage: "figures",
