@@ -35,6 +35,13 @@ export interface OcrPageOptions {
    * rendered at a DPI that suits OCR).
    */
   readonly upscaleSmallText?: boolean;
+  /**
+   * Called as the engine starts reading the page as it was given (not turned; perhaps deskewed or
+   * enlarged), with the size in points the page will have if that reading stands: for work that needs the
+   * page's pixels but not its words, done while the engine reads. Not called for the reading of a page
+   * turned to read it; may be called twice when orienting the page takes a second look.
+   */
+  readonly whileReading?: (size: { readonly width: number; readonly height: number }) => void;
 }
 
 export interface OcrPageResult {
@@ -71,7 +78,11 @@ export async function ocrPage(
     scale *= upscaled.factor;
   }
   // The one way this page is read, also when orienting it reads the page on the way.
-  const read = (image: GrayImage) => engine.recognize(image, { language, dpi });
+  const read = (image: GrayImage, turned = false) => {
+    const reading = engine.recognize(image, { language, dpi });
+    if (!turned) options.whileReading?.({ width: image.width / scale, height: image.height / scale });
+    return reading;
+  };
   let orientation: PageOrientation | undefined;
   // Degrees the raster read was turned clockwise to straighten it (0: not deskewed).
   let deskew = 0;
@@ -106,7 +117,8 @@ export async function ocrPage(
   let words: OcrPageWord[];
   try {
     // Word boxes tight around their ink (tesseract often gives a word its whole line's height).
-    const result = tightenToInk(reading ?? (await read(raster)), raster);
+    const turned = (orientation?.rotationDegrees ?? 0) !== 0;
+    const result = tightenToInk(reading ?? (await read(raster, turned)), raster);
     words = ocrWordsToPageWords(result, { scale });
     if (deskew !== 0) words = inkBoxesBeforeDeskew(words, deskew, size);
   } catch (error) {

@@ -3,6 +3,9 @@
  * plus availability probing, failures of the command, and OSD report parsing.
  */
 import assert from "node:assert/strict";
+import { mkdtemp, readdir, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { describe, it } from "node:test";
 import { runOcrEngineContract } from "./ocr-engine.case.test.ts";
 import { parseOsd, TesseractCliOcrEngine } from "./tesseract-cli-ocr-engine.ts";
@@ -27,6 +30,25 @@ describe("TesseractCliOcrEngine", () => {
     const tiny = { width: 10, height: 10, gray: new Uint8Array(100).fill(255) };
     await assert.rejects(engine.recognize(tiny, { language: "eng", dpi: 150 }), /exited with 1/u);
     await engine.close();
+  });
+
+  it("hands tesseract the image as a file that is gone once read, in a folder close() removes", {
+    skip: !installed,
+  }, async () => {
+    const parent = await mkdtemp(path.join(tmpdir(), "quire-tesseract-test-"));
+    try {
+      const engine = new TesseractCliOcrEngine({ temporaryDirectory: parent });
+      const blank = { width: 40, height: 20, gray: new Uint8Array(800).fill(255) };
+      const result = await engine.recognize(blank, { language: "eng", dpi: 150 });
+      assert.equal(result.imageWidth, 40);
+      const [folder, ...others] = await readdir(parent);
+      assert.equal(others.length, 0);
+      assert.deepEqual(await readdir(path.join(parent, folder!)), []);
+      await engine.close();
+      assert.deepEqual(await readdir(parent), []);
+    } finally {
+      await rm(parent, { recursive: true, force: true });
+    }
   });
 
   it("parses tesseract's OSD report", () => {

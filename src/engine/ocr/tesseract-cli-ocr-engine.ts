@@ -1,10 +1,13 @@
 /**
- * OcrEngine on the system `tesseract` command (5.x): one child process per image, the image on stdin as
- * PGM, word boxes back as TSV on stdout. Faster than tesseract.js and better on degraded scans, but needs
- * the binary installed; `isAvailable()` tells.
+ * OcrEngine on the system `tesseract` command (5.x): one child process per image, the image as a PGM
+ * file in a temporary folder of the engine's own (tesseract reads a file ~0.1–0.2 s faster than the same
+ * 9 MB on stdin, which it copies through an istream), word boxes back as TSV on stdout. Faster than
+ * tesseract.js and better on degraded scans, but needs the binary installed; `isAvailable()` tells.
  */
 import { spawn } from "node:child_process";
-import { availableParallelism } from "node:os";
+import { mkdtemp, rm, unlink, writeFile } from "node:fs/promises";
+import { availableParallelism, tmpdir } from "node:os";
+import path from "node:path";
 import type {
   OcrEngine,
   OcrImage,
@@ -25,6 +28,8 @@ export interface TesseractCliOcrEngineOptions {
   /** A process running longer is killed and its call rejects; default 120 s (a dense page takes ~2 s). */
   readonly timeoutMs?: number;
   readonly language?: OcrLanguage;
+  /** Folder in which the engine makes its own folder for the images it hands tesseract; default os.tmpdir(). */
+  readonly temporaryDirectory?: string;
 }
 
 interface Installation {
@@ -43,6 +48,10 @@ export class TesseractCliOcrEngine implements OcrEngine {
   readonly #concurrency: number;
   readonly #timeoutMs: number;
   readonly #language: OcrLanguage;
+  readonly #temporaryDirectory: string;
+  /** The engine's folder for page images, made on first use and removed by close(). */
+  #folder: Promise<string> | undefined;
+  #files = 0;
   #installation: Promise<Installation | undefined> | undefined;
   #running = 0;
   readonly #queue: Array<() => void> = [];
@@ -56,6 +65,7 @@ export class TesseractCliOcrEngine implements OcrEngine {
       throw new RangeError(`Bad concurrency ${this.#concurrency}`);
     this.#timeoutMs = options.timeoutMs ?? 120_000;
     this.#language = options.language ?? "eng";
+    this.#temporaryDirectory = options.temporaryDirectory ?? tmpdir();
   }
 
   /** True when the command runs and has this engine's language data installed. */
@@ -69,8 +79,8 @@ export class TesseractCliOcrEngine implements OcrEngine {
       throw new Error(`This engine reads ${this.#language}, not ${options.language}`);
     const { bytes, width, height } = await encodeForTesseract(image);
     // `--psm 3` (automatic page segmentation) is the CLI default, stated so both engines match.
-    const args = ["stdin", "stdout", "--dpi", dpiArgument(options.dpi), "--psm", "3", "-l", options.language];
-    const output = await this.#run([...args, "tsv"], bytes);
+    const args = ["stdout", "--dpi", dpiArgument(options.dpi), "--psm", "3", "-l", options.language, "tsv"];
+    const output = await this.#run(args, bytes);
     if (output.code !== 0)
       throw new Error(`tesseract exited with ${output.code}: ${lastLines(output.stderr)}`);
     return parseTesseractTsv(output.stdout, width, height);
@@ -84,10 +94,7 @@ export class TesseractCliOcrEngine implements OcrEngine {
     const installation = await this.#probe();
     if (installation?.languages.has("osd") !== true) return undefined;
     const { bytes } = await encodeForTesseract(image);
-    const output = await this.#run(
-      ["stdin", "stdout", "--dpi", dpiArgument(options.dpi), "--psm", "0"],
-      bytes,
-    );
+    const output = await this.#run(["stdout", "--dpi", dpiArgument(options.dpi), "--psm", "0"], bytes);
     // Exit code 1 with "Too few characters" is an answer (no decision), not a failure.
     if (output.code !== 0) return undefined;
     return parseOsd(output.stdout);
@@ -98,6 +105,9 @@ export class TesseractCliOcrEngine implements OcrEngine {
     for (const child of this.#children) child.kill("SIGKILL");
     this.#children.clear();
     for (const start of this.#queue.splice(0)) start();
+    const folder = this.#folder;
+    this.#folder = undefined;
+    if (folder !== undefined) await rm(await folder, { recursive: true, force: true }).catch(() => {});
   }
 
   #probe(): Promise<Installation | undefined> {
@@ -116,13 +126,23 @@ export class TesseractCliOcrEngine implements OcrEngine {
     return this.#installation;
   }
 
-  /** Runs tesseract within the concurrency limit. */
-  async #run(args: readonly string[], input: Uint8Array): Promise<RunOutput> {
+  /**
+   * Runs tesseract within the concurrency limit on `image` (a PGM), written to a file of its own that is
+   * named as the first argument and removed afterwards.
+   */
+  async #run(args: readonly string[], image: Uint8Array): Promise<RunOutput> {
     if (this.#running >= this.#concurrency) await new Promise<void>((resolve) => this.#queue.push(resolve));
     if (this.#closed) throw new Error("The OCR engine is closed");
     this.#running++;
     try {
-      return await this.#spawn(args, input, this.#timeoutMs);
+      this.#folder ??= mkdtemp(path.join(this.#temporaryDirectory, "quire-tesseract-"));
+      const file = path.join(await this.#folder, `${this.#files++}.pgm`);
+      await writeFile(file, image);
+      try {
+        return await this.#spawn([file, ...args], undefined, this.#timeoutMs);
+      } finally {
+        await unlink(file).catch(() => {});
+      }
     } finally {
       this.#running--;
       this.#queue.shift()?.();
