@@ -46,6 +46,11 @@ export interface OcrOptions {
    * rejects "text" far smaller or larger than plausible), and rasters carry no DPI of their own.
    */
   readonly dpi: number;
+  /**
+   * Called once the engine has handed the image to a reader of its own (a process, a worker thread): from
+   * then until the result comes back, the calling thread is free for other work.
+   */
+  readonly onReading?: () => void;
 }
 
 export interface OcrWord {

@@ -36,7 +36,7 @@ export interface OcrPageOptions {
    */
   readonly upscaleSmallText?: boolean;
   /**
-   * Called as the engine starts reading the page as it was given (not turned; perhaps deskewed or
+   * Called once the engine is reading the page as it was given (not turned; perhaps deskewed or
    * enlarged), with the size in points the page will have if that reading stands: for work that needs the
    * page's pixels but not its words, done while the engine reads. Not called for the reading of a page
    * turned to read it; may be called twice when orienting the page takes a second look.
@@ -79,9 +79,10 @@ export async function ocrPage(
   }
   // The one way this page is read, also when orienting it reads the page on the way.
   const read = (image: GrayImage, turned = false) => {
-    const reading = engine.recognize(image, { language, dpi });
-    if (!turned) options.whileReading?.({ width: image.width / scale, height: image.height / scale });
-    return reading;
+    const whileReading = options.whileReading;
+    if (turned || whileReading === undefined) return engine.recognize(image, { language, dpi });
+    const size = { width: image.width / scale, height: image.height / scale };
+    return engine.recognize(image, { language, dpi, onReading: () => whileReading(size) });
   };
   let orientation: PageOrientation | undefined;
   // Degrees the raster read was turned clockwise to straighten it (0: not deskewed).

@@ -80,7 +80,7 @@ export class TesseractCliOcrEngine implements OcrEngine {
     const { bytes, width, height } = await encodeForTesseract(image);
     // `--psm 3` (automatic page segmentation) is the CLI default, stated so both engines match.
     const args = ["stdout", "--dpi", dpiArgument(options.dpi), "--psm", "3", "-l", options.language, "tsv"];
-    const output = await this.#run(args, bytes);
+    const output = await this.#run(args, bytes, options.onReading);
     if (output.code !== 0)
       throw new Error(`tesseract exited with ${output.code}: ${lastLines(output.stderr)}`);
     return parseTesseractTsv(output.stdout, width, height);
@@ -128,9 +128,9 @@ export class TesseractCliOcrEngine implements OcrEngine {
 
   /**
    * Runs tesseract within the concurrency limit on `image` (a PGM), written to a file of its own that is
-   * named as the first argument and removed afterwards.
+   * named as the first argument and removed afterwards; `onStarted` once the process is started.
    */
-  async #run(args: readonly string[], image: Uint8Array): Promise<RunOutput> {
+  async #run(args: readonly string[], image: Uint8Array, onStarted?: () => void): Promise<RunOutput> {
     if (this.#running >= this.#concurrency) await new Promise<void>((resolve) => this.#queue.push(resolve));
     if (this.#closed) throw new Error("The OCR engine is closed");
     this.#running++;
@@ -139,7 +139,9 @@ export class TesseractCliOcrEngine implements OcrEngine {
       const file = path.join(await this.#folder, `${this.#files++}.pgm`);
       await writeFile(file, image);
       try {
-        return await this.#spawn([file, ...args], undefined, this.#timeoutMs);
+        const running = this.#spawn([file, ...args], undefined, this.#timeoutMs);
+        onStarted?.();
+        return await running;
       } finally {
         await unlink(file).catch(() => {});
       }
