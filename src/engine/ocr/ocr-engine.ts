@@ -51,6 +51,8 @@ export interface OcrOptions {
    * then until the result comes back, the calling thread is free for other work.
    */
   readonly onReading?: () => void;
+  /** Stops the reading (it then rejects), on engines that can (`stopsOnAbort`); others finish it. */
+  readonly signal?: AbortSignal;
 }
 
 export interface OcrWord {
@@ -95,6 +97,11 @@ export interface OrientationEstimate {
 export interface OcrEngine {
   /** Stable name for logs and timings ("tesseract-js", "tesseract-cli"). */
   readonly name: string;
+  /**
+   * True when recognize honours `options.signal` by stopping the work at once (a process killed), so a
+   * reading started on speculation costs little when it is dropped (early-reading.ts).
+   */
+  readonly stopsOnAbort?: boolean;
   /** Reads the image; rejects when the engine fails (not when the image has no text: that is no words). */
   recognize(image: OcrImage, options: OcrOptions): Promise<OcrResult>;
   /**

@@ -7,6 +7,7 @@ import type { Issue } from "../document/issue.ts";
 import type { PDFPageProxy } from "../pdf/pdfjs.ts";
 import { renderPdfPage } from "../pdf/render-page.ts";
 import type { PageOrientation } from "./detect-orientation.ts";
+import { EarlyReading } from "./early-reading.ts";
 import { tightenToInk } from "./ink-box.ts";
 import type { GrayImage, OcrEngine, OcrImage, OcrLanguage, OcrResult } from "./ocr-engine.ts";
 import { type OcrPageWord, ocrWordsToPageWords } from "./ocr-words-to-page-words.ts";
@@ -63,6 +64,27 @@ export async function ocrPage(
   engine: OcrEngine,
   options: OcrPageOptions,
 ): Promise<OcrPageResult> {
+  const raster = await toGrayImage(image);
+  // Read at once while the page is measured, when measuring may well leave it as it is (early-reading.ts).
+  const measured = options.upscaleSmallText === true || options.correctOrientation === true;
+  const early =
+    measured && EarlyReading.worthwhile(engine)
+      ? new EarlyReading(engine, raster, { language: options.language ?? "eng", dpi: options.dpi })
+      : undefined;
+  try {
+    return await readPage(raster, early === undefined ? engine : early.stopping(engine), early, options);
+  } finally {
+    early?.stop();
+  }
+}
+
+/** ocrPage on the page's grey raster, taking `early`'s reading when the raster read is the one it reads. */
+async function readPage(
+  given: GrayImage,
+  engine: OcrEngine,
+  early: EarlyReading | undefined,
+  options: OcrPageOptions,
+): Promise<OcrPageResult> {
   const { pageNumber, dpi } = options;
   let scale = options.scale ?? dpi / 72;
   const language = options.language ?? "eng";
@@ -70,19 +92,26 @@ export async function ocrPage(
   const issue = (severity: OcrIssue["severity"], code: string, message: string) =>
     issues.push({ stage: "ocr", page: pageNumber, severity, code, message });
 
-  let raster = await toGrayImage(image);
+  let raster = given;
   if (options.upscaleSmallText === true) {
     const upscaled = await upscaleSmallText(raster);
     raster = upscaled.image;
     // More pixels per point: words still come out in the page's points.
     scale *= upscaled.factor;
+    // The page given is not the one to read.
+    if (raster !== given) early?.stop();
   }
   // The one way this page is read, also when orienting it reads the page on the way.
   const read = (image: GrayImage, turned = false) => {
     const whileReading = options.whileReading;
-    if (turned || whileReading === undefined) return engine.recognize(image, { language, dpi });
     const size = { width: image.width / scale, height: image.height / scale };
-    return engine.recognize(image, { language, dpi, onReading: () => whileReading(size) });
+    const onReading = turned || whileReading === undefined ? undefined : () => whileReading(size);
+    const taken = early?.take(image, onReading);
+    if (taken !== undefined) return taken;
+    return engine.recognize(
+      image,
+      onReading === undefined ? { language, dpi } : { language, dpi, onReading },
+    );
   };
   let orientation: PageOrientation | undefined;
   // Degrees the raster read was turned clockwise to straighten it (0: not deskewed).
