@@ -24,15 +24,16 @@ export const barcodesStage: PageStage = {
     const options = context.options.config?.blockOptions?.barcodes;
     try {
       // A page OCR turned to read is in the turned frame; its source renders the frame it was given in.
-      // The scan made while OCR read it is in the frame it was given in, so it is of no use here.
       const turn = page.turnedDegrees ?? 0;
       const upright = turn === 0 || page.width === null || page.height === null;
       const render = upright ? own : turnedRenderer(own, turn, page.width!, page.height!);
+      // The scan made while OCR read the page counts if made in the frame the page ended in.
+      const taken = scanned?.turn === turn ? scanned : undefined;
       const blockOptions = {
         reading: options?.readingEnabled !== false,
         clipping: options?.imageClippingEnabled === true,
       };
-      await barcodePage(page, render, blockOptions, upright ? scanned : undefined);
+      await barcodePage(page, render, blockOptions, taken);
     } catch (error) {
       context.issues.push({
         stage: "barcodes",

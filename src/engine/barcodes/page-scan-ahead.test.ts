@@ -1,7 +1,7 @@
 /**
  * The barcode scan started while OCR reads a page: it finds what the barcodes stage's own scan would,
- * once per page; barcodePage takes it for the whole-page region it was made for and scans any other
- * page box itself; pages with graphics and parse_light get none.
+ * in the frame OCR turned the page to; barcodePage takes it for the whole-page region it was made for and
+ * scans any other page box itself; pages with graphics and parse_light get none.
  */
 import assert from "node:assert/strict";
 import { it } from "node:test";
@@ -45,10 +45,10 @@ const blank = async () =>
       .toBuffer(),
   );
 
-it("scans a page without graphics once, and barcodePage takes the scan for that page box only", async () => {
+it("scans a page without graphics, and barcodePage takes the scan for that page box only", async () => {
   const context = await imageContext(await pageWithQr());
   const page = emptyPage(1, 600, 400);
-  startPageScan(context, page, { width: 600, height: 400 });
+  startPageScan(context, page, { width: 600, height: 400 }, 0);
   const scan = takePageScan(page);
   assert.ok(scan !== undefined);
   assert.deepEqual(scan.box, { left: 0, top: 0, right: 600, bottom: 400 });
@@ -68,12 +68,25 @@ it("scans a page without graphics once, and barcodePage takes the scan for that 
   assert.equal(await barcodePage(resized, blankRender, options, scan), 0);
 });
 
+it("scans a page OCR turned in the turned frame, the latest scan of a page standing", async () => {
+  const context = await imageContext(await pageWithQr());
+  const page = emptyPage(1, 600, 400);
+  startPageScan(context, page, { width: 600, height: 400 }, 0);
+  startPageScan(context, page, { width: 600, height: 400 }, 180);
+  const scan = takePageScan(page);
+  assert.equal(scan?.turn, 180);
+  const [code] = await scan!.codes;
+  assert.equal(code?.text, "AHEAD-QR-3");
+  // Drawn at (50, 60) of the upload: turned half round, the code sits at the bottom right.
+  assert.ok(code!.box.left > 300 && code!.box.top > 150, JSON.stringify(code!.box));
+});
+
 it("starts nothing for a page with graphics or under parse_light", async () => {
   const png = await pageWithQr();
   const withGraphics = { ...emptyPage(1, 600, 400), graphics: { images: [], paths: [] } };
-  startPageScan(await imageContext(png), withGraphics, { width: 600, height: 400 });
+  startPageScan(await imageContext(png), withGraphics, { width: 600, height: 400 }, 0);
   assert.equal(takePageScan(withGraphics), undefined);
   const page = emptyPage(1, 600, 400);
-  startPageScan(await imageContext(png, true), page, { width: 600, height: 400 });
+  startPageScan(await imageContext(png, true), page, { width: 600, height: 400 }, 0);
   assert.equal(takePageScan(page), undefined);
 });

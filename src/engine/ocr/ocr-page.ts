@@ -9,7 +9,7 @@ import { renderPdfPage } from "../pdf/render-page.ts";
 import type { PageOrientation } from "./detect-orientation.ts";
 import { EarlyReading } from "./early-reading.ts";
 import { tightenToInk } from "./ink-box.ts";
-import type { GrayImage, OcrEngine, OcrImage, OcrLanguage, OcrResult } from "./ocr-engine.ts";
+import type { GrayImage, OcrEngine, OcrImage, OcrLanguage, OcrResult, QuarterTurn } from "./ocr-engine.ts";
 import { type OcrPageWord, ocrWordsToPageWords } from "./ocr-words-to-page-words.ts";
 import { orientPage } from "./orient-page.ts";
 import { rgbaToGray, toGrayImage } from "./raster.ts";
@@ -37,12 +37,15 @@ export interface OcrPageOptions {
    */
   readonly upscaleSmallText?: boolean;
   /**
-   * Called once the engine is reading the page as it was given (not turned; perhaps deskewed or
-   * enlarged), with the size in points the page will have if that reading stands: for work that needs the
-   * page's pixels but not its words, done while the engine reads. Not called for the reading of a page
-   * turned to read it; may be called twice when orienting the page takes a second look.
+   * Called once the engine is reading the page, with the size in points the page will have if that
+   * reading stands and the clockwise quarter turn it was given to read it (0: as given, perhaps deskewed
+   * or enlarged): for work that needs the page's pixels but not its words, done while the engine reads.
+   * May be called twice when orienting the page takes a second look.
    */
-  readonly whileReading?: (size: { readonly width: number; readonly height: number }) => void;
+  readonly whileReading?: (
+    size: { readonly width: number; readonly height: number },
+    turn: QuarterTurn,
+  ) => void;
 }
 
 export interface OcrPageResult {
@@ -102,10 +105,10 @@ async function readPage(
     if (raster !== given) early?.stop();
   }
   // The one way this page is read, also when orienting it reads the page on the way.
-  const read = (image: GrayImage, turned = false) => {
+  const read = (image: GrayImage, turn: QuarterTurn = 0) => {
     const whileReading = options.whileReading;
     const size = { width: image.width / scale, height: image.height / scale };
-    const onReading = turned || whileReading === undefined ? undefined : () => whileReading(size);
+    const onReading = whileReading === undefined ? undefined : () => whileReading(size, turn);
     const taken = early?.take(image, onReading);
     if (taken !== undefined) return taken;
     return engine.recognize(
@@ -147,8 +150,7 @@ async function readPage(
   let words: OcrPageWord[];
   try {
     // Word boxes tight around their ink (tesseract often gives a word its whole line's height).
-    const turned = (orientation?.rotationDegrees ?? 0) !== 0;
-    const result = tightenToInk(reading ?? (await read(raster, turned)), raster);
+    const result = tightenToInk(reading ?? (await read(raster, orientation?.rotationDegrees)), raster);
     words = ocrWordsToPageWords(result, { scale });
     if (deskew !== 0) words = inkBoxesBeforeDeskew(words, deskew, size);
   } catch (error) {

@@ -46,7 +46,7 @@ export const ocrStage: PageStage = {
     // While the engine reads, the page's barcode scan runs (barcodes/page-scan-ahead.ts).
     const result = await source.ocrPage(page.number, engineFor(ocr.engine), {
       ...ocrSettings(context.options, ocr.dpi ?? DEFAULT_DPI),
-      whileReading: (size) => startPageScan(context, page, size),
+      whileReading: (size, turn) => startPageScan(context, page, size, turn),
     });
     context.issues.push(...result.issues);
     if (result.words.length === 0) return;
