@@ -57,23 +57,30 @@ const FIGURE_COVER = 0.25;
 /** A text block this much inside a barcode is OCR noise read off its modules. */
 const INSIDE_SHARE = 0.8;
 
-interface Found {
+export interface FoundBarcode {
   readonly format: string;
   readonly text: string;
   readonly box: Box;
 }
+type Found = FoundBarcode;
 
-/** Adds barcode blocks to `page.blocks`; returns how many were found. */
+/**
+ * Adds barcode blocks to `page.blocks`; returns how many were found. `scanned`: the whole page already
+ * scanned (scanWholePage) as the box it gives, taken instead of scanning it again when that is the box.
+ */
 export async function barcodePage(
   page: Page,
   render: BarcodeRenderer,
   options: BarcodePageOptions,
+  scanned?: { readonly box: Box; readonly codes: Promise<FoundBarcode[]> },
 ): Promise<number> {
   const regions = barcodeRegions(page);
   if (regions.length === 0 || page.width === null || page.height === null) return 0;
   const found: Found[] = [];
   for (const region of regions)
-    for (const code of await decodeRegion(page.number, region, render))
+    for (const code of region.kind === "page" && sameBox(region.box, scanned?.box)
+      ? await scanned!.codes
+      : await decodeRegion(page.number, region, render))
       if (
         !found.some(
           (other) =>
@@ -140,6 +147,21 @@ function placeBarcode(blocks: readonly Block[], code: Block): Block[] {
     return (sharesWidth && block.box.top >= box.top - 2) || block.box.top >= box.bottom;
   });
   return index < 0 ? [...blocks, code] : [...blocks.slice(0, index), code, ...blocks.slice(index)];
+}
+
+/** Codes on the whole page `box` (the region barcodeRegions gives a page without graphics). */
+export function scanWholePage(
+  pageNumber: number,
+  box: Box,
+  render: BarcodeRenderer,
+): Promise<FoundBarcode[]> {
+  return decodeRegion(pageNumber, { box, core: box, kind: "page" }, render);
+}
+
+function sameBox(a: Box, b: Box | undefined): boolean {
+  return (
+    b !== undefined && a.left === b.left && a.top === b.top && a.right === b.right && a.bottom === b.bottom
+  );
 }
 
 /** Codes in `region`, rendered, with their boxes in page points. */

@@ -5,7 +5,7 @@
  * reads poorly when letters are under ~20 px tall; the glyph height tells how small the text really is.
  */
 import type { GrayImage } from "./ocr-engine.ts";
-import { otsuThreshold } from "./text-line-profile.ts";
+import { grayHistogram, grayRange, otsuLevel } from "./text-line-profile.ts";
 
 // Components smaller than this are specks, dots and punctuation, not letters.
 const MIN_GLYPH_HEIGHT = 4;
@@ -79,15 +79,10 @@ export function measureGlyphSize(image: GrayImage): GlyphSize | undefined {
   const { width, height, gray } = image;
   if (width === 0 || height === 0) return undefined;
   // Ink is at or below the Otsu level (as in text-line-profile.ts); an image without contrast has none.
-  let lightest = 0;
-  let darkest = 255;
-  for (let at = 0; at < gray.length; at++) {
-    const value = gray[at]!;
-    if (value > lightest) lightest = value;
-    if (value < darkest) darkest = value;
-  }
+  const histogram = grayHistogram(image);
+  const { lightest, darkest } = grayRange(histogram);
   if (lightest - darkest < 64) return undefined;
-  const threshold = otsuThreshold(image);
+  const threshold = otsuLevel(histogram);
   const components = new Components();
   // Ink runs of the row above and of this row: start, end (exclusive), label.
   let previous = new Int32Array(3 * (Math.ceil(width / 2) + 1));

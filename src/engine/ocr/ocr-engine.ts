@@ -46,6 +46,13 @@ export interface OcrOptions {
    * rejects "text" far smaller or larger than plausible), and rasters carry no DPI of their own.
    */
   readonly dpi: number;
+  /**
+   * Called once the engine has handed the image to a reader of its own (a process, a worker thread): from
+   * then until the result comes back, the calling thread is free for other work.
+   */
+  readonly onReading?: () => void;
+  /** Stops the reading (it then rejects), on engines that can (`stopsOnAbort`); others finish it. */
+  readonly signal?: AbortSignal;
 }
 
 export interface OcrWord {
@@ -90,6 +97,11 @@ export interface OrientationEstimate {
 export interface OcrEngine {
   /** Stable name for logs and timings ("tesseract-js", "tesseract-cli"). */
   readonly name: string;
+  /**
+   * True when recognize honours `options.signal` by stopping the work at once (a process killed), so a
+   * reading started on speculation costs little when it is dropped (early-reading.ts).
+   */
+  readonly stopsOnAbort?: boolean;
   /** Reads the image; rejects when the engine fails (not when the image has no text: that is no words). */
   recognize(image: OcrImage, options: OcrOptions): Promise<OcrResult>;
   /**

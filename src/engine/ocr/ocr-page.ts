@@ -9,8 +9,9 @@ import { beforeStraightening } from "../document/straighten.ts";
 import type { PDFPageProxy } from "../pdf/pdfjs.ts";
 import { renderPdfPage } from "../pdf/render-page.ts";
 import type { PageOrientation } from "./detect-orientation.ts";
+import { EarlyReading } from "./early-reading.ts";
 import { tightenToInk } from "./ink-box.ts";
-import type { GrayImage, OcrEngine, OcrImage, OcrLanguage, OcrResult } from "./ocr-engine.ts";
+import type { GrayImage, OcrEngine, OcrImage, OcrLanguage, OcrResult, QuarterTurn } from "./ocr-engine.ts";
 import { type OcrPageWord, ocrWordsToPageWords } from "./ocr-words-to-page-words.ts";
 import { orientPage } from "./orient-page.ts";
 import { rgbaToGray, toGrayImage } from "./raster.ts";
@@ -37,6 +38,16 @@ export interface OcrPageOptions {
    * rendered at a DPI that suits OCR).
    */
   readonly upscaleSmallText?: boolean;
+  /**
+   * Called once the engine is reading the page, with the size in points the page will have if that
+   * reading stands and the clockwise quarter turn it was given to read it (0: as given, perhaps deskewed
+   * or enlarged): for work that needs the page's pixels but not its words, done while the engine reads.
+   * May be called twice when orienting the page takes a second look.
+   */
+  readonly whileReading?: (
+    size: { readonly width: number; readonly height: number },
+    turn: QuarterTurn,
+  ) => void;
 }
 
 export interface OcrPageResult {
@@ -63,6 +74,27 @@ export async function ocrPage(
   engine: OcrEngine,
   options: OcrPageOptions,
 ): Promise<OcrPageResult> {
+  const raster = await toGrayImage(image);
+  // Read at once while the page is measured, when measuring may well leave it as it is (early-reading.ts).
+  const measured = options.upscaleSmallText === true || options.correctOrientation === true;
+  const early =
+    measured && EarlyReading.worthwhile(engine)
+      ? new EarlyReading(engine, raster, { language: options.language ?? "eng", dpi: options.dpi })
+      : undefined;
+  try {
+    return await readPage(raster, early === undefined ? engine : early.stopping(engine), early, options);
+  } finally {
+    early?.stop();
+  }
+}
+
+/** ocrPage on the page's grey raster, taking `early`'s reading when the raster read is the one it reads. */
+async function readPage(
+  given: GrayImage,
+  engine: OcrEngine,
+  early: EarlyReading | undefined,
+  options: OcrPageOptions,
+): Promise<OcrPageResult> {
   const { pageNumber, dpi } = options;
   let scale = options.scale ?? dpi / 72;
   const language = options.language ?? "eng";
@@ -70,15 +102,27 @@ export async function ocrPage(
   const issue = (severity: OcrIssue["severity"], code: string, message: string) =>
     issues.push({ stage: "ocr", page: pageNumber, severity, code, message });
 
-  let raster = await toGrayImage(image);
+  let raster = given;
   if (options.upscaleSmallText === true) {
     const upscaled = await upscaleSmallText(raster);
     raster = upscaled.image;
     // More pixels per point: words still come out in the page's points.
     scale *= upscaled.factor;
+    // The page given is not the one to read.
+    if (raster !== given) early?.stop();
   }
   // The one way this page is read, also when orienting it reads the page on the way.
-  const read = (image: GrayImage) => engine.recognize(image, { language, dpi });
+  const read = (image: GrayImage, turn: QuarterTurn = 0) => {
+    const whileReading = options.whileReading;
+    const size = { width: image.width / scale, height: image.height / scale };
+    const onReading = whileReading === undefined ? undefined : () => whileReading(size, turn);
+    const taken = early?.take(image, onReading);
+    if (taken !== undefined) return taken;
+    return engine.recognize(
+      image,
+      onReading === undefined ? { language, dpi } : { language, dpi, onReading },
+    );
+  };
   let orientation: PageOrientation | undefined;
   // Degrees the raster read was turned clockwise to straighten it (0: not deskewed).
   let deskew = 0;
@@ -118,7 +162,7 @@ export async function ocrPage(
   let words: OcrPageWord[];
   try {
     // Word boxes tight around their ink (tesseract often gives a word its whole line's height).
-    const result = tightenToInk(reading ?? (await read(raster)), raster);
+    const result = tightenToInk(reading ?? (await read(raster, orientation?.rotationDegrees)), raster);
     words = ocrWordsToPageWords(result, { scale });
     if (deskew !== 0) words = inkBoxesBeforeDeskew(words, deskew, size);
   } catch (error) {

@@ -2,8 +2,10 @@
  * The `ocr` page stage: a page whose text layer is missing or garbage (a scan, a photo, fonts without a
  * character map) is rendered and recognised, and its words replace the text layer, so OCR'd pages flow
  * through the same layout, tables and reading-order stages as digital text. With pageRotationEnabled,
- * quarter turns and skew are corrected first; words are then in the corrected page's points.
+ * quarter turns and skew are corrected first; words are then in the corrected page's points. While the
+ * engine reads the page, the barcodes stage's scan of it is started (the engine thread would idle).
  */
+import { startPageScan } from "../barcodes/page-scan-ahead.ts";
 import type { Page } from "../document/page.ts";
 import { needsOcr, ocrSettings } from "../pipeline/engine-profile.ts";
 import type { PageStage } from "../pipeline/stage.ts";
@@ -41,11 +43,11 @@ export const ocrStage: PageStage = {
     const usable = () => assessTextLayer(page.words).verdict === "usable";
     if (!needsOcr(context.options, page.words.length, usable)) return;
     // parse_light renders at a lower resolution and skips rotation detection (engine-profile.ts).
-    const result = await source.ocrPage(
-      page.number,
-      engineFor(ocr.engine),
-      ocrSettings(context.options, ocr.dpi ?? DEFAULT_DPI),
-    );
+    // While the engine reads, the page's barcode scan runs (barcodes/page-scan-ahead.ts).
+    const result = await source.ocrPage(page.number, engineFor(ocr.engine), {
+      ...ocrSettings(context.options, ocr.dpi ?? DEFAULT_DPI),
+      whileReading: (size, turn) => startPageScan(context, page, size, turn),
+    });
     context.issues.push(...result.issues);
     if (result.words.length === 0) return;
     replaceTextLayer(page, result);

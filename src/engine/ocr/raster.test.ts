@@ -16,6 +16,21 @@ it("converts RGBA to grey, treating transparency as white paper", () => {
   assert.throws(() => rgbaToGray({ width: 3, height: 2, rgba }), RangeError);
 });
 
+it("converts RGBA at any byte offset alike (a pixel a word when aligned, byte by byte otherwise)", () => {
+  const bytes = new Uint8Array(1 + 3 * 2 * 4);
+  for (let at = 0; at < bytes.length; at++) bytes[at] = (at * 89 + 7) % 256;
+  const misaligned = bytes.subarray(1);
+  const aligned = new Uint8Array(misaligned);
+  const expected = [];
+  for (let at = 0; at < aligned.length; at += 4) {
+    const luma = (aligned[at]! * 77 + aligned[at + 1]! * 150 + aligned[at + 2]! * 29) >> 8;
+    const alpha = aligned[at + 3]!;
+    expected.push(alpha === 255 ? luma : 255 - ((((255 - luma) * alpha + 127) / 255) | 0));
+  }
+  assert.deepEqual([...rgbaToGray({ width: 3, height: 2, rgba: aligned }).gray], expected);
+  assert.deepEqual([...rgbaToGray({ width: 3, height: 2, rgba: misaligned }).gray], expected);
+});
+
 it("encodes binary PGM with the pixels as they are", () => {
   const bytes = encodePgm({ width: 2, height: 1, gray: new Uint8Array([7, 200]) });
   assert.equal(new TextDecoder().decode(bytes.subarray(0, 11)), "P5\n2 1\n255\n");

@@ -3,6 +3,9 @@
  * plus availability probing, failures of the command, and OSD report parsing.
  */
 import assert from "node:assert/strict";
+import { mkdtemp, readdir, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { describe, it } from "node:test";
 import { runOcrEngineContract } from "./ocr-engine.case.test.ts";
 import { parseOsd, TesseractCliOcrEngine } from "./tesseract-cli-ocr-engine.ts";
@@ -27,6 +30,24 @@ describe("TesseractCliOcrEngine", () => {
     const tiny = { width: 10, height: 10, gray: new Uint8Array(100).fill(255) };
     await assert.rejects(engine.recognize(tiny, { language: "eng", dpi: 150 }), /exited with 1/u);
     await engine.close();
+  });
+
+  it("hands tesseract the image as a file that is gone once read", { skip: !installed }, async () => {
+    const folder = await mkdtemp(path.join(tmpdir(), "quire-tesseract-test-"));
+    try {
+      const engine = new TesseractCliOcrEngine({ temporaryDirectory: folder });
+      const blank = { width: 40, height: 20, gray: new Uint8Array(800).fill(255) };
+      let reading = false;
+      const read = engine.recognize(blank, { language: "eng", dpi: 150, onReading: () => (reading = true) });
+      // A grey raster is on its way to tesseract as soon as the call is made.
+      assert.equal(reading, true);
+      assert.equal((await readdir(folder)).length, 1);
+      assert.equal((await read).imageWidth, 40);
+      assert.deepEqual(await readdir(folder), []);
+      await engine.close();
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
   });
 
   it("parses tesseract's OSD report", () => {

@@ -96,6 +96,7 @@ export class TesseractJsOcrEngine implements OcrEngine {
         { user_defined_dpi: String(Math.round(options.dpi)) } as Record<string, string>,
         { text: false, tsv: true },
       );
+      options.onReading?.();
       const timeout = new Promise<never>((_, reject) => {
         timer = setTimeout(
           () => reject(new Error(`tesseract.js took over ${this.#timeoutMs} ms`)),

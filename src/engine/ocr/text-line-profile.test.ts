@@ -2,7 +2,16 @@
 import assert from "node:assert/strict";
 import { it } from "node:test";
 import type { GrayImage } from "./ocr-engine.ts";
-import { findLineAxis, findSkew, inkPoints, otsuThreshold, profileSharpness } from "./text-line-profile.ts";
+import {
+  findLineAxis,
+  findSkew,
+  grayHistogram,
+  grayRange,
+  inkPoints,
+  otsuLevel,
+  otsuThreshold,
+  profileSharpness,
+} from "./text-line-profile.ts";
 import { rotateByDegrees, rotateQuarterTurns } from "./transform-raster.ts";
 
 /** 600 × 400 px with 12 lines of word-like bars (8 px tall, 24 px apart), lines of varying length. */
@@ -29,6 +38,15 @@ it("splits ink from paper with Otsu's threshold", () => {
   assert.equal(inkPoints({ width: 10, height: 10, gray: new Uint8Array(100).fill(240) }).count, 0);
   const sampled = inkPoints(barsPage(), 1000);
   assert.ok(sampled.count <= 1000 && sampled.count > 900, `sampled ${sampled.count}`);
+});
+
+it("reads the grey range and Otsu's level off a histogram", () => {
+  const histogram = grayHistogram({ width: 4, height: 1, gray: new Uint8Array([30, 40, 200, 210]) });
+  assert.deepEqual(grayRange(histogram), { darkest: 30, lightest: 210 });
+  assert.deepEqual(grayRange(new Uint32Array(256)), { darkest: 255, lightest: 0 });
+  const level = otsuLevel(histogram);
+  assert.ok(level >= 40 && level < 200, `level ${level}`);
+  assert.equal(otsuThreshold(barsPage()), otsuLevel(grayHistogram(barsPage())));
 });
 
 it("tells lines that run across from lines that run down", () => {

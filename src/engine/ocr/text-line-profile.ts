@@ -40,11 +40,31 @@ const MIN_LINE_SCORE = 1.15;
 
 /** Otsu's threshold: the grey level that best splits the histogram into ink and background. */
 export function otsuThreshold(image: GrayImage): number {
+  return otsuLevel(grayHistogram(image));
+}
+
+/** Pixels at each grey level. */
+export function grayHistogram(image: GrayImage): Uint32Array {
   // Indexed loop and integer counts: a for-of over a page's typed array costs ~5× as much.
   const histogram = new Uint32Array(256);
   const gray = image.gray;
   for (let at = 0; at < gray.length; at++) histogram[gray[at]!]!++;
-  const total = image.gray.length;
+  return histogram;
+}
+
+/** The darkest and lightest grey levels present; [255, 0] for no pixels. */
+export function grayRange(histogram: Uint32Array): { readonly darkest: number; readonly lightest: number } {
+  let darkest = 0;
+  while (darkest < 256 && histogram[darkest] === 0) darkest++;
+  let lightest = 255;
+  while (lightest >= 0 && histogram[lightest] === 0) lightest--;
+  return darkest === 256 ? { darkest: 255, lightest: 0 } : { darkest, lightest };
+}
+
+/** otsuThreshold of an image with this histogram. */
+export function otsuLevel(histogram: Uint32Array): number {
+  let total = 0;
+  for (let level = 0; level < 256; level++) total += histogram[level]!;
   let sum = 0;
   for (let level = 0; level < 256; level++) sum += level * histogram[level]!;
   let backgroundWeight = 0;
@@ -73,17 +93,11 @@ export function otsuThreshold(image: GrayImage): number {
  * none: a threshold splitting a single grey level would make every pixel ink.
  */
 export function inkPoints(image: GrayImage, maxPoints = MAX_POINTS): InkPoints {
-  const threshold = otsuThreshold(image);
+  const histogram = grayHistogram(image);
+  const threshold = otsuLevel(histogram);
   let inkCount = 0;
-  let lightest = 0;
-  let darkest = 255;
-  const gray = image.gray;
-  for (let at = 0; at < gray.length; at++) {
-    const value = gray[at]!;
-    if (value <= threshold) inkCount++;
-    if (value > lightest) lightest = value;
-    if (value < darkest) darkest = value;
-  }
+  for (let level = 0; level <= threshold; level++) inkCount += histogram[level]!;
+  const { lightest, darkest } = grayRange(histogram);
   // Faint specks on white are not ink: demand real contrast.
   if (lightest - darkest < 64) inkCount = 0;
   const stride = Math.max(1, Math.ceil(inkCount / maxPoints));

@@ -42,6 +42,15 @@ it("downscales by averaging blocks and crops within bounds", () => {
     2,
   );
   assert.deepEqual([small.width, small.height, ...small.gray], [2, 1, 100, 100]);
+  // Factor 3 on 7 × 4: the last column and row are dropped; each mean rounded (half up).
+  const wide = { width: 7, height: 4, gray: Uint8Array.from({ length: 28 }, (_, at) => (at % 7) * 10 + at) };
+  const third = downscale(wide, 3);
+  const mean = (x0: number) => {
+    let sum = 0;
+    for (let y = 0; y < 3; y++) for (let x = x0; x < x0 + 3; x++) sum += wide.gray[y * 7 + x]!;
+    return Math.round(sum / 9);
+  };
+  assert.deepEqual([third.width, third.height, ...third.gray], [2, 1, mean(0), mean(3)]);
   assert.throws(() => downscale(image, 0), RangeError);
   const part = crop(image, { left: 1, top: -5, right: 9, bottom: 1 });
   assert.deepEqual([part.width, part.height, ...part.gray], [2, 1, 2, 3]);
