@@ -157,7 +157,7 @@ async function decodeRegion(
     size <= TINY_REGION ? TINY_DPI : size > LARGE_REGION && region.kind !== "page" ? LARGE_DPI : SCAN_DPI;
   // An image's code lies within the image: only the image is rendered, and its quiet zone is white
   // (page content around it costs rendering and decoding, and text close by can only break the zone).
-  const drawn = region.kind === "image" ? region.core : box;
+  const drawn = region.kind === "image" ? onPixelGrid(region.core, box, dpi / 72) : box;
   const rendered = await render.page(pageNumber, dpi, drawn);
   const pixels = region.kind === "page" ? await withinPixelBudget(rendered, MAX_PAGE_SCAN_PIXELS) : rendered;
   // Image sources render at their own resolution, so the scale is read off the raster, not the DPI.
@@ -184,6 +184,19 @@ async function decodeRegion(
       })),
     )!,
   }));
+}
+
+/**
+ * `inner` widened to the pixel grid a render of `outer` at `scale` would have: its pixels are the ones that
+ * render has there (modules a pixel or two wide decode or not with their phase on the grid).
+ */
+function onPixelGrid(inner: Box, outer: Box, scale: number): Box {
+  return {
+    left: outer.left + Math.floor((inner.left - outer.left) * scale + 1e-6) / scale,
+    top: outer.top + Math.floor((inner.top - outer.top) * scale + 1e-6) / scale,
+    right: outer.left + Math.ceil((inner.right - outer.left) * scale - 1e-6) / scale,
+    bottom: outer.top + Math.ceil((inner.bottom - outer.top) * scale - 1e-6) / scale,
+  };
 }
 
 /** `pixels` inside a white border of the given widths (whole pixels, not negative), as zxing takes them. */
