@@ -188,14 +188,24 @@ async function decodeRegion(
 
 /**
  * `inner` widened to the pixel grid a render of `outer` at `scale` would have: its pixels are the ones that
- * render has there (modules a pixel or two wide decode or not with their phase on the grid).
+ * render has there (modules a pixel or two wide decode or not with their phase on the grid). One pixel
+ * more at the right and bottom, within `outer`, lets a figure image of `inner` be cut from the render
+ * whichever way its own pixel edges round.
  */
 function onPixelGrid(inner: Box, outer: Box, scale: number): Box {
+  const grid = (from: number, to: number, round: (value: number) => number) =>
+    from + round((to - from) * scale) / scale;
   return {
-    left: outer.left + Math.floor((inner.left - outer.left) * scale + 1e-6) / scale,
-    top: outer.top + Math.floor((inner.top - outer.top) * scale + 1e-6) / scale,
-    right: outer.left + Math.ceil((inner.right - outer.left) * scale - 1e-6) / scale,
-    bottom: outer.top + Math.ceil((inner.bottom - outer.top) * scale - 1e-6) / scale,
+    left: grid(outer.left, inner.left, (value) => Math.floor(value + 1e-6)),
+    top: grid(outer.top, inner.top, (value) => Math.floor(value + 1e-6)),
+    right: Math.min(
+      outer.right,
+      grid(outer.left, inner.right, (value) => Math.ceil(value - 1e-6) + 1),
+    ),
+    bottom: Math.min(
+      outer.bottom,
+      grid(outer.top, inner.bottom, (value) => Math.ceil(value - 1e-6) + 1),
+    ),
   };
 }
 
