@@ -68,6 +68,9 @@ describe("barcode regions", () => {
     assert.deepEqual(regions[0]!.core, { left: 137, top: 380, right: 539, bottom: 683 });
     const apart = barcodeRegions(page([strips[0]!, { ...strips[2]!, top: 440 }], []));
     assert.equal(apart.length, 2);
+    // Pictures a hair apart but of other widths are not one picture.
+    const narrower = barcodeRegions(page([strips[0]!, { ...strips[1]!, right: 400 }], []));
+    assert.equal(narrower.length, 2);
   });
 
   it("gives bars beside an image, in its quiet zone, a region of their own", () => {

@@ -2,7 +2,8 @@
  * Where a page may hold a barcode, from what it paints — no pixels are looked at here:
  * - a page without graphics read (an image input, a scanned PDF page without a text layer): the whole page;
  * - raster images (image XObjects, inline images) at least MIN_IMAGE_SIDE on each side, overlapping ones
- *   and tiles of one picture (within TILE_GAP of each other) merged, the largest MAX_IMAGE_REGIONS of them — except images over MAX_TEXT_COVER covered by words
+ *   and tiles of one picture (strips sharing an edge's span, within TILE_GAP of each other) merged, the
+ *   largest MAX_IMAGE_REGIONS of them — except images over MAX_TEXT_COVER covered by words
  *   (backgrounds of text boxes and banners: a code under text could not be read anyway);
  * - vector-drawn codes: dense clusters of filled, axis-aligned "marks" (bars no wider than MAX_MARK_SIDE,
  *   or the small squares of a drawn 2D code) — at least MIN_MARKS marks, within MARK_GAP of each other,
@@ -26,7 +27,10 @@ export interface BarcodeRegion {
 }
 
 const MIN_IMAGE_SIDE = 12;
-/** Images this close (points) are tiles of one picture (strips a producer cut it into), scanned as one. */
+/**
+ * Images this close (points) spanning the same width or height are tiles of one picture (strips a
+ * producer cut it into), scanned as one.
+ */
 const TILE_GAP = 1;
 const MAX_IMAGE_REGIONS = 12;
 const MAX_TEXT_COVER = 0.35;
@@ -150,14 +154,24 @@ function clusterMarks(marks: readonly Box[]): MarkCluster[] {
   return [...clusters.values()];
 }
 
-/** Boxes merged while any two overlap or lie within `gap` (tiles of one picture, an image and its mask). */
-function mergeOverlapping(boxes: readonly Box[], gap = 0): Box[] {
+/**
+ * Boxes merged while any two overlap or touch (an image and its mask), or lie within `tileGap` of each
+ * other along an edge they share (tiles of one picture).
+ */
+function mergeOverlapping(boxes: readonly Box[], tileGap = 0): Box[] {
+  const sameSpan = (a: Box, b: Box) =>
+    (Math.abs(a.left - b.left) <= tileGap && Math.abs(a.right - b.right) <= tileGap) ||
+    (Math.abs(a.top - b.top) <= tileGap && Math.abs(a.bottom - b.bottom) <= tileGap);
+  const joins = (a: Box, b: Box) => {
+    const gap = gapBetween(a, b);
+    return gap === 0 || (gap <= tileGap && sameSpan(a, b));
+  };
   let merged = [...boxes];
   for (let changed = true; changed; ) {
     changed = false;
     const next: Box[] = [];
     for (const box of merged) {
-      const index = next.findIndex((other) => gapBetween(other, box) <= gap);
+      const index = next.findIndex((other) => joins(other, box));
       if (index < 0) next.push(box);
       else {
         next[index] = unionBoxes([next[index]!, box])!;
