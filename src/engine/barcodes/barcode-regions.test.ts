@@ -57,6 +57,34 @@ describe("barcode regions", () => {
     assert.ok(regions[0]!.box.left < 100 && regions[0]!.box.right > 200);
   });
 
+  it("scans the tiles of one picture (strips a hair apart) as one image", () => {
+    const strips = [
+      { left: 137, top: 380, right: 539, bottom: 430.9 },
+      { left: 137, top: 431.1, right: 539, bottom: 590.9 },
+      { left: 137, top: 591, right: 539, bottom: 683 },
+    ];
+    const regions = barcodeRegions(page(strips, []));
+    assert.equal(regions.length, 1);
+    assert.deepEqual(regions[0]!.core, { left: 137, top: 380, right: 539, bottom: 683 });
+    const apart = barcodeRegions(page([strips[0]!, { ...strips[2]!, top: 440 }], []));
+    assert.equal(apart.length, 2);
+    // Pictures a hair apart but of other widths are not one picture.
+    const narrower = barcodeRegions(page([strips[0]!, { ...strips[1]!, right: 400 }], []));
+    assert.equal(narrower.length, 2);
+  });
+
+  it("gives bars beside an image, in its quiet zone, a region of their own", () => {
+    const image = { left: 100, top: 100, right: 300, bottom: 300 };
+    const bars: VectorPath[] = [];
+    for (let index = 0; index < 30; index++) bars.push(bar(100 + index * 3, 1, 310, 10));
+    const regions = barcodeRegions(page([image], bars));
+    assert.deepEqual(
+      regions.map((region) => region.kind),
+      ["image", "drawing"],
+    );
+    assert.ok(regions[0]!.box.bottom > 320, "the bars lie in the image's quiet zone");
+  });
+
   it("finds a run of thin filled bars, but not table rules", () => {
     const bars: VectorPath[] = [];
     for (let index = 0; index < 30; index++) bars.push(bar(300 + index * 3, index % 3 === 0 ? 2 : 1));

@@ -2,14 +2,17 @@
  * Where a page may hold a barcode, from what it paints — no pixels are looked at here:
  * - a page without graphics read (an image input, a scanned PDF page without a text layer): the whole page;
  * - raster images (image XObjects, inline images) at least MIN_IMAGE_SIDE on each side, overlapping ones
- *   merged, the largest MAX_IMAGE_REGIONS of them — except images over MAX_TEXT_COVER covered by words
+ *   and tiles of one picture (strips sharing an edge's span, within TILE_GAP of each other) merged, the
+ *   largest MAX_IMAGE_REGIONS of them — except images over MAX_TEXT_COVER covered by words
  *   (backgrounds of text boxes and banners: a code under text could not be read anyway);
  * - vector-drawn codes: dense clusters of filled, axis-aligned "marks" (bars no wider than MAX_MARK_SIDE,
  *   or the small squares of a drawn 2D code) — at least MIN_MARKS marks, within MARK_GAP of each other,
  *   covering at least MIN_MARK_DENSITY of their cluster's box; and single filled paths made of many
  *   rectangles (a whole code drawn as one path).
  * A page with words, no images and no such marks yields nothing, so scanning it costs one pass over its
- * paths. Regions are padded (a quiet zone for the decoder) and clipped to the page.
+ * paths. Regions are padded (a quiet zone for the decoder) and clipped to the page; an image region's
+ * padding is left white by the scan (page-barcodes.ts), so a drawn code counts as inside an image region
+ * only when it lies within the image itself.
  */
 import { type Box, boxHeight, boxWidth, clipBox, unionBoxes } from "../document/box.ts";
 import type { VectorPath } from "../document/graphics.ts";
@@ -24,6 +27,11 @@ export interface BarcodeRegion {
 }
 
 const MIN_IMAGE_SIDE = 12;
+/**
+ * Images this close (points) spanning the same width or height are tiles of one picture (strips a
+ * producer cut it into), scanned as one.
+ */
+const TILE_GAP = 1;
 const MAX_IMAGE_REGIONS = 12;
 const MAX_TEXT_COVER = 0.35;
 /** A mark's smaller side at most this (a bar four modules wide at 1 pt a module). */
@@ -53,7 +61,7 @@ export function barcodeRegions(page: Page): BarcodeRegion[] {
     .filter((box) => boxWidth(box) >= MIN_IMAGE_SIDE && boxHeight(box) >= MIN_IMAGE_SIDE);
   const textCover = (box: Box): number =>
     page.words.reduce((sum, word) => sum + overlapArea(word.box, box), 0) / Math.max(area(box), 1);
-  for (const box of mergeOverlapping(images)
+  for (const box of mergeOverlapping(images, TILE_GAP)
     .filter((box) => textCover(box) <= MAX_TEXT_COVER)
     .sort((a, b) => area(b) - area(a))
     .slice(0, MAX_IMAGE_REGIONS))
@@ -80,8 +88,8 @@ export function barcodeRegions(page: Page): BarcodeRegion[] {
   for (const box of mergeOverlapping(drawings)
     .sort((a, b) => area(b) - area(a))
     .slice(0, MAX_DRAWING_REGIONS)) {
-    // A drawing inside an image region is rendered with it.
-    if (regions.some((region) => contains(region.box, box))) continue;
+    // A drawing on an image is rendered with it.
+    if (regions.some((region) => contains(region.core, box))) continue;
     regions.push({ box: pad(box, pageBox), core: box, kind: "drawing" });
   }
   return regions;
@@ -146,14 +154,24 @@ function clusterMarks(marks: readonly Box[]): MarkCluster[] {
   return [...clusters.values()];
 }
 
-/** Boxes merged while any two overlap (tiles of one picture, an image and its mask). */
-function mergeOverlapping(boxes: readonly Box[]): Box[] {
+/**
+ * Boxes merged while any two overlap or touch (an image and its mask), or lie within `tileGap` of each
+ * other along an edge they share (tiles of one picture).
+ */
+function mergeOverlapping(boxes: readonly Box[], tileGap = 0): Box[] {
+  const sameSpan = (a: Box, b: Box) =>
+    (Math.abs(a.left - b.left) <= tileGap && Math.abs(a.right - b.right) <= tileGap) ||
+    (Math.abs(a.top - b.top) <= tileGap && Math.abs(a.bottom - b.bottom) <= tileGap);
+  const joins = (a: Box, b: Box) => {
+    const gap = gapBetween(a, b);
+    return gap === 0 || (gap <= tileGap && sameSpan(a, b));
+  };
   let merged = [...boxes];
   for (let changed = true; changed; ) {
     changed = false;
     const next: Box[] = [];
     for (const box of merged) {
-      const index = next.findIndex((other) => clipBox(other, box) !== undefined);
+      const index = next.findIndex((other) => joins(other, box));
       if (index < 0) next.push(box);
       else {
         next[index] = unionBoxes([next[index]!, box])!;

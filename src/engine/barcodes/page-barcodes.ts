@@ -1,6 +1,6 @@
 /**
  * Barcode blocks of a page: each candidate region (barcode-regions.ts) is rendered to pixels and decoded
- * by zxing; every code found becomes a `barcode` block with its box
+ * by zxing (an image region as the image alone in a white quiet zone); every code found becomes a `barcode` block with its box
  * in page points, placed into the reading order like a figure. A figure that is mostly the barcode (the
  * image the code was printed as) and text blocks lying inside a code (OCR reading modules as letters)
  * leave the page, so the code is not there twice.
@@ -177,16 +177,21 @@ async function decodeRegion(
   const size = area(region.core);
   const dpi =
     size <= TINY_REGION ? TINY_DPI : size > LARGE_REGION && region.kind !== "page" ? LARGE_DPI : SCAN_DPI;
-  const rendered = await render.page(pageNumber, dpi, box);
+  // An image's code lies within the image: only the image is rendered, and its quiet zone is white
+  // (page content around it costs rendering and decoding, and text close by can only break the zone).
+  const drawn = region.kind === "image" ? onPixelGrid(region.core, box, dpi / 72) : box;
+  const rendered = await render.page(pageNumber, dpi, drawn);
   const pixels = region.kind === "page" ? await withinPixelBudget(rendered, MAX_PAGE_SCAN_PIXELS) : rendered;
   // Image sources render at their own resolution, so the scale is read off the raster, not the DPI.
-  const scaleX = pixels.width / boxWidth(box);
-  const scaleY = pixels.height / boxHeight(box);
-  const image = {
-    data: new Uint8ClampedArray(pixels.rgba.buffer, pixels.rgba.byteOffset, pixels.rgba.byteLength),
-    width: pixels.width,
-    height: pixels.height,
+  const scaleX = pixels.width / boxWidth(drawn);
+  const scaleY = pixels.height / boxHeight(drawn);
+  const margin = {
+    left: Math.max(0, Math.round((drawn.left - box.left) * scaleX)),
+    top: Math.max(0, Math.round((drawn.top - box.top) * scaleY)),
+    right: Math.max(0, Math.round((box.right - drawn.right) * scaleX)),
+    bottom: Math.max(0, Math.round((box.bottom - drawn.bottom) * scaleY)),
   };
+  const image = withWhiteMargin(pixels, margin);
   let codes = await decodeBarcodes(image);
   // Modules drawn as separate squares leave anti-aliased seams between them that break the code's
   // pattern; a drawing that read as nothing is tried once more with the seams closed.
@@ -195,9 +200,53 @@ async function decodeRegion(
     format: code.format,
     text: code.text,
     box: boxAroundPoints(
-      code.corners.map((point) => ({ x: box.left + point.x / scaleX, y: box.top + point.y / scaleY })),
+      code.corners.map((point) => ({
+        x: drawn.left + (point.x - margin.left) / scaleX,
+        y: drawn.top + (point.y - margin.top) / scaleY,
+      })),
     )!,
   }));
+}
+
+/**
+ * `inner` widened to the pixel grid a render of `outer` at `scale` would have: its pixels are the ones that
+ * render has there (modules a pixel or two wide decode or not with their phase on the grid). One pixel
+ * more at the right and bottom, within `outer`, lets a figure image of `inner` be cut from the render
+ * whichever way its own pixel edges round.
+ */
+function onPixelGrid(inner: Box, outer: Box, scale: number): Box {
+  const grid = (from: number, to: number, round: (value: number) => number) =>
+    from + round((to - from) * scale) / scale;
+  return {
+    left: grid(outer.left, inner.left, (value) => Math.floor(value + 1e-6)),
+    top: grid(outer.top, inner.top, (value) => Math.floor(value + 1e-6)),
+    right: Math.min(
+      outer.right,
+      grid(outer.left, inner.right, (value) => Math.ceil(value - 1e-6) + 1),
+    ),
+    bottom: Math.min(
+      outer.bottom,
+      grid(outer.top, inner.bottom, (value) => Math.ceil(value - 1e-6) + 1),
+    ),
+  };
+}
+
+/** `pixels` inside a white border of the given widths (whole pixels, not negative), as zxing takes them. */
+export function withWhiteMargin(
+  pixels: PagePixels,
+  margin: { readonly left: number; readonly top: number; readonly right: number; readonly bottom: number },
+): { data: Uint8ClampedArray; width: number; height: number } {
+  const { left, top, right, bottom } = margin;
+  const source = new Uint8ClampedArray(pixels.rgba.buffer, pixels.rgba.byteOffset, pixels.rgba.byteLength);
+  if (left === 0 && top === 0 && right === 0 && bottom === 0)
+    return { data: source, width: pixels.width, height: pixels.height };
+  const width = pixels.width + left + right;
+  const height = pixels.height + top + bottom;
+  const data = new Uint8ClampedArray(width * height * 4).fill(255);
+  const rowBytes = pixels.width * 4;
+  for (let row = 0; row < pixels.height; row++)
+    data.set(source.subarray(row * rowBytes, (row + 1) * rowBytes), ((row + top) * width + left) * 4);
+  return { data, width, height };
 }
 
 /** Grey image where each pixel takes the darkest of itself and its four neighbours (one-pixel seams close). */

@@ -9,12 +9,12 @@ import type { Page } from "../document/page.ts";
 import type { Word } from "../document/word.ts";
 import type { OcrEngine } from "../ocr/ocr-engine.ts";
 import { type OcrPageResult, type OcrPdfPageOptions, ocrPdfPage } from "../ocr/ocr-page.ts";
-import { encodePngWindow } from "./encode-png.ts";
+import { encodePng, encodePngWindow } from "./encode-png.ts";
 import { DocumentFontStyles, type PdfFontStore } from "./font-style.ts";
 import { readFormFields } from "./form-fields.ts";
 import { toMatrix } from "./matrix.ts";
 import type { PDFDocumentLoadingTask, PDFDocumentProxy, PDFPageProxy } from "./pdfjs.ts";
-import { cropWindow, type RegionRaster } from "./raster-crop.ts";
+import { cropWindow, type RegionRaster, resampledCrop } from "./raster-crop.ts";
 import { type PageRaster, regionFromRaster } from "./raster-region.ts";
 import { regionScale, renderPdfRegion, renderPdfRegionPixels } from "./render-page.ts";
 import { repairLigatures } from "./rtl-ligatures.ts";
@@ -117,12 +117,17 @@ export class PdfDocumentSource implements DocumentSource {
       const images: Uint8Array[] = [];
       for (const region of regions) {
         const scale = regionScale(region, { dpi });
-        // Encoded straight out of a kept raster that covers the region at this scale, else rendered.
+        // Encoded straight out of a kept raster that covers the region at this scale, or resampled from
+        // one at a finer scale; else rendered.
         const kept = held === undefined ? [] : this.#rasters;
         let cut: Uint8Array | undefined;
         for (const raster of kept) {
           const window = cut === undefined ? cropWindow(raster, region, scale) : undefined;
           if (window !== undefined) cut = encodePngWindow(raster, window);
+        }
+        for (const raster of kept) {
+          const resampled = cut === undefined ? await resampledCrop(raster, region, scale) : undefined;
+          if (resampled !== undefined) cut = encodePng(resampled.rgba, resampled.width, resampled.height);
         }
         images.push(cut ?? (await renderPdfRegion(page, region, { dpi })));
       }

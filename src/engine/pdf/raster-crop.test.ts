@@ -1,13 +1,14 @@
 /**
  * Figure images cut from an earlier render of a larger region match a fresh render of the figure's own
- * region: same size, pixels within a half-pixel shift (a photo's values barely move).
+ * region: same size, pixels within a half-pixel shift (a photo's values barely move); resampled from a
+ * render at a finer scale, the same size and nearly the same pixels.
  */
 import assert from "node:assert/strict";
 import { it } from "node:test";
 import { PDFDocument, rgb, StandardFonts } from "pdf-lib";
 import sharp from "sharp";
 import { loadPdf } from "./pdfjs.ts";
-import { cropRaster } from "./raster-crop.ts";
+import { cropRaster, resampledCrop } from "./raster-crop.ts";
 import { regionScale, renderPdfRegion, renderPdfRegionPixels } from "./render-page.ts";
 
 /** A smooth 300 × 200 px photo-like JPEG drawn at fractional coordinates, with a caption under it. */
@@ -67,6 +68,35 @@ it("cuts a figure out of a padded render at the same scale: same size, same pixe
       cropRaster({ ...raster, region: padded }, outside, regionScale(outside, { dpi: 150 })),
       undefined,
     );
+    page.cleanup();
+  } finally {
+    await task.destroy();
+  }
+});
+
+it("resamples a figure out of a finer render: the size of a fresh render, nearly its pixels", async () => {
+  const task = loadPdf(await photoPdf(), undefined);
+  try {
+    const page = await (await task.promise).getPage(1);
+    const figure = { left: 100.3, top: 231.1, right: 340.7, bottom: 391.3 };
+    const padded = { left: 72.1, top: 203.4, right: 368.9, bottom: 420.6 };
+    const fine = { ...(await renderPdfRegionPixels(page, padded, { dpi: 200 })), region: padded };
+    const scale = regionScale(figure, { dpi: 150 });
+    const resampled = await resampledCrop(fine, figure, scale);
+    assert.ok(resampled !== undefined);
+    const fresh = await sharp(await renderPdfRegion(page, figure, { dpi: 150 }))
+      .ensureAlpha()
+      .raw()
+      .toBuffer({ resolveWithObject: true });
+    assert.deepEqual([resampled.width, resampled.height], [fresh.info.width, fresh.info.height]);
+    let difference = 0;
+    for (let at = 0; at < resampled.rgba.length; at++)
+      difference += Math.abs(resampled.rgba[at]! - fresh.data[at]!);
+    const meanDifference = difference / resampled.rgba.length;
+    assert.ok(meanDifference < 3, `mean difference ${meanDifference.toFixed(2)} levels`);
+    // Not from a raster at the same or a coarser scale, nor one that does not cover the region.
+    assert.equal(await resampledCrop(fine, figure, regionScale(figure, { dpi: 200 })), undefined);
+    assert.equal(await resampledCrop(fine, { ...figure, right: 400 }, scale), undefined);
     page.cleanup();
   } finally {
     await task.destroy();
