@@ -25,6 +25,16 @@ export function boxHeight(box: Box): number {
 }
 
 /** The smallest box around the given points; undefined for no points. */
+/** The box's corners clockwise from the top-left (the order of Extend's block polygons). */
+export function boxCorners(box: Box): [Point, Point, Point, Point] {
+  return [
+    { x: box.left, y: box.top },
+    { x: box.right, y: box.top },
+    { x: box.right, y: box.bottom },
+    { x: box.left, y: box.bottom },
+  ];
+}
+
 export function boxAroundPoints(points: readonly Point[]): Box | undefined {
   if (points.length === 0) return undefined;
   let left = Number.POSITIVE_INFINITY;

@@ -4,7 +4,7 @@
  * straightened frame. `beforeStraightening` maps a point of that frame back to where it is on the page as
  * given, so reported boxes lie on the ink of the uploaded scan.
  */
-import { type Box, boxAroundPoints, type Point } from "./box.ts";
+import { type Box, boxAroundPoints, boxCorners, type Point } from "./box.ts";
 
 export interface PageSize {
   readonly width: number;
@@ -23,11 +23,10 @@ export function beforeStraightening(point: Point, degrees: number, page: PageSiz
 
 /** The upright box, in the straightened frame, around `box` of the page as given (found on its pixels). */
 export function boxIntoStraightened(box: Box, degrees: number, page: PageSize): Box {
-  const corners = [
-    { x: box.left, y: box.top },
-    { x: box.right, y: box.top },
-    { x: box.right, y: box.bottom },
-    { x: box.left, y: box.bottom },
-  ].map((corner) => beforeStraightening(corner, -degrees, page));
-  return boxAroundPoints(corners)!;
+  return boxAroundPoints(boxCorners(box).map((corner) => beforeStraightening(corner, -degrees, page)))!;
+}
+
+/** The upright box, on the page as given, around `box` of the straightened frame. */
+export function boxBeforeStraightening(box: Box, degrees: number, page: PageSize): Box {
+  return boxAroundPoints(boxCorners(box).map((corner) => beforeStraightening(corner, degrees, page)))!;
 }

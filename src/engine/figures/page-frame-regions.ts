@@ -5,9 +5,8 @@
  * given, so the image holds all of the figure).
  */
 import { turnedRegions } from "../barcodes/turned-renderer.ts";
-import { boxAroundPoints } from "../document/box.ts";
 import type { Page } from "../document/page.ts";
-import { beforeStraightening } from "../document/straighten.ts";
+import { boxBeforeStraightening } from "../document/straighten.ts";
 import type { RenderRegions } from "./figure-images.ts";
 
 export function pageFrameRegions(page: Page, render: RenderRegions): RenderRegions {
@@ -20,17 +19,7 @@ export function pageFrameRegions(page: Page, render: RenderRegions): RenderRegio
   return (pageNumber, regions, dpi) =>
     turned(
       pageNumber,
-      regions.map(
-        (box) =>
-          boxAroundPoints(
-            [
-              { x: box.left, y: box.top },
-              { x: box.right, y: box.top },
-              { x: box.right, y: box.bottom },
-              { x: box.left, y: box.bottom },
-            ].map((corner) => beforeStraightening(corner, degrees, size)),
-          )!,
-      ),
+      regions.map((box) => boxBeforeStraightening(box, degrees, size)),
       dpi,
     );
 }

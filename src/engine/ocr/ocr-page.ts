@@ -3,9 +3,8 @@
  * reporting problems as issues instead of throwing (one unreadable page must not lose the document). The
  * pipeline calls it for pages without a usable text layer (see text-layer-quality.ts).
  */
-import { boxAroundPoints } from "../document/box.ts";
 import type { Issue } from "../document/issue.ts";
-import { beforeStraightening } from "../document/straighten.ts";
+import { boxBeforeStraightening } from "../document/straighten.ts";
 import type { PDFPageProxy } from "../pdf/pdfjs.ts";
 import { renderPdfPage } from "../pdf/render-page.ts";
 import type { PageOrientation } from "./detect-orientation.ts";
@@ -253,16 +252,7 @@ function inkBoxesBeforeDeskew(
   degrees: number,
   page: { readonly width: number; readonly height: number },
 ): OcrPageWord[] {
-  return words.map((word) => {
-    const { left, top, right, bottom } = word.inkBox;
-    const corners = [
-      { x: left, y: top },
-      { x: right, y: top },
-      { x: right, y: bottom },
-      { x: left, y: bottom },
-    ].map((corner) => beforeStraightening(corner, degrees, page));
-    return { ...word, inkBox: boxAroundPoints(corners)! };
-  });
+  return words.map((word) => ({ ...word, inkBox: boxBeforeStraightening(word.inkBox, degrees, page) }));
 }
 
 function messageOf(error: unknown): string {

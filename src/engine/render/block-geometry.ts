@@ -5,7 +5,7 @@
  * and the bounding box the upright box around that.
  */
 import type { Extend } from "extend-ai";
-import type { Box } from "../document/box.ts";
+import { type Box, boxCorners, type Point } from "../document/box.ts";
 import type { Page } from "../document/page.ts";
 import { beforeStraightening } from "../document/straighten.ts";
 import { roundPoints } from "./block-id.ts";
@@ -13,12 +13,7 @@ import { roundPoints } from "./block-id.ts";
 export function blockGeometry(box: Box | null, page: Page): Pick<Extend.Block, "polygon" | "boundingBox"> {
   if (box === null) return { polygon: [], boundingBox: { left: null, top: null, right: null, bottom: null } };
   // Clockwise from the top-left corner.
-  let corners = [
-    { x: box.left, y: box.top },
-    { x: box.right, y: box.top },
-    { x: box.right, y: box.bottom },
-    { x: box.left, y: box.bottom },
-  ];
+  let corners: Point[] = boxCorners(box);
   const degrees = page.straightenedDegrees;
   if (degrees !== undefined && degrees !== 0 && page.width !== null && page.height !== null) {
     const size = { width: page.width, height: page.height };
