@@ -86,11 +86,16 @@ export async function toGrayImage(image: OcrImage): Promise<GrayImage> {
 
 /** Binary PGM (P5): a short text header and the grey bytes as they are, so encoding costs one copy. */
 export function encodePgm(image: GrayImage): Uint8Array {
-  const header = new TextEncoder().encode(`P5\n${image.width} ${image.height}\n255\n`);
+  const header = pgmHeader(image);
   const bytes = new Uint8Array(header.length + image.gray.length);
   bytes.set(header, 0);
   bytes.set(image.gray, header.length);
   return bytes;
+}
+
+/** The header of encodePgm(image): a file of it followed by `image.gray` is that PGM, with no copy made. */
+export function pgmHeader(image: GrayImage): Uint8Array {
+  return new TextEncoder().encode(`P5\n${image.width} ${image.height}\n255\n`);
 }
 
 /**
