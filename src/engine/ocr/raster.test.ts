@@ -2,7 +2,15 @@
 import assert from "node:assert/strict";
 import { it } from "node:test";
 import { createCanvas } from "@napi-rs/canvas";
-import { decodeImageFile, encodeForTesseract, encodePgm, rgbaToGray, toGrayImage } from "./raster.ts";
+import {
+  decodeImageFile,
+  encodeForTesseract,
+  encodePgm,
+  grayToRgba,
+  pgmHeader,
+  rgbaToGray,
+  toGrayImage,
+} from "./raster.ts";
 
 it("converts RGBA to grey, treating transparency as white paper", () => {
   const rgba = new Uint8ClampedArray([0, 0, 0, 255, 255, 255, 255, 255, 0, 0, 0, 0, 255, 0, 0, 255]);
@@ -32,9 +40,21 @@ it("converts RGBA at any byte offset alike (a pixel a word when aligned, byte by
 });
 
 it("encodes binary PGM with the pixels as they are", () => {
-  const bytes = encodePgm({ width: 2, height: 1, gray: new Uint8Array([7, 200]) });
+  const image = { width: 2, height: 1, gray: new Uint8Array([7, 200]) };
+  const bytes = encodePgm(image);
   assert.equal(new TextDecoder().decode(bytes.subarray(0, 11)), "P5\n2 1\n255\n");
   assert.deepEqual([...bytes.subarray(11)], [7, 200]);
+  assert.deepEqual([...pgmHeader(image), ...image.gray], [...bytes]);
+});
+
+it("turns grey into opaque RGBA and back: grey pixels are their own luma", () => {
+  const gray = Uint8Array.from({ length: 256 * 3 }, (_, at) => (at * 37) % 256);
+  const rgba = grayToRgba({ width: 256, height: 3, gray });
+  assert.deepEqual([...rgba.rgba.subarray(4 * 5, 4 * 6)], [gray[5], gray[5], gray[5], 255]);
+  assert.deepEqual(rgbaToGray(rgba).gray, gray);
+  // Grey but not opaque, and colour: composited and weighted as before.
+  const mixed = new Uint8ClampedArray([100, 100, 100, 0, 100, 100, 101, 255, 0, 0, 0, 128, 9, 9, 9, 255]);
+  assert.deepEqual([...rgbaToGray({ width: 4, height: 1, rgba: mixed }).gray], [255, 100, 127, 9]);
 });
 
 it("decodes a PNG, and always hands tesseract a PGM", async () => {

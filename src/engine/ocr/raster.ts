@@ -19,6 +19,11 @@ export function rgbaToGray(image: RgbaImage): GrayImage {
     const pixels = new Uint32Array(rgba.buffer, rgba.byteOffset, gray.length);
     for (let at = 0; at < gray.length; at++) {
       const pixel = pixels[at]!;
+      // Opaque grey (R = G = B, as most scans are) is its own luma: 77 + 150 + 29 = 256.
+      if (pixel >>> 24 === 255 && ((pixel ^ (pixel >>> 8)) & 0xffff) === 0) {
+        gray[at] = pixel & 255;
+        continue;
+      }
       const luma = ((pixel & 255) * 77 + ((pixel >>> 8) & 255) * 150 + ((pixel >>> 16) & 255) * 29) >> 8;
       const alpha = pixel >>> 24;
       gray[at] = alpha === 255 ? luma : 255 - ((((255 - luma) * alpha + 127) / 255) | 0);
@@ -35,6 +40,26 @@ export function rgbaToGray(image: RgbaImage): GrayImage {
 }
 
 const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+
+/** Opaque RGBA with every channel the grey level (what rgbaToGray gives back as it was). */
+export function grayToRgba(image: GrayImage): RgbaImage {
+  const { width, height, gray } = image;
+  const rgba = new Uint8ClampedArray(gray.length * 4);
+  if (LITTLE_ENDIAN) {
+    // A pixel a store: a quarter of the stores of a byte at a time.
+    const pixels = new Uint32Array(rgba.buffer, 0, gray.length);
+    for (let at = 0; at < gray.length; at++) pixels[at] = (gray[at]! * 0x010101) | 0xff000000;
+    return { width, height, rgba };
+  }
+  for (let at = 0, out = 0; at < gray.length; at++, out += 4) {
+    const value = gray[at]!;
+    rgba[out] = value;
+    rgba[out + 1] = value;
+    rgba[out + 2] = value;
+    rgba[out + 3] = 255;
+  }
+  return { width, height, rgba };
+}
 
 /** Decodes any image file the canvas library reads (PNG, JPEG, WebP, GIF, BMP; not TIFF) to RGBA. */
 export async function decodeImageFile(bytes: Uint8Array): Promise<RgbaImage> {
@@ -61,11 +86,16 @@ export async function toGrayImage(image: OcrImage): Promise<GrayImage> {
 
 /** Binary PGM (P5): a short text header and the grey bytes as they are, so encoding costs one copy. */
 export function encodePgm(image: GrayImage): Uint8Array {
-  const header = new TextEncoder().encode(`P5\n${image.width} ${image.height}\n255\n`);
+  const header = pgmHeader(image);
   const bytes = new Uint8Array(header.length + image.gray.length);
   bytes.set(header, 0);
   bytes.set(image.gray, header.length);
   return bytes;
+}
+
+/** The header of encodePgm(image): a file of it followed by `image.gray` is that PGM, with no copy made. */
+export function pgmHeader(image: GrayImage): Uint8Array {
+  return new TextEncoder().encode(`P5\n${image.width} ${image.height}\n255\n`);
 }
 
 /**

@@ -6,7 +6,7 @@
  */
 import { spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { writeFileSync } from "node:fs";
+import { closeSync, openSync, writevSync } from "node:fs";
 import { unlink } from "node:fs/promises";
 import { availableParallelism, tmpdir } from "node:os";
 import path from "node:path";
@@ -19,7 +19,7 @@ import type {
   OrientationEstimate,
   QuarterTurn,
 } from "./ocr-engine.ts";
-import { encodePgm, toGrayImage } from "./raster.ts";
+import { pgmHeader, toGrayImage } from "./raster.ts";
 import { parseTesseractTsv } from "./tesseract-tsv.ts";
 
 export interface TesseractCliOcrEngineOptions {
@@ -83,7 +83,7 @@ export class TesseractCliOcrEngine implements OcrEngine {
     // A grey raster goes to the process with no await on the way, so the reading starts at this call.
     const gray = "gray" in image ? image : await toGrayImage(image);
     const { width, height } = gray;
-    const bytes = encodePgm(gray);
+    const bytes = [pgmHeader(gray), gray.gray];
     // `--psm 3` (automatic page segmentation) is the CLI default, stated so both engines match.
     const args = ["stdout", "--dpi", dpiArgument(options.dpi), "--psm", "3", "-l", options.language, "tsv"];
     const output = await this.#run(args, bytes, options.onReading, options.signal);
@@ -99,7 +99,8 @@ export class TesseractCliOcrEngine implements OcrEngine {
   async detectOrientation(image: OcrImage, options: OcrOptions): Promise<OrientationEstimate | undefined> {
     const installation = await this.#probe();
     if (installation?.languages.has("osd") !== true) return undefined;
-    const bytes = encodePgm(await toGrayImage(image));
+    const gray = await toGrayImage(image);
+    const bytes = [pgmHeader(gray), gray.gray];
     const output = await this.#run(["stdout", "--dpi", dpiArgument(options.dpi), "--psm", "0"], bytes);
     // Exit code 1 with "Too few characters" is an answer (no decision), not a failure.
     if (output.code !== 0) return undefined;
@@ -130,12 +131,13 @@ export class TesseractCliOcrEngine implements OcrEngine {
   }
 
   /**
-   * Runs tesseract within the concurrency limit on `image` (a PGM), written to a file of its own that is
-   * named as the first argument and removed afterwards; `onStarted` once the process is started.
+   * Runs tesseract within the concurrency limit on `image` (a PGM, in parts: header and pixels, so the
+   * page is not copied to join them), written to a file of its own that is named as the first argument
+   * and removed afterwards; `onStarted` once the process is started.
    */
   async #run(
     args: readonly string[],
-    image: Uint8Array,
+    image: readonly Uint8Array[],
     onStarted?: () => void,
     signal?: AbortSignal,
   ): Promise<RunOutput> {
@@ -148,7 +150,7 @@ export class TesseractCliOcrEngine implements OcrEngine {
       // the caller's turn, not whenever this thread next waits, so a reading started early runs while the
       // caller goes on measuring the page (early-reading.ts).
       const file = path.join(this.#temporaryDirectory, `${this.#filePrefix}-${this.#files++}.pgm`);
-      writeFileSync(file, image);
+      writeParts(file, image);
       try {
         const running = this.#spawn([file, ...args], undefined, this.#timeoutMs, signal);
         onStarted?.();
@@ -214,6 +216,25 @@ export class TesseractCliOcrEngine implements OcrEngine {
       child.stdin.on("error", () => {});
       child.stdin.end(input);
     });
+  }
+}
+
+/** Writes `parts` one after another as the file `file` (created or truncated). */
+function writeParts(file: string, parts: readonly Uint8Array[]): void {
+  const descriptor = openSync(file, "w");
+  try {
+    let remaining = parts.filter((part) => part.byteLength > 0);
+    while (remaining.length > 0) {
+      // A write may stop short: what it took is dropped from the front and the rest written again.
+      let written = writevSync(descriptor, remaining);
+      while (remaining.length > 0 && written >= remaining[0]!.byteLength) {
+        written -= remaining[0]!.byteLength;
+        remaining = remaining.slice(1);
+      }
+      if (written > 0) remaining = [remaining[0]!.subarray(written), ...remaining.slice(1)];
+    }
+  } finally {
+    closeSync(descriptor);
   }
 }
 

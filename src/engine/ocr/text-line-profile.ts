@@ -45,10 +45,28 @@ export function otsuThreshold(image: GrayImage): number {
 
 /** Pixels at each grey level. */
 export function grayHistogram(image: GrayImage): Uint32Array {
-  // Indexed loop and integer counts: a for-of over a page's typed array costs ~5× as much.
+  // Indexed loop and integer counts: a for-of over a page's typed array costs ~5× as much. Four pixels a
+  // load, counted in four tables, so consecutive counts seldom wait on the same table entry.
   const histogram = new Uint32Array(256);
+  const second = new Uint32Array(256);
+  const third = new Uint32Array(256);
+  const fourth = new Uint32Array(256);
   const gray = image.gray;
-  for (let at = 0; at < gray.length; at++) histogram[gray[at]!]!++;
+  let at = 0;
+  while (at < gray.length && (gray.byteOffset + at) % 4 !== 0) histogram[gray[at++]!]!++;
+  // Which byte of a word is which pixel does not matter to counts.
+  const words = new Uint32Array(gray.buffer, gray.byteOffset + at, (gray.length - at) >> 2);
+  for (let index = 0; index < words.length; index++) {
+    const word = words[index]!;
+    histogram[word & 255]!++;
+    second[(word >>> 8) & 255]!++;
+    third[(word >>> 16) & 255]!++;
+    fourth[word >>> 24]!++;
+  }
+  at += words.length * 4;
+  for (; at < gray.length; at++) histogram[gray[at]!]!++;
+  for (let level = 0; level < 256; level++)
+    histogram[level]! += second[level]! + third[level]! + fourth[level]!;
   return histogram;
 }
 
@@ -143,9 +161,10 @@ export function profileSharpness(points: InkPoints, degrees: number, vertical = 
     if (position > high) high = position;
   }
   const bins = new Float64Array(Math.floor(high - low) + 1);
-  for (const position of positions) bins[Math.floor(position - low)]!++;
+  // Indexed loops: for-of over typed arrays costs several times as much.
+  for (let index = 0; index < positions.length; index++) bins[Math.floor(positions[index]! - low)]!++;
   let squares = 0;
-  for (const value of bins) squares += value * value;
+  for (let bin = 0; bin < bins.length; bin++) squares += bins[bin]! * bins[bin]!;
   return (bins.length * squares) / (points.count * points.count);
 }
 

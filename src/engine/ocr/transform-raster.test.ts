@@ -42,6 +42,12 @@ it("downscales by averaging blocks and crops within bounds", () => {
     2,
   );
   assert.deepEqual([small.width, small.height, ...small.gray], [2, 1, 100, 100]);
+  // By 2 on 5 × 3: the last column and row dropped, quarters of 2 rounded up (1 + 2 + 2 + 1 = 6 → 2).
+  const halved = downscale(
+    { width: 5, height: 3, gray: new Uint8Array([1, 2, 0, 0, 9, 2, 1, 0, 1, 9, 9, 9, 9, 9, 9]) },
+    2,
+  );
+  assert.deepEqual([halved.width, halved.height, ...halved.gray], [2, 1, 2, 0]);
   // Factor 3 on 7 × 4: the last column and row are dropped; each mean rounded (half up).
   const wide = { width: 7, height: 4, gray: Uint8Array.from({ length: 28 }, (_, at) => (at % 7) * 10 + at) };
   const third = downscale(wide, 3);

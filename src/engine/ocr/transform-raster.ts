@@ -9,30 +9,19 @@ import type { GrayImage, PixelBox, QuarterTurn } from "./ocr-engine.ts";
 export function rotateQuarterTurns(image: GrayImage, rotation: QuarterTurn): GrayImage {
   if (rotation === 0) return image;
   const { width, height, gray } = image;
-  const swapped = rotation !== 180;
-  const targetWidth = swapped ? height : width;
-  const targetHeight = swapped ? width : height;
-  const target = new Uint8Array(gray.length);
-  for (let y = 0; y < height; y++) {
-    const row = y * width;
-    for (let x = 0; x < width; x++) {
-      // Where source pixel (x, y) lands after the clockwise turn.
-      let tx: number;
-      let ty: number;
-      if (rotation === 90) {
-        tx = height - 1 - y;
-        ty = x;
-      } else if (rotation === 180) {
-        tx = width - 1 - x;
-        ty = height - 1 - y;
-      } else {
-        tx = y;
-        ty = width - 1 - x;
-      }
-      target[ty * targetWidth + tx] = gray[row + x]!;
-    }
+  // Half a turn reverses the pixel order.
+  if (rotation === 180) return { width, height, gray: gray.slice(0, width * height).reverse() };
+  const target = new Uint8Array(width * height);
+  // The turned raster is `height` wide; its row ty is source column ty read upwards (90°) or column
+  // width - 1 - ty read downwards (270°). Written in order, read down a column.
+  for (let ty = 0; ty < width; ty++) {
+    const out = ty * height;
+    if (rotation === 90)
+      for (let tx = 0, at = (height - 1) * width + ty; tx < height; tx++, at -= width)
+        target[out + tx] = gray[at]!;
+    else for (let tx = 0, at = width - 1 - ty; tx < height; tx++, at += width) target[out + tx] = gray[at]!;
   }
-  return { width: targetWidth, height: targetHeight, gray: target };
+  return { width: height, height: width, gray: target };
 }
 
 /**
@@ -80,8 +69,21 @@ export function downscale(image: GrayImage, factor: number): GrayImage {
   if (factor === 1) return image;
   const width = Math.max(1, Math.floor(image.width / factor));
   const height = Math.max(1, Math.floor(image.height / factor));
-  const sums = new Uint32Array(width);
   const target = new Uint8Array(width * height);
+  if (factor === 2 && image.width >= 2 && image.height >= 2) {
+    // Four pixels a target pixel, rounded half up as Math.round(sum / 4) does.
+    const gray = image.gray;
+    for (let y = 0; y < height; y++) {
+      const out = y * width;
+      for (let x = 0, above = 2 * y * image.width, below = above + image.width; x < width; x++) {
+        target[out + x] = (gray[above]! + gray[above + 1]! + gray[below]! + gray[below + 1]! + 2) >> 2;
+        above += 2;
+        below += 2;
+      }
+    }
+    return { width, height, gray: target };
+  }
+  const sums = new Uint32Array(width);
   const area = factor * factor;
   const gray = image.gray;
   for (let y = 0; y < height; y++) {
@@ -90,14 +92,11 @@ export function downscale(image: GrayImage, factor: number): GrayImage {
       const sourceY = Math.min(image.height - 1, y * factor + dy);
       const row = sourceY * image.width;
       // Every block lies within its row: width * factor <= image.width.
-      if (factor === 2)
-        for (let x = 0, at = row; x < width; x++, at += 2) sums[x]! += gray[at]! + gray[at + 1]!;
-      else
-        for (let x = 0, at = row; x < width; x++, at += factor) {
-          let sum = 0;
-          for (let dx = 0; dx < factor; dx++) sum += gray[at + dx]!;
-          sums[x]! += sum;
-        }
+      for (let x = 0, at = row; x < width; x++, at += factor) {
+        let sum = 0;
+        for (let dx = 0; dx < factor; dx++) sum += gray[at + dx]!;
+        sums[x]! += sum;
+      }
     }
     const base = y * width;
     for (let x = 0; x < width; x++) target[base + x] = Math.round(sums[x]! / area);

@@ -205,7 +205,11 @@ interface Taps<Weights> {
   readonly weight: Weights;
 }
 
-/** Integer arithmetic throughout: 4-bit weights, the sum truncated. */
+/**
+ * Integer arithmetic throughout: 4-bit weights, the sum truncated. The filter is separable in exact
+ * integers, so each source row is blended across once (at most 255 × 16, in 16 bits) and kept while
+ * consecutive output rows use it, and output rows only blend two such rows down.
+ */
 function resampleSixteenths(
   image: GrayImage,
   columns: Taps<Int32Array>,
@@ -217,21 +221,40 @@ function resampleSixteenths(
   const source = image.gray;
   const stride = image.width;
   const { first: x0s, second: x1s, weight: acrosses } = columns;
+  const blendAcross = (sourceRow: number, into: Uint16Array) => {
+    const start = sourceRow * stride;
+    for (let column = 0; column < width; column++) {
+      const across = acrosses[column]!;
+      into[column] = source[start + x0s[column]!]! * (16 - across) + source[start + x1s[column]!]! * across;
+    }
+  };
+  // Two source rows blended across, by source row index (-1: none yet).
+  let upperRow = -1;
+  let lowerRow = -1;
+  let upper = new Uint16Array(width);
+  let lower = new Uint16Array(width);
   for (let row = 0; row < height; row++) {
-    const top = rows.first[row]! * stride;
-    const bottom = rows.second[row]! * stride;
+    const top = rows.first[row]!;
+    const bottom = rows.second[row]!;
+    if (top !== upperRow) {
+      if (top === lowerRow) [upper, lower, lowerRow] = [lower, upper, -1];
+      else blendAcross(top, upper);
+      upperRow = top;
+    }
     const down = rows.weight[row]!;
     const up = 16 - down;
     const out = row * width;
-    for (let column = 0; column < width; column++) {
-      const x0 = x0s[column]!;
-      const x1 = x1s[column]!;
-      const across = acrosses[column]!;
-      const back = 16 - across;
-      const upper = source[top + x0]! * back + source[top + x1]! * across;
-      const lower = source[bottom + x0]! * back + source[bottom + x1]! * across;
-      gray[out + column] = (upper * up + lower * down) >> 8;
+    if (down === 0) {
+      // (upper × 16) >> 8.
+      for (let column = 0; column < width; column++) gray[out + column] = upper[column]! >> 4;
+      continue;
     }
+    if (bottom !== lowerRow) {
+      blendAcross(bottom, lower);
+      lowerRow = bottom;
+    }
+    for (let column = 0; column < width; column++)
+      gray[out + column] = (upper[column]! * up + lower[column]! * down) >> 8;
   }
 }
 

@@ -9,6 +9,7 @@ import sharp from "sharp";
 import type { Box } from "../document/box.ts";
 import type { PagePixels } from "../document/document-source.ts";
 import type { GrayImage } from "../ocr/ocr-engine.ts";
+import { grayToRgba } from "../ocr/raster.ts";
 import { cappedScale, regionRasterSize } from "./render-page.ts";
 
 export interface PageRaster {
@@ -69,15 +70,7 @@ export async function regionFromRaster(
       throw new Error(`Resampled region has ${data.length} bytes, expected ${width * height}`);
     gray = data;
   }
-  const rgba = new Uint8ClampedArray(width * height * 4);
-  for (let at = 0, out = 0; at < gray.length; at++, out += 4) {
-    const value = gray[at]!;
-    rgba[out] = value;
-    rgba[out + 1] = value;
-    rgba[out + 2] = value;
-    rgba[out + 3] = 255;
-  }
-  return { width, height, rgba };
+  return grayToRgba({ width, height, gray });
 }
 
 function clamp(value: number, low: number, high: number): number {
