@@ -2,7 +2,8 @@
  * Child process of the parse bench: parses one file in this thread (one core) with the engine
  * (parse_performance, the default), the engine as parse_light, or raw pdf.js getTextContent, and prints
  * {pages, ms, cpuMs, maxRssMb} as its last line. CPU time (user + system of this process, which runs
- * pdf.js's worker in-thread) is the steadier figure on a shared machine.
+ * pdf.js's worker in-thread) is the steadier figure on a shared machine. parse.bench.ts starts it with an
+ * engine thread's young generation (--max-semi-space-size), so its peak RSS is what an engine thread's is.
  */
 import { readFile } from "node:fs/promises";
 import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { after, describe, it } from "node:test";
 import { setTimeout as sleep } from "node:timers/promises";
 import { corpusFile, manyPagesPdf } from "../test-support/pdf-fixtures.ts";
-import { EnginePool, type ParseTask } from "./engine-pool.ts";
+import { ENGINE_YOUNG_GENERATION_MB, EnginePool, type ParseTask } from "./engine-pool.ts";
 import { parseDocument } from "./parse-document.ts";
 import type { ParseOutcome } from "./parse-outcome.ts";
 
@@ -55,6 +55,24 @@ describe("EnginePool", () => {
     assert.equal(parseTask.bytes.byteLength, 0, "the caller's buffer was transferred (detached)");
     const direct = await parseDocument(corpusFile(`${DOCLING}multi_page.pdf`), OPTIONS);
     assert.deepEqual(await pooled, direct);
+  });
+
+  it("gives its threads the engine's young generation unless told otherwise", async () => {
+    const limits = async (engine: EnginePool) => {
+      const outcome = await engine.run(task(`${DOCLING}multi_page.pdf`, "limits"));
+      return JSON.parse(outcome.status === "failure" ? outcome.failureMessage : "{}");
+    };
+    const defaults = await limits(pool({ size: 1, workerUrl: MISBEHAVING }));
+    assert.equal(defaults.maxYoungGenerationSizeMb, ENGINE_YOUNG_GENERATION_MB);
+    const oldOnly = await limits(
+      pool({ size: 1, workerUrl: MISBEHAVING, resourceLimits: { maxOldGenerationSizeMb: 512 } }),
+    );
+    assert.equal(oldOnly.maxYoungGenerationSizeMb, ENGINE_YOUNG_GENERATION_MB);
+    assert.equal(oldOnly.maxOldGenerationSizeMb, 512);
+    const own = await limits(
+      pool({ size: 1, workerUrl: MISBEHAVING, resourceLimits: { maxYoungGenerationSizeMb: 96 } }),
+    );
+    assert.equal(own.maxYoungGenerationSizeMb, 96);
   });
 
   it("terminates the worker of an aborted parse within a second and carries on with a fresh one", async () => {
