@@ -27,6 +27,42 @@ describe("buildDocumentLayout", () => {
     assert.equal(layout.lines[0]!.folded, "invoice number: \u2016 42183017");
   });
 
+  it("groups the words of a scan read askew into its lines, as the blocks' turned polygons slope", () => {
+    // Two lines of words falling 0.05 pt per point to the right (about 2.9°), 18 pt apart.
+    const slope = 0.05;
+    const rows = ["Invoice Number 42183017 was paid in full", "Shipping address 17 Harbour Street Leeds"];
+    const document = documentOf(rows.map((text, row) => ({ text, x: 40, y: 100 + 18 * row })));
+    const words = document.words.map((word) => {
+      const fall = slope * ((word.boundingBox.left + word.boundingBox.right) / 2);
+      return {
+        ...word,
+        boundingBox: {
+          ...word.boundingBox,
+          top: word.boundingBox.top + fall,
+          bottom: word.boundingBox.bottom + fall,
+        },
+      };
+    });
+    const level = buildDocumentLayout([{ ...document, words }]);
+    assert.ok(level.lines.length > 2, "level blocks: the falling words do not make two lines");
+    for (const block of document.parse.chunks[0]!.blocks) {
+      const { left, top, right, bottom } = block.boundingBox;
+      block.polygon = [
+        { x: left!, y: top! + slope * left! },
+        { x: right!, y: top! + slope * right! },
+        { x: right!, y: bottom! + slope * right! },
+        { x: left!, y: bottom! + slope * left! },
+      ];
+    }
+    const layout = buildDocumentLayout([{ ...document, words }]);
+    assert.deepEqual(
+      layout.lines.map((line) => line.tokens.map((token) => token.text).join(" ")),
+      rows,
+    );
+    // Citations keep the words' boxes on the page.
+    assert.deepEqual(layout.lines[0]!.tokens.at(-1)!.box, words[6]!.boundingBox);
+  });
+
   it("estimates words from blocks when there are none, never merging two blocks' segments", () => {
     const layout = buildDocumentLayout([documentOf(items, false)]);
     assert.equal(layout.files[0]!.geometry, "block");

@@ -80,7 +80,8 @@ export function buildDocumentLayout(documents: readonly ExtractionDocument[]): D
       blocksByPage.set(key, list);
     }
     for (const { number } of filePages) {
-      for (const seed of buildLines(wordsByPage.get(number) ?? [], geometry)) {
+      const slope = geometry === "word" ? textSlope(fileBlocks, number) : 0;
+      for (const seed of buildLines(wordsByPage.get(number) ?? [], geometry, slope)) {
         const x = (seed.box.left + seed.box.right) / 2;
         const y = (seed.box.top + seed.box.bottom) / 2;
         const blockIndex =
@@ -245,4 +246,28 @@ function gridRowsText(cells: readonly { row: number; column: number; text: strin
     rows[cell.row] = row;
   }
   return rows.map((row) => Array.from(row, (text) => text ?? "").join("    ")).join("\n");
+}
+
+/** Below this, a page's lines count as level. */
+const MIN_SLOPE = 0.002;
+/** Blocks at least this wide tell the slope of the page's lines. */
+const MIN_SLOPE_WIDTH = 40;
+
+/**
+ * How far the text lines of a page fall per point to the right: the parse reports the blocks of a scan
+ * it read askew as turned rectangles on the page (polygon top edges with the scan's slope); the median
+ * over the page's wide blocks, or 0.
+ */
+function textSlope(blocks: readonly Extend.Block[], page: number): number {
+  const slopes: number[] = [];
+  for (const block of blocks) {
+    if ((block.metadata.page?.number ?? 1) !== page || block.polygon.length !== 4) continue;
+    const [topLeft, topRight] = block.polygon;
+    const width = topRight!.x - topLeft!.x;
+    if (width >= MIN_SLOPE_WIDTH) slopes.push((topRight!.y - topLeft!.y) / width);
+  }
+  if (slopes.length === 0) return 0;
+  slopes.sort((a, b) => a - b);
+  const median = slopes[Math.floor(slopes.length / 2)]!;
+  return Math.abs(median) < MIN_SLOPE ? 0 : median;
 }

@@ -43,9 +43,15 @@ export interface LineSeed {
 }
 
 /** Lines of one page, top to bottom (then left to right). */
-export function buildLines(words: readonly PlacedWord[], geometry: Geometry): LineSeed[] {
-  const kept = dropDuplicates(words.filter((word) => word.text.trim() !== ""));
-  if (kept.length === 0) return [];
+/**
+ * `slope`: how far the page's text lines fall per point to the right (a scan read askew; 0 when level).
+ * Words are grouped into lines as if the page were level, and keep their boxes on the page.
+ */
+export function buildLines(words: readonly PlacedWord[], geometry: Geometry, slope = 0): LineSeed[] {
+  const placed = dropDuplicates(words.filter((word) => word.text.trim() !== ""));
+  if (placed.length === 0) return [];
+  const onPage = new Map<PlacedWord, PlacedWord>();
+  const kept = slope === 0 ? placed : placed.map((word) => levelled(word, slope, onPage));
   const heights = kept.map((word) => word.box.bottom - word.box.top).sort((a, b) => a - b);
   const medianHeight = heights[Math.floor(heights.length / 2)]!;
   const sorted = [...kept].sort(
@@ -76,7 +82,9 @@ export function buildLines(words: readonly PlacedWord[], geometry: Geometry): Li
     else best.words.push(word);
   }
   // Words come as words (`ocr.words`); runs a PDF split for kerning are the parser's to join.
-  const ordered = [...open, ...loners].map((line) => [...line.words].sort((a, b) => a.box.left - b.box.left));
+  const ordered = [...open, ...loners].map((line) =>
+    [...line.words].sort((a, b) => a.box.left - b.box.left).map((word) => onPage.get(word) ?? word),
+  );
   const spacing = wordSpacing(ordered);
   return ordered
     .map((line) => seed(line, geometry, spacing))
@@ -99,6 +107,14 @@ function wordSpacing(lines: readonly (readonly PlacedWord[])[]): number {
   if (gaps.length < 5) return 0;
   gaps.sort((a, b) => a - b);
   return gaps[Math.floor(gaps.length * 0.3)]!;
+}
+
+/** The word as on a level page: moved up by the slope's fall at its centre (`onPage` maps it back). */
+function levelled(word: PlacedWord, slope: number, onPage: Map<PlacedWord, PlacedWord>): PlacedWord {
+  const fall = slope * ((word.box.left + word.box.right) / 2);
+  const level = { ...word, box: { ...word.box, top: word.box.top - fall, bottom: word.box.bottom - fall } };
+  onPage.set(level, word);
+  return level;
 }
 
 function seed(ordered: readonly PlacedWord[], geometry: Geometry, spacing: number): LineSeed {
