@@ -56,7 +56,8 @@ export interface CodeLayout {
 export function findCodeBlocks(lines: readonly Line[]): CodeLayout {
   const candidates = lines.filter(isCodeLine).sort((a, b) => a.box.top - b.box.top);
   if (candidates.length < MIN_ROWS) return { code: [], rest: [...lines] };
-  const others = lines.filter((line) => !candidates.includes(line));
+  const candidateSet = new Set(candidates);
+  const others = lines.filter((line) => !candidateSet.has(line));
   const runs: Line[][] = [];
   for (const line of candidates) {
     const run = runs.find((lines) => continuesRun(lines, line, others));
