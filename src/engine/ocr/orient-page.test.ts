@@ -50,18 +50,40 @@ it("reads an upright page once, without the orientation pass, and keeps that rea
   );
 });
 
-it("turns upside-down and quarter-turned pages upright and leaves them to be read", async () => {
+it("reads upside-down and quarter-turned pages once, turned the way their ink stands, without OSD", async () => {
   for (const [file, rotation] of [
     ["phototest-rotated-180.png", 180],
     ["phototest-rotated-L.png", 90],
+    ["phototest-rotated-R.png", 270],
   ] as const) {
     const image = await corpusImage(`tesseract-ocr-gt/${file}`);
-    const oriented = await orientPage(image, engine, { dpi: DPI, language: "eng" });
+    const { engine: counted, calls } = counting(engine);
+    const oriented = await orientPage(image, counted, { dpi: DPI, language: "eng" });
     assert.equal(oriented.orientation.rotationDegrees, rotation, file);
-    assert.notEqual(oriented.orientation.method, "recognition", file);
-    assert.equal(oriented.reading, undefined, `${file}: the reading of the turned page is not kept`);
+    assert.equal(oriented.orientation.method, "recognition", file);
+    assert.deepEqual(calls, { recognize: 1, detect: 0 }, file);
     assert.ok(oriented.raster.width > oriented.raster.height, `${file}: landscape once upright`);
+    const words = oriented.reading?.words.map((word) => word.text).join(" ") ?? "";
+    assert.match(words, /quick brown dog/, `${file}: the reading kept is of the turned page`);
   }
+});
+
+it("falls back to OSD when the first reading fails, and leaves the page it chose to be read", async () => {
+  const image = await corpusImage("tesseract-ocr-gt/phototest-rotated-180.png");
+  const { engine: counted, calls } = counting(engine);
+  let first = true;
+  const failingOnce = (turned: typeof image, turn: number) => {
+    if (first) {
+      first = false;
+      return Promise.reject(new Error(`engine busy (turn ${turn})`));
+    }
+    return counted.recognize(turned, { language: "eng", dpi: DPI });
+  };
+  const oriented = await orientPage(image, counted, { dpi: DPI, language: "eng" }, failingOnce);
+  assert.equal(oriented.orientation.rotationDegrees, 180);
+  assert.notEqual(oriented.orientation.method, "recognition");
+  assert.equal(oriented.reading, undefined);
+  assert.ok(calls.detect + calls.recognize >= 1, "OSD or a comparison decided");
 });
 
 it("reads a slanted upright page straightened", async () => {
