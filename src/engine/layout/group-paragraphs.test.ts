@@ -54,6 +54,17 @@ describe("groupParagraphs", () => {
     assert.deepEqual(paragraphs(lines(["a long docu-", "ment here"], 72, 100)), ["a long docu-ment here"]);
   });
 
+  it("joins a line ending in a closed-up dash without a space, and keeps the space of a spaced one", () => {
+    assert.deepEqual(
+      paragraphs(lines(["from clunky typewriters to platforms—", "reflects progress"], 72, 100)),
+      ["from clunky typewriters to platforms—reflects progress"],
+    );
+    assert.deepEqual(
+      paragraphs(lines(["from clunky typewriters to platforms —", "reflects progress"], 72, 100)),
+      ["from clunky typewriters to platforms — reflects progress"],
+    );
+  });
+
   it("keeps each table of contents entry apart, a wrapped title with its entry", () => {
     const words = lines(
       [

@@ -212,9 +212,11 @@ function toBlock(lines: readonly Line[], item: LineMarker | undefined): Block {
   let text = "";
   for (const line of lines) {
     // A hyphen at a line end joins the next line without a space; the hyphen is kept because a
-    // compound word ("self-contained") cannot be told from a hyphenated one here.
+    // compound word ("self-contained") cannot be told from a hyphenated one here. So does a dash set
+    // closed up to the word before it ("platforms—" over "reflects"): the line broke after the dash, and
+    // no space was printed on either side of it; a spaced dash ("word —") keeps its space.
     if (text === "") text = line.text;
-    else text += (/[-\u2010]$/u.test(text) ? "" : " ") + line.text;
+    else text += (/(?:[-\u2010]|[\p{L}\p{N}][\u2013\u2014])$/u.test(text) ? "" : " ") + line.text;
   }
   const box = unionBoxes(lines.map((line) => line.box)) as Box;
   if (item === undefined) return { type: "text", text, box, lines };

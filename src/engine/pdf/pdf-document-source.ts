@@ -13,6 +13,7 @@ import { encodePng, encodePngWindow } from "./encode-png.ts";
 import { DocumentFontStyles, type PdfFontStore } from "./font-style.ts";
 import { readFormFields } from "./form-fields.ts";
 import { toMatrix } from "./matrix.ts";
+import { type RunWords, withoutPartialOverprints } from "./overprint-runs.ts";
 import type { PDFDocumentLoadingTask, PDFDocumentProxy, PDFPageProxy } from "./pdfjs.ts";
 import { cropWindow, type RegionRaster, resampledCrop } from "./raster-crop.ts";
 import { type PageRaster, regionFromRaster } from "./raster-region.ts";
@@ -192,18 +193,23 @@ export class PdfDocumentSource implements DocumentSource {
       const frame: PageFrame = { transform, width: viewport.width, height: viewport.height };
       const content = await page.getTextContent();
       const styles = content.styles as Record<string, PdfFontStyle | undefined>;
-      const words: Word[] = [];
+      const runs: RunWords[] = [];
+      let last: { run: RunWords; words: Word[] } | undefined;
       for (const item of content.items) {
         if (!("str" in item)) continue; // marked-content delimiters carry no text
         const itemTransform = toMatrix(item.transform);
         if (itemTransform === undefined) continue;
         const run = { ...item, transform: itemTransform };
         // A space pdf.js reports as a run of its own marks the end of the word before it.
-        const last = words[words.length - 1];
-        if (last !== undefined && isSpaceAfter(run, last, frame))
-          words[words.length - 1] = { ...last, spaceAfter: true };
-        for (const word of textRunWords(run, styles[item.fontName], frame)) words.push(word);
+        const lastWord = last?.words[last.words.length - 1];
+        if (last !== undefined && lastWord !== undefined && isSpaceAfter(run, lastWord, frame))
+          last.words[last.words.length - 1] = { ...lastWord, spaceAfter: true };
+        const runWords = textRunWords(run, styles[item.fontName], frame);
+        if (runWords.length === 0) continue;
+        last = { run: { text: item.str, words: runWords }, words: runWords };
+        runs.push(last.run);
       }
+      const words = withoutPartialOverprints(runs);
       // Ruling lines (table borders) come from the operator list, the costliest read (it also decodes
       // images); a page without words can hold no table, so it skips the list, as does parse_light.
       // The same walk yields figure candidates (images, vector drawings) for figures/.
