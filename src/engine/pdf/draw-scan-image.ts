@@ -8,6 +8,7 @@
  */
 import type { GrayImage } from "../ocr/ocr-engine.ts";
 import { type Matrix, multiply } from "./matrix.ts";
+import { resampleBilinear, resampleBilinearInto, resampleNearestInto } from "./scan-resample.ts";
 
 const MAX_OVERDRAW = 4;
 
@@ -64,58 +65,92 @@ export function drawScanImage(
   // pdf.js's getImageSmoothingEnabled: smooth unless the image is enlarged beyond CSS pixel size.
   const limit = Math.fround(96 / 72);
   const smooth = interpolate || (Math.hypot(a, b) <= limit && Math.hypot(c, d) <= limit);
-  const local = smooth
-    ? resampleBilinear(scaled, localWidth, localHeight, swapped)
-    : resampleNearest(scaled, localWidth, localHeight);
   const gray = new Uint8Array(width * height).fill(255);
-  const coverX = coverage(clip[0], clip[2], width, false);
-  const coverY = coverage(clip[1], clip[3], height, true);
-  // Local pixel → device pixel through setTransform(sign, 0, 0, sign, left, top) or its swap.
+  // Local pixel → device pixel through setTransform(sign, 0, 0, sign, left, top) or its swap: local rows
+  // run along device y (x when swapped), local columns along x (y), each one way or the other.
   const xSign = Math.sign(swapped ? c : a);
   const ySign = Math.sign(swapped ? b : d);
-  const deviceX = (along: number) => (xSign > 0 ? left + along : left - 1 - along);
-  const deviceY = (along: number) => (ySign > 0 ? top + along : top - 1 - along);
-  // Per local column and row: the device offset it lands on (-1 off the raster) and its clip coverage.
-  const columnOffset = new Int32Array(localWidth);
-  const columnCover = new Float64Array(localWidth);
-  for (let column = 0; column < localWidth; column++) {
-    const inside = swapped ? deviceY(column) : deviceX(column);
-    const limit = swapped ? height : width;
-    const valid = inside >= 0 && inside < limit;
-    columnOffset[column] = valid ? (swapped ? inside * width : inside) : -1;
-    columnCover[column] = valid ? (swapped ? coverY : coverX)[inside]! : 0;
-  }
-  // Columns wholly inside the clip that land on consecutive device pixels: copied a row span at a time.
-  let spanStart = 0;
-  let spanEnd = 0;
-  if (!swapped && xSign > 0) {
-    while (spanStart < localWidth && columnCover[spanStart] !== 1) spanStart++;
-    spanEnd = spanStart;
-    while (spanEnd < localWidth && columnCover[spanEnd] === 1) spanEnd++;
-  }
-  for (let row = 0; row < localHeight; row++) {
-    const inside = swapped ? deviceX(row) : deviceY(row);
-    if (inside < 0 || inside >= (swapped ? width : height)) continue;
-    const rowOffset = swapped ? inside : inside * width;
-    const rowCover = (swapped ? coverX : coverY)[inside]!;
-    if (rowCover === 0) continue;
-    const source = row * localWidth;
-    const span = rowCover === 1 && spanEnd > spanStart;
-    if (span)
-      gray.set(
-        local.gray.subarray(source + spanStart, source + spanEnd),
-        rowOffset + columnOffset[spanStart]!,
-      );
-    for (let column = 0; column < localWidth; column++) {
-      if (span && column === spanStart) column = spanEnd;
-      if (column >= localWidth) break;
-      const cover = columnCover[column]! * rowCover;
-      if (cover === 0) continue;
-      const value = local.gray[source + column]!;
-      gray[rowOffset + columnOffset[column]!] = cover === 1 ? value : Math.round(255 - (255 - value) * cover);
+  const alongX = { start: xSign > 0 ? left : left - 1, sign: xSign, size: width, step: xSign };
+  const alongY = { start: ySign > 0 ? top : top - 1, sign: ySign, size: height, step: ySign * width };
+  const rowAxis = swapped ? alongX : alongY;
+  const columnAxis = swapped ? alongY : alongX;
+  const rows = onRaster(rowAxis, localHeight);
+  const columns = onRaster(columnAxis, localWidth);
+  if (rows[1] <= rows[0] || columns[1] <= columns[0]) return { width, height, gray };
+  const target = {
+    gray,
+    base: rowAxis.start * Math.abs(rowAxis.step) + columnAxis.start * Math.abs(columnAxis.step),
+    rowStep: rowAxis.step,
+    columnStep: columnAxis.step,
+    rows,
+    columns,
+  };
+  if (smooth) resampleBilinearInto(scaled, localWidth, localHeight, swapped, target);
+  else resampleNearestInto(scaled, localWidth, localHeight, target);
+  applyClip(gray, width, height, clip, [
+    deviceRange(alongX, swapped ? rows : columns),
+    deviceRange(alongY, swapped ? columns : rows),
+  ]);
+  return { width, height, gray };
+}
+
+interface Axis {
+  /** Device coordinate of local index 0. */
+  readonly start: number;
+  readonly sign: number;
+  /** Device pixels along the axis. */
+  readonly size: number;
+  /** Raster offset from one local index to the next. */
+  readonly step: number;
+}
+
+/** The local indices in [0, count) that land on the raster along `axis` (contiguous: the map is linear). */
+function onRaster(axis: Axis, count: number): [number, number] {
+  // start + sign × index in [0, size).
+  const low = axis.sign > 0 ? -axis.start : axis.start - axis.size + 1;
+  const high = axis.sign > 0 ? axis.size - axis.start : axis.start + 1;
+  return [Math.max(0, low), Math.min(count, high)];
+}
+
+/** The device pixels [from, to) the local indices `range` cover along `axis`. */
+function deviceRange(axis: Axis, range: readonly [number, number]): [number, number] {
+  const first = axis.start + axis.sign * range[0];
+  const last = axis.start + axis.sign * (range[1] - 1);
+  return [Math.min(first, last), Math.max(first, last) + 1];
+}
+
+/**
+ * Fades the pixels drawn inside `drawn` ([x from, to), [y from, to)) towards white by how little of them the
+ * clip covers, as Skia's antialiased clip does (a pixel the clip misses stays white).
+ */
+function applyClip(
+  gray: Uint8Array,
+  width: number,
+  height: number,
+  clip: DeviceRectangle,
+  drawn: readonly [readonly [number, number], readonly [number, number]],
+): void {
+  const coverX = coverage(clip[0], clip[2], width, false);
+  const coverY = coverage(clip[1], clip[3], height, true);
+  const [[x0, x1], [y0, y1]] = drawn;
+  // Columns the clip covers in part, for the rows it covers wholly.
+  const partial: number[] = [];
+  for (let x = x0; x < x1; x++) if (coverX[x] !== 1) partial.push(x);
+  const fade = (at: number, cover: number) => {
+    gray[at] = cover === 0 ? 255 : Math.round(255 - (255 - gray[at]!) * cover);
+  };
+  for (let y = y0; y < y1; y++) {
+    const rowCover = coverY[y]!;
+    const row = y * width;
+    if (rowCover === 1) {
+      for (const x of partial) fade(row + x, coverX[x]!);
+      continue;
+    }
+    for (let x = x0; x < x1; x++) {
+      const cover = coverX[x]! * rowCover;
+      if (cover !== 1) fade(row + x, cover);
     }
   }
-  return { width, height, gray };
 }
 
 /** pdf.js's _scaleImage steps: halve (rounding up) each axis scaled down by more than 2 until it is not. */
@@ -156,150 +191,4 @@ function coverage(low: number, high: number, size: number, subSamples: boolean):
     cover[at] = inside / 4;
   }
   return cover;
-}
-
-/**
- * Taps and weights of a bilinear resample along one axis: sample centres map to sample centres, and the
- * weight of the second tap is in sixteenths (truncated, as Skia's scale-only sampler has it, or `exact`).
- */
-function taps(from: number, to: number, exact: boolean) {
-  const first = new Int32Array(to);
-  const second = new Int32Array(to);
-  const weight = new Float64Array(to);
-  const ratio = from / to;
-  for (let at = 0; at < to; at++) {
-    const position = Math.min(Math.max((at + 0.5) * ratio - 0.5, 0), from - 1);
-    const low = Math.floor(position);
-    first[at] = low;
-    second[at] = Math.min(low + 1, from - 1);
-    weight[at] = exact ? (position - low) * 16 : Math.floor((position - low) * 16);
-  }
-  return { first, second, weight };
-}
-
-/**
- * Resizes with Skia's bilinear filter (edges clamped), as drawImage with smoothing does: with 4-bit weights
- * and truncation for a scale-only drawing, exact weights and rounding (`exact`) for a quarter-turned one.
- */
-export function resampleBilinear(image: GrayImage, width: number, height: number, exact = false): GrayImage {
-  if (width === image.width && height === image.height) return image;
-  const columns = taps(image.width, width, exact);
-  const rows = taps(image.height, height, exact);
-  const gray = new Uint8Array(width * height);
-  if (exact) resampleExact(image, columns, rows, gray, width, height);
-  else
-    resampleSixteenths(
-      image,
-      { first: columns.first, second: columns.second, weight: Int32Array.from(columns.weight) },
-      { first: rows.first, second: rows.second, weight: Int32Array.from(rows.weight) },
-      gray,
-      width,
-      height,
-    );
-  return { width, height, gray };
-}
-
-interface Taps<Weights> {
-  readonly first: Int32Array;
-  readonly second: Int32Array;
-  readonly weight: Weights;
-}
-
-/**
- * Integer arithmetic throughout: 4-bit weights, the sum truncated. The filter is separable in exact
- * integers, so each source row is blended across once (at most 255 × 16, in 16 bits) and kept while
- * consecutive output rows use it, and output rows only blend two such rows down.
- */
-function resampleSixteenths(
-  image: GrayImage,
-  columns: Taps<Int32Array>,
-  rows: Taps<Int32Array>,
-  gray: Uint8Array,
-  width: number,
-  height: number,
-): void {
-  const source = image.gray;
-  const stride = image.width;
-  const { first: x0s, second: x1s, weight: acrosses } = columns;
-  const blendAcross = (sourceRow: number, into: Uint16Array) => {
-    const start = sourceRow * stride;
-    for (let column = 0; column < width; column++) {
-      const across = acrosses[column]!;
-      into[column] = source[start + x0s[column]!]! * (16 - across) + source[start + x1s[column]!]! * across;
-    }
-  };
-  // Two source rows blended across, by source row index (-1: none yet).
-  let upperRow = -1;
-  let lowerRow = -1;
-  let upper = new Uint16Array(width);
-  let lower = new Uint16Array(width);
-  for (let row = 0; row < height; row++) {
-    const top = rows.first[row]!;
-    const bottom = rows.second[row]!;
-    if (top !== upperRow) {
-      if (top === lowerRow) [upper, lower, lowerRow] = [lower, upper, -1];
-      else blendAcross(top, upper);
-      upperRow = top;
-    }
-    const down = rows.weight[row]!;
-    const up = 16 - down;
-    const out = row * width;
-    if (down === 0) {
-      // (upper × 16) >> 8.
-      for (let column = 0; column < width; column++) gray[out + column] = upper[column]! >> 4;
-      continue;
-    }
-    if (bottom !== lowerRow) {
-      blendAcross(bottom, lower);
-      lowerRow = bottom;
-    }
-    for (let column = 0; column < width; column++)
-      gray[out + column] = (upper[column]! * up + lower[column]! * down) >> 8;
-  }
-}
-
-/** Exact weights, rounded to the nearest level. */
-function resampleExact(
-  image: GrayImage,
-  columns: Taps<Float64Array>,
-  rows: Taps<Float64Array>,
-  gray: Uint8Array,
-  width: number,
-  height: number,
-): void {
-  const source = image.gray;
-  const stride = image.width;
-  for (let row = 0; row < height; row++) {
-    const top = rows.first[row]! * stride;
-    const bottom = rows.second[row]! * stride;
-    const down = rows.weight[row]!;
-    const out = row * width;
-    for (let column = 0; column < width; column++) {
-      const x0 = columns.first[column]!;
-      const x1 = columns.second[column]!;
-      const across = columns.weight[column]!;
-      const upper = source[top + x0]! * (16 - across) + source[top + x1]! * across;
-      const lower = source[bottom + x0]! * (16 - across) + source[bottom + x1]! * across;
-      gray[out + column] = (upper * (16 - down) + lower * down + 128) >> 8;
-    }
-  }
-}
-
-/** Resizes with Skia's nearest-neighbour sampling (drawImage without smoothing). */
-export function resampleNearest(image: GrayImage, width: number, height: number): GrayImage {
-  if (width === image.width && height === image.height) return image;
-  const nearest = (from: number, to: number) =>
-    Int32Array.from({ length: to }, (_, at) =>
-      Math.min(Math.max(Math.ceil(((at + 0.5) * from) / to) - 1, 0), from - 1),
-    );
-  const columns = nearest(image.width, width);
-  const rows = nearest(image.height, height);
-  const gray = new Uint8Array(width * height);
-  for (let row = 0; row < height; row++) {
-    const source = rows[row]! * image.width;
-    const out = row * width;
-    for (let column = 0; column < width; column++)
-      gray[out + column] = image.gray[source + columns[column]!]!;
-  }
-  return { width, height, gray };
 }

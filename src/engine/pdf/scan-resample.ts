@@ -1,0 +1,227 @@
+/**
+ * Skia's resampling of a scanned image, as drawImage does it onto an @napi-rs/canvas: bilinear (edges
+ * clamped; 4-bit weights truncated for a scale-only drawing, exact weights rounded for a quarter-turned
+ * one) or nearest neighbour. The pixels are written straight to where they land on the page raster
+ * (a ResampleTarget), so a scan drawn upright, flipped or quarter-turned costs one pass and no copy.
+ */
+import type { GrayImage } from "../ocr/ocr-engine.ts";
+
+/**
+ * Where the resampled image's pixels go: pixel (row, column) of the resampled image to
+ * `gray[base + row * rowStep + column * columnStep]`, for rows in [rows[0], rows[1]) and columns in
+ * [columns[0], columns[1]) only (the others fall off the raster).
+ */
+export interface ResampleTarget {
+  readonly gray: Uint8Array;
+  readonly base: number;
+  readonly rowStep: number;
+  readonly columnStep: number;
+  readonly rows: readonly [number, number];
+  readonly columns: readonly [number, number];
+}
+
+/** Taps of a bilinear resample along one axis: sample centres map to sample centres. */
+interface Taps<Weights> {
+  readonly first: Int32Array;
+  readonly second: Int32Array;
+  /** The second tap's weight in sixteenths (truncated as Skia's scale-only sampler has it, or exact). */
+  readonly weight: Weights;
+}
+
+function taps(from: number, to: number, exact: true): Taps<Float64Array>;
+function taps(from: number, to: number, exact: false): Taps<Int32Array>;
+function taps(from: number, to: number, exact: boolean): Taps<Float64Array | Int32Array> {
+  const first = new Int32Array(to);
+  const second = new Int32Array(to);
+  const weight = exact ? new Float64Array(to) : new Int32Array(to);
+  const ratio = from / to;
+  for (let at = 0; at < to; at++) {
+    const position = Math.min(Math.max((at + 0.5) * ratio - 0.5, 0), from - 1);
+    const low = Math.floor(position);
+    first[at] = low;
+    second[at] = Math.min(low + 1, from - 1);
+    weight[at] = exact ? (position - low) * 16 : Math.floor((position - low) * 16);
+  }
+  return { first, second, weight };
+}
+
+/** The whole of a `width` × `height` image, row after row. */
+function wholeImage(gray: Uint8Array, width: number, height: number): ResampleTarget {
+  return { gray, base: 0, rowStep: width, columnStep: 1, rows: [0, height], columns: [0, width] };
+}
+
+/** Resizes with Skia's bilinear filter, as drawImage with smoothing does. */
+export function resampleBilinear(image: GrayImage, width: number, height: number, exact = false): GrayImage {
+  if (width === image.width && height === image.height) return image;
+  const gray = new Uint8Array(width * height);
+  resampleBilinearInto(image, width, height, exact, wholeImage(gray, width, height));
+  return { width, height, gray };
+}
+
+/** Resizes with Skia's nearest-neighbour sampling (drawImage without smoothing). */
+export function resampleNearest(image: GrayImage, width: number, height: number): GrayImage {
+  if (width === image.width && height === image.height) return image;
+  const gray = new Uint8Array(width * height);
+  resampleNearestInto(image, width, height, wholeImage(gray, width, height));
+  return { width, height, gray };
+}
+
+/** `image` resized to `width` × `height` with the bilinear filter into `target`. */
+export function resampleBilinearInto(
+  image: GrayImage,
+  width: number,
+  height: number,
+  exact: boolean,
+  target: ResampleTarget,
+): void {
+  if (width === image.width && height === image.height) {
+    copyInto(image, target);
+    return;
+  }
+  if (exact) {
+    const columns = taps(image.width, width, true);
+    const rows = taps(image.height, height, true);
+    resampleExact(image, columns, rows, target);
+  } else {
+    const columns = taps(image.width, width, false);
+    const rows = taps(image.height, height, false);
+    resampleSixteenths(image, columns, rows, target);
+  }
+}
+
+/** `image` resized with nearest-neighbour sampling into `target`. */
+export function resampleNearestInto(
+  image: GrayImage,
+  width: number,
+  height: number,
+  target: ResampleTarget,
+): void {
+  const nearest = (from: number, to: number) =>
+    Int32Array.from({ length: to }, (_, at) =>
+      Math.min(Math.max(Math.ceil(((at + 0.5) * from) / to) - 1, 0), from - 1),
+    );
+  const columns = nearest(image.width, width);
+  const rows = nearest(image.height, height);
+  const { gray, base, rowStep, columnStep } = target;
+  const [columnStart, columnEnd] = target.columns;
+  for (let row = target.rows[0]; row < target.rows[1]; row++) {
+    const source = rows[row]! * image.width;
+    let out = base + row * rowStep + columnStart * columnStep;
+    for (let column = columnStart; column < columnEnd; column++, out += columnStep)
+      gray[out] = image.gray[source + columns[column]!]!;
+  }
+}
+
+function copyInto(image: GrayImage, target: ResampleTarget): void {
+  const { gray, base, rowStep, columnStep } = target;
+  const [columnStart, columnEnd] = target.columns;
+  for (let row = target.rows[0]; row < target.rows[1]; row++) {
+    const source = row * image.width;
+    let out = base + row * rowStep + columnStart * columnStep;
+    if (columnStep === 1) gray.set(image.gray.subarray(source + columnStart, source + columnEnd), out);
+    else
+      for (let column = columnStart; column < columnEnd; column++, out += columnStep)
+        gray[out] = image.gray[source + column]!;
+  }
+}
+
+/**
+ * Integer arithmetic throughout: 4-bit weights, the sum truncated. The filter is separable in exact
+ * integers, so each source row is blended across once (at most 255 × 16, in 16 bits) and kept while
+ * consecutive output rows use it, and output rows only blend two such rows down.
+ */
+function resampleSixteenths(
+  image: GrayImage,
+  columns: Taps<Int32Array>,
+  rows: Taps<Int32Array>,
+  target: ResampleTarget,
+): void {
+  const source = image.gray;
+  const stride = image.width;
+  const { first: x0s, second: x1s, weight: acrosses } = columns;
+  const [columnStart, columnEnd] = target.columns;
+  const blendAcross = (sourceRow: number, into: Uint16Array) => {
+    const start = sourceRow * stride;
+    for (let column = columnStart; column < columnEnd; column++) {
+      const across = acrosses[column]!;
+      into[column] = source[start + x0s[column]!]! * (16 - across) + source[start + x1s[column]!]! * across;
+    }
+  };
+  const { gray, base, rowStep, columnStep } = target;
+  // Two source rows blended across, by source row index (-1: none yet).
+  let upperRow = -1;
+  let lowerRow = -1;
+  let upper = new Uint16Array(columns.first.length);
+  let lower = new Uint16Array(columns.first.length);
+  for (let row = target.rows[0]; row < target.rows[1]; row++) {
+    const top = rows.first[row]!;
+    const bottom = rows.second[row]!;
+    if (top !== upperRow) {
+      if (top === lowerRow) [upper, lower, lowerRow] = [lower, upper, -1];
+      else blendAcross(top, upper);
+      upperRow = top;
+    }
+    const down = rows.weight[row]!;
+    const up = 16 - down;
+    let out = base + row * rowStep + columnStart * columnStep;
+    if (down === 0) {
+      // (upper × 16) >> 8.
+      for (let column = columnStart; column < columnEnd; column++, out += columnStep)
+        gray[out] = upper[column]! >> 4;
+      continue;
+    }
+    if (bottom !== lowerRow) {
+      blendAcross(bottom, lower);
+      lowerRow = bottom;
+    }
+    for (let column = columnStart; column < columnEnd; column++, out += columnStep)
+      gray[out] = (upper[column]! * up + lower[column]! * down) >> 8;
+  }
+}
+
+/**
+ * Exact weights, rounded to the nearest level. Separable as well: each source row blended across is kept
+ * (as the same floating-point sums the pixel-by-pixel formula makes) while consecutive output rows use it.
+ */
+function resampleExact(
+  image: GrayImage,
+  columns: Taps<Float64Array>,
+  rows: Taps<Float64Array>,
+  target: ResampleTarget,
+): void {
+  const source = image.gray;
+  const stride = image.width;
+  const { first: x0s, second: x1s, weight: acrosses } = columns;
+  const [columnStart, columnEnd] = target.columns;
+  const blendAcross = (sourceRow: number, into: Float64Array) => {
+    const start = sourceRow * stride;
+    for (let column = columnStart; column < columnEnd; column++) {
+      const across = acrosses[column]!;
+      into[column] = source[start + x0s[column]!]! * (16 - across) + source[start + x1s[column]!]! * across;
+    }
+  };
+  const { gray, base, rowStep, columnStep } = target;
+  let upperRow = -1;
+  let lowerRow = -1;
+  let upper = new Float64Array(columns.first.length);
+  let lower = new Float64Array(columns.first.length);
+  for (let row = target.rows[0]; row < target.rows[1]; row++) {
+    const top = rows.first[row]!;
+    const bottom = rows.second[row]!;
+    if (top !== upperRow) {
+      if (top === lowerRow) [upper, lower, lowerRow] = [lower, upper, -1];
+      else blendAcross(top, upper);
+      upperRow = top;
+    }
+    if (bottom !== lowerRow) {
+      if (bottom === upperRow) lower.set(upper);
+      else blendAcross(bottom, lower);
+      lowerRow = bottom;
+    }
+    const down = rows.weight[row]!;
+    const up = 16 - down;
+    let out = base + row * rowStep + columnStart * columnStep;
+    for (let column = columnStart; column < columnEnd; column++, out += columnStep)
+      gray[out] = (upper[column]! * up + lower[column]! * down + 128) >> 8;
+  }
+}
