@@ -3,6 +3,7 @@
  * `metadata.page.number`; sizes are in points as displayed (width and height swap for /Rotate 90).
  */
 import type { Block } from "./block.ts";
+import type { Box } from "./box.ts";
 import type { FormField } from "./form-field.ts";
 import type { PageGraphics } from "./graphics.ts";
 import type { Line } from "./line.ts";
@@ -38,6 +39,11 @@ export interface Page {
    * source has no vector graphics or did not read them (pages without text).
    */
   rulings?: readonly Ruling[];
+  /**
+   * Filled rectangles in a visible colour, thicker than a rule (shaded cells, header bands), as drawn;
+   * tables read them alongside the rulings. Absent when the rulings are.
+   */
+  shades?: readonly Box[];
   /** Images and vector paths the page paints (PDF operator list), for figure and checkbox detection. */
   graphics?: PageGraphics;
   /** Form field widgets (PDF AcroForm) with their values; layout merges them into the words. */

@@ -213,10 +213,10 @@ export class PdfDocumentSource implements DocumentSource {
       // Ruling lines (table borders) come from the operator list, the costliest read (it also decodes
       // images); a page without words can hold no table, so it skips the list, as does parse_light.
       // The same walk yields figure candidates (images, vector drawings) for figures/.
-      const { rulings, graphics, ligatures } =
+      const { rulings, shades, graphics, ligatures } =
         words.length > 0 && this.#vectorGraphics
           ? await readPageGraphics(page, transform)
-          : { rulings: [], graphics: undefined, ligatures: undefined };
+          : { rulings: [], shades: [], graphics: undefined, ligatures: undefined };
       // Filled-in form values live in widget annotations, not in the page's text.
       const formFields = await readFormFields(page, transform);
       this.#pagesRead++;
@@ -234,6 +234,7 @@ export class PdfDocumentSource implements DocumentSource {
         lines: [],
         blocks: [],
         rulings,
+        shades,
         ...(graphics === undefined ? {} : { graphics }),
         ...(formFields.length === 0 ? {} : { formFields }),
       };

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { OPS } from "pdfjs-dist/legacy/build/pdf.mjs";
+import type { Box } from "../document/box.ts";
 import { corpusFile } from "../test-support/pdf-fixtures.ts";
 import type { Matrix } from "./matrix.ts";
 import { mergeRulings } from "./merge-rulings.ts";
@@ -137,6 +138,26 @@ describe("rulingSegments", () => {
         ["horizontal", 291.75],
         ["horizontal", 592],
       ],
+    );
+  });
+
+  it("hands filled areas thicker than a rule over as shades, in a visible colour only", () => {
+    const shades: Box[] = [];
+    const segments = rulingSegments(
+      list(
+        [OPS.setFillRGBColor, ["#d9d9d9"]],
+        path(OPS.fill, MOVE, 72, 700, LINE, 372, 700, LINE, 372, 718, LINE, 72, 718, CLOSE),
+        path(OPS.fill, MOVE, 72, 500, LINE, 540, 500, LINE, 540, 500.5, LINE, 72, 500.5, CLOSE),
+        [OPS.setFillRGBColor, ["#ffffff"]],
+        path(OPS.fill, MOVE, 0, 0, LINE, 612, 0, LINE, 612, 792, LINE, 0, 792, CLOSE),
+      ),
+      VIEWPORT,
+      shades,
+    );
+    assert.deepEqual(shades, [{ left: 72, top: 74, right: 372, bottom: 92 }]);
+    assert.deepEqual(
+      segments.map((segment) => [segment.orientation, segment.position]),
+      [["horizontal", 291.75]],
     );
   });
 });

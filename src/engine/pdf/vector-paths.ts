@@ -2,10 +2,12 @@
  * Ruling segments from a page's vector graphics: walks pdf.js's operator list (constructPath with its
  * paint operator, the CTM through save/restore/transform and form XObjects, colours) and keeps the
  * straight horizontal and vertical pieces that tables draw as borders — stroked lines and rectangle
- * edges, and hairline filled rectangles. Output is in page points, top-left origin, not yet merged.
+ * edges, and hairline filled rectangles — and the thicker filled rectangles that shade cells and header bands.
+ * Output is in page points, top-left origin, rulings not yet merged.
  * (OPS and AnnotationMode are plain constants of the same pdf.js build pdfjs.ts loads.)
  */
 import { AnnotationMode, OPS } from "pdfjs-dist/legacy/build/pdf.mjs";
+import type { Box } from "../document/box.ts";
 import type { PageGraphics } from "../document/graphics.ts";
 import type { Ruling } from "../document/ruling.ts";
 import { readDisplayOperatorList } from "./display-operator-list.ts";
@@ -34,6 +36,8 @@ const MAX_FILLED_RULE_THICKNESS = 3;
  * walk stops collecting there so a pathological page costs bounded time and memory.
  */
 const MAX_SEGMENTS = 20_000;
+/** Shaded rectangles kept per page at most (a vector-scan page paints thousands of filled cells). */
+const MAX_SHADES = 2000;
 
 interface GraphicsState {
   /** User space → page space (the viewport transform times the CTM). */
@@ -65,23 +69,32 @@ export async function readPageRulings(page: PDFPageProxy, viewportTransform: Mat
 export async function readPageGraphics(
   page: PDFPageProxy,
   viewportTransform: Matrix,
-): Promise<{ rulings: Ruling[]; graphics: PageGraphics; ligatures: Map<string, string> }> {
+): Promise<{ rulings: Ruling[]; shades: Box[]; graphics: PageGraphics; ligatures: Map<string, string> }> {
   let list: PdfOperatorList;
   try {
     list = await readDisplayOperatorList(page);
   } catch {
-    return { rulings: [], graphics: { images: [], paths: [] }, ligatures: new Map() };
+    return { rulings: [], shades: [], graphics: { images: [], paths: [] }, ligatures: new Map() };
   }
+  const shades: Box[] = [];
   return {
-    rulings: mergeRulings(rulingSegments(list, viewportTransform)),
+    rulings: mergeRulings(rulingSegments(list, viewportTransform, shades)),
+    shades,
     graphics: pageGraphics(list, viewportTransform),
     // The same walk's glyphs tell which right-to-left words pdf.js turned a ligature around in.
     ligatures: ligatureRepairs(list),
   };
 }
 
-/** Unmerged segments of the operator list, carried into page space by `viewportTransform`. */
-export function rulingSegments(list: PdfOperatorList, viewportTransform: Matrix): Ruling[] {
+/**
+ * Unmerged segments of the operator list, carried into page space by `viewportTransform`. Filled
+ * rectangles too thick to be rules go to `shades` when given (shaded cells and header bands).
+ */
+export function rulingSegments(
+  list: PdfOperatorList,
+  viewportTransform: Matrix,
+  shades: Box[] = [],
+): Ruling[] {
   const segments: Ruling[] = [];
   const stack: GraphicsState[] = [];
   let state: GraphicsState = { matrix: viewportTransform, strokeVisible: true, fillVisible: true };
@@ -135,7 +148,7 @@ export function rulingSegments(list: PdfOperatorList, viewportTransform: Matrix)
         if (typeof paint !== "number" || !(buffer instanceof Float32Array)) break;
         const stroked = STROKE_OPS.has(paint) && state.strokeVisible;
         const filled = FILL_OPS.has(paint) && state.fillVisible;
-        if (stroked || filled) addPathSegments(buffer, state.matrix, stroked, filled, segments);
+        if (stroked || filled) addPathSegments(buffer, state.matrix, stroked, filled, segments, shades);
         break;
       }
     }
@@ -150,6 +163,7 @@ function addPathSegments(
   stroked: boolean,
   filled: boolean,
   out: Ruling[],
+  shades: Box[],
 ): void {
   const [a, b, c, d, e, f] = matrix;
   let points: number[] = [];
@@ -157,7 +171,7 @@ function addPathSegments(
   const flush = () => {
     if (points.length >= 4) {
       if (stroked) addStrokedPolyline(points, out);
-      if (filled && straight) addFilledRectangle(points, out);
+      if (filled && straight) addFilledRectangle(points, out, shades);
     }
     points = [];
     straight = true;
@@ -220,8 +234,11 @@ function axisSegment(x1: number, y1: number, x2: number, y2: number): Ruling | u
   return undefined;
 }
 
-/** A filled axis-aligned rectangle thin enough to be a rule becomes one ruling along its long side. */
-function addFilledRectangle(points: readonly number[], out: Ruling[]): void {
+/**
+ * A filled axis-aligned rectangle thin enough to be a rule becomes one ruling along its long side; a
+ * thicker one is a shaded area and goes to `shades`.
+ */
+function addFilledRectangle(points: readonly number[], out: Ruling[], shades: Box[]): void {
   // A rectangle is 4 corners, or 5 with the closing point repeated.
   const count = points.length / 2;
   if (count !== 4 && count !== 5) return;
@@ -249,6 +266,12 @@ function addFilledRectangle(points: readonly number[], out: Ruling[]): void {
     out.push({ orientation: "horizontal", position: (top + bottom) / 2, start: left, end: right });
   else if (width <= MAX_FILLED_RULE_THICKNESS && height > width)
     out.push({ orientation: "vertical", position: (left + right) / 2, start: top, end: bottom });
+  else if (
+    width > MAX_FILLED_RULE_THICKNESS &&
+    height > MAX_FILLED_RULE_THICKNESS &&
+    shades.length < MAX_SHADES
+  )
+    shades.push({ left, top, right, bottom });
 }
 
 /** pdf.js passes colours as "#rrggbb"; white (and near-white) paint draws nothing on paper. */

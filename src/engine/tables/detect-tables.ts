@@ -20,11 +20,14 @@ import {
   toFrame,
   wordToFrame,
 } from "./page-frame.ts";
+import { bandRulings } from "./shaded-bands.ts";
 import { streamTableIn, streamTables } from "./stream.ts";
 
 export interface TablePageInput {
   readonly words: readonly Word[];
   readonly rulings: readonly Ruling[];
+  /** Shaded rectangles the page fills (cells, header bands); none when absent. */
+  readonly shades?: readonly Box[];
   /** Page size in points (needed to turn sideways tables upright). */
   readonly width: number;
   readonly height: number;
@@ -67,6 +70,7 @@ export function detectTables(page: TablePageInput): DetectedTable[] {
     for (const found of upright(
       words,
       page.rulings.map((ruling) => rulingToFrame(frame, ruling)),
+      (page.shades ?? []).map((shade) => toFrame(frame, shade)),
       claimed,
     )) {
       const table = toPage(frame, found, original);
@@ -85,6 +89,7 @@ export function detectTables(page: TablePageInput): DetectedTable[] {
 function upright(
   words: readonly Word[],
   rulings: readonly Ruling[],
+  shades: readonly Box[],
   claimed: readonly Box[],
 ): DetectedTable[] {
   const tables: DetectedTable[] = [];
@@ -92,8 +97,13 @@ function upright(
   const blocked = (box: Box) =>
     claimed.some((other) => overlapShare(other, box) > 0.5) ||
     tables.some((table) => overlapShare(table.box, box) > 0.5);
+  // A shaded header band flush against a grid is a row of it: its edges join the rulings.
+  let grids = latticeGrids(rulings);
+  const bands = shades.length === 0 ? [] : bandRulings(grids, rulings, shades, words);
+  const lines = bands.length === 0 ? rulings : [...rulings, ...bands];
+  if (bands.length > 0) grids = latticeGrids(lines);
   // Smallest frames first: a frame around a whole page section that holds a ruled table is layout.
-  const grids = latticeGrids(rulings).sort((a, b) => area(a.box) - area(b.box));
+  grids.sort((a, b) => area(a.box) - area(b.box));
   for (const grid of grids) {
     if (blocked(grid.box)) continue;
     if (tables.some((table) => inside(table.box, grid.box))) continue;
@@ -105,13 +115,13 @@ function upright(
     let detected: DetectedTable | undefined;
     if (underSegmented(compact, assigned)) {
       // Vertical lines through most of the frame still bound columns; those around a header group do not.
-      const verticals = rulings.filter((ruling) => ruling.orientation === "vertical");
+      const verticals = lines.filter((ruling) => ruling.orientation === "vertical");
       const xs = compact.xs
         .slice(1, -1)
         .filter((x) => coverage(verticals, x, compact.box.top, compact.box.bottom) >= FORCED_COLUMN_COVERAGE);
       detected = streamTableIn(
         cellWords.filter((word) => word.angle === 0),
-        rulings,
+        lines,
         compact.box,
         xs,
       );

@@ -31,6 +31,7 @@ export function tablePage(
   let tables = detectTables({
     words: formulaWords.size === 0 ? page.words : page.words.filter((word) => !formulaWords.has(word)),
     rulings: page.rulings ?? [],
+    shades: page.shades ?? [],
     width: page.width,
     height: page.height,
   });
