@@ -50,6 +50,13 @@ export function boxAroundPoints(points: readonly Point[]): Box | undefined {
   return { left, top, right, bottom };
 }
 
+/** Whether the centre of `inner` lies in `outer` (edges included). */
+export function centreInside(inner: Box, outer: Box): boolean {
+  const x = (inner.left + inner.right) / 2;
+  const y = (inner.top + inner.bottom) / 2;
+  return x >= outer.left && x <= outer.right && y >= outer.top && y <= outer.bottom;
+}
+
 /** The smallest box around all the given boxes; undefined for none. */
 export function unionBoxes(boxes: Iterable<Box>): Box | undefined {
   let result: Box | undefined;

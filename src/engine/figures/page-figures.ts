@@ -21,7 +21,7 @@
  *   sit outside the figure box, so they stay text.
  */
 import type { Block, FigureType } from "../document/block.ts";
-import { type Box, boxHeight, boxWidth, clipBox, unionBoxes } from "../document/box.ts";
+import { type Box, boxHeight, boxWidth, centreInside, clipBox, unionBoxes } from "../document/box.ts";
 import type { Page } from "../document/page.ts";
 
 const MIN_IMAGE_SIDE = 24;
@@ -248,12 +248,6 @@ function mergeOverlapping(boxes: readonly Box[]): Box[] {
     merged = next;
   }
   return merged;
-}
-
-function centreInside(inner: Box, outer: Box): boolean {
-  const x = (inner.left + inner.right) / 2;
-  const y = (inner.top + inner.bottom) / 2;
-  return x >= outer.left && x <= outer.right && y >= outer.top && y <= outer.bottom;
 }
 
 function area(box: Box): number {

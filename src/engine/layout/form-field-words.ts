@@ -5,7 +5,7 @@
  * page's text already shows inside the box (a form flattened over its fields) is not added twice, and
  * checkbox glyphs drawn under a widget give way to it.
  */
-import { type Box, boxHeight, boxWidth } from "../document/box.ts";
+import { type Box, boxHeight, boxWidth, centreInside } from "../document/box.ts";
 import type { FormField } from "../document/form-field.ts";
 import type { Word } from "../document/word.ts";
 import { CHECKED, checkboxWord, nearestLabel, UNCHECKED } from "./checkboxes.ts";
@@ -26,7 +26,7 @@ export function withFormFields(words: readonly Word[], fields: readonly FormFiel
   let result = [...words];
   const added: Word[] = [];
   for (const field of fields) {
-    const inside = result.filter((word) => centreInside(word.box, field.box));
+    const inside = result.filter((word) => boxWidth(field.box) > 0 && centreInside(word.box, field.box));
     if (field.kind === "checkbox") {
       // A glyph or mark under the widget is the same box drawn twice.
       const marks = inside.filter((word) => [...word.text].length <= 1 || isCheckboxText(word.text));
@@ -152,10 +152,4 @@ function isCheckboxText(text: string): boolean {
 
 function compact(text: string): string {
   return text.replace(/\s+/gu, "").toLowerCase();
-}
-
-function centreInside(inner: Box, outer: Box): boolean {
-  const x = (inner.left + inner.right) / 2;
-  const y = (inner.top + inner.bottom) / 2;
-  return boxWidth(outer) > 0 && x >= outer.left && x <= outer.right && y >= outer.top && y <= outer.bottom;
 }

@@ -5,7 +5,7 @@
  * reads poorly when letters are under ~20 px tall; the glyph height tells how small the text really is.
  */
 import type { GrayImage } from "./ocr-engine.ts";
-import { grayHistogram, grayRange, otsuLevel } from "./text-line-profile.ts";
+import { grayHistogram, inkLevel } from "./text-line-profile.ts";
 
 // Components smaller than this are specks, dots and punctuation, not letters.
 const MIN_GLYPH_HEIGHT = 4;
@@ -79,10 +79,8 @@ export function measureGlyphSize(image: GrayImage): GlyphSize | undefined {
   const { width, height, gray } = image;
   if (width === 0 || height === 0) return undefined;
   // Ink is at or below the Otsu level (as in text-line-profile.ts); an image without contrast has none.
-  const histogram = grayHistogram(image);
-  const { lightest, darkest } = grayRange(histogram);
-  if (lightest - darkest < 64) return undefined;
-  const threshold = otsuLevel(histogram);
+  const threshold = inkLevel(grayHistogram(image));
+  if (threshold === undefined) return undefined;
   const components = new Components();
   // Ink runs of the row above and of this row: start, end (exclusive), label.
   let previous = new Int32Array(3 * (Math.ceil(width / 2) + 1));

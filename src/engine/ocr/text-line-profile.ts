@@ -38,6 +38,18 @@ const MIN_TILE_POINTS = 200;
 // Sharpness below this is no text-line structure at all (blank pages, photos).
 const MIN_LINE_SCORE = 1.15;
 
+// Darkest and lightest levels closer than this hold no ink: faint specks on white, a uniform image.
+const MIN_INK_CONTRAST = 64;
+
+/**
+ * The grey level at or below which a pixel is ink (Otsu's threshold), or undefined when the image has too
+ * little contrast to hold any.
+ */
+export function inkLevel(histogram: Uint32Array): number | undefined {
+  const { lightest, darkest } = grayRange(histogram);
+  return lightest - darkest < MIN_INK_CONTRAST ? undefined : otsuLevel(histogram);
+}
+
 /** Otsu's threshold: the grey level that best splits the histogram into ink and background. */
 export function otsuThreshold(image: GrayImage): number {
   return otsuLevel(grayHistogram(image));
@@ -112,12 +124,9 @@ export function otsuLevel(histogram: Uint32Array): number {
  */
 export function inkPoints(image: GrayImage, maxPoints = MAX_POINTS): InkPoints {
   const histogram = grayHistogram(image);
-  const threshold = otsuLevel(histogram);
+  const threshold = inkLevel(histogram) ?? -1;
   let inkCount = 0;
   for (let level = 0; level <= threshold; level++) inkCount += histogram[level]!;
-  const { lightest, darkest } = grayRange(histogram);
-  // Faint specks on white are not ink: demand real contrast.
-  if (lightest - darkest < 64) inkCount = 0;
   const stride = Math.max(1, Math.ceil(inkCount / maxPoints));
   const capacity = Math.ceil(inkCount / stride);
   const xs = new Float32Array(capacity);

@@ -7,7 +7,7 @@
  * wrong call costs a read, never a wrong page.
  */
 import type { GrayImage } from "./ocr-engine.ts";
-import { grayHistogram, grayRange, otsuLevel } from "./text-line-profile.ts";
+import { grayHistogram, inkLevel } from "./text-line-profile.ts";
 
 export interface UpDownEvidence {
   /** Text lines whose profile could be split into an ascender zone, a core and a descender zone. */
@@ -22,8 +22,8 @@ export interface UpDownEvidence {
 
 export type UpDownCall = "up" | "down" | "unclear";
 
-// Columns of the page profiled apart, in line heights... in pixels of a ~150 DPI image: about an inch and
-// a half, narrow enough that a column's lines do not blur with the next column's, wide enough to hold words.
+// Width of the vertical strips profiled apart: narrow enough that one column's lines do not blur with the
+// next column's, wide enough to hold several words.
 const STRIP_INCHES = 1.5;
 // A row belongs to a line's core when it holds this share of the line's densest row.
 const CORE_SHARE = 0.5;
@@ -48,18 +48,15 @@ const MAJORITY = 0.75;
  */
 export function upDownEvidence(image: GrayImage, skewDegrees: number, dpi: number): UpDownEvidence {
   const { width, height, gray } = image;
-  const histogram = grayHistogram(image);
-  const threshold = otsuLevel(histogram);
-  const { lightest, darkest } = grayRange(histogram);
-  const empty = { lines: 0, upLines: 0, downLines: 0, above: 0, below: 0 };
-  if (lightest - darkest < 64) return empty;
+  const evidence = { lines: 0, upLines: 0, downLines: 0, above: 0, below: 0 };
+  const threshold = inkLevel(grayHistogram(image));
+  if (threshold === undefined) return evidence;
   const stripWidth = Math.max(32, Math.round(STRIP_INCHES * dpi));
   const slope = Math.tan((skewDegrees * Math.PI) / 180);
   // Rows are counted along the slant: a pixel at x sits on the row it would have on a level page.
   const margin = Math.ceil(Math.abs(slope) * stripWidth) + 1;
   const rows = height + 2 * margin;
   const profile = new Uint32Array(rows);
-  let evidence = { ...empty };
   // Strips are laid out from the middle, so the page turned half round is cut at the same places.
   const strips = Math.ceil(width / stripWidth);
   const offset = Math.round((strips * stripWidth - width) / 2);
@@ -75,7 +72,7 @@ export function upDownEvidence(image: GrayImage, skewDegrees: number, dpi: numbe
         profile[Math.round(y - (x - centre) * slope) + margin]!++;
       }
     }
-    evidence = add(evidence, profileEvidence(profile));
+    addProfileEvidence(profile, evidence);
   }
   return evidence;
 }
@@ -92,30 +89,26 @@ export function upDownCall(evidence: UpDownEvidence): UpDownCall {
   return "unclear";
 }
 
-function profileEvidence(profile: Uint32Array): UpDownEvidence {
-  let lines = 0;
-  let upLines = 0;
-  let downLines = 0;
-  let above = 0;
-  let below = 0;
+/** Adds the lines of one strip's row profile to `evidence`. */
+function addProfileEvidence(profile: Uint32Array, evidence: Mutable<UpDownEvidence>): void {
   // A run of rows with ink, between blank rows, is a line (or lines touching, weeded out below).
   let start = -1;
   for (let row = 0; row <= profile.length; row++) {
     const inked = row < profile.length && profile[row]! > 0;
     if (inked && start < 0) start = row;
     if (inked || start < 0) continue;
-    const end = row;
-    const line = lineZones(profile, start, end);
+    const line = lineZones(profile, start, row);
     start = -1;
     if (line === undefined) continue;
-    lines++;
-    above += line.above;
-    below += line.below;
-    if (line.above >= LINE_VOTE_RATIO * line.below && line.above > 0) upLines++;
-    else if (line.below >= LINE_VOTE_RATIO * line.above && line.below > 0) downLines++;
+    evidence.lines++;
+    evidence.above += line.above;
+    evidence.below += line.below;
+    if (line.above >= LINE_VOTE_RATIO * line.below && line.above > 0) evidence.upLines++;
+    else if (line.below >= LINE_VOTE_RATIO * line.above && line.below > 0) evidence.downLines++;
   }
-  return { lines, upLines, downLines, above, below };
 }
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 /** Ink above and below the dense core of rows [start, end), or undefined when they are not one text line. */
 function lineZones(
@@ -141,14 +134,4 @@ function lineZones(
   if (end - 1 - coreBottom >= minZone)
     for (let row = coreBottom + 1; row < end; row++) below += profile[row]!;
   return { above, below };
-}
-
-function add(a: UpDownEvidence, b: UpDownEvidence): UpDownEvidence {
-  return {
-    lines: a.lines + b.lines,
-    upLines: a.upLines + b.upLines,
-    downLines: a.downLines + b.downLines,
-    above: a.above + b.above,
-    below: a.below + b.below,
-  };
 }

@@ -194,20 +194,21 @@ export class PdfDocumentSource implements DocumentSource {
       const content = await page.getTextContent();
       const styles = content.styles as Record<string, PdfFontStyle | undefined>;
       const runs: RunWords[] = [];
-      let last: { run: RunWords; words: Word[] } | undefined;
+      // The words of the last run that had any (never empty).
+      let lastWords: Word[] | undefined;
       for (const item of content.items) {
         if (!("str" in item)) continue; // marked-content delimiters carry no text
         const itemTransform = toMatrix(item.transform);
         if (itemTransform === undefined) continue;
         const run = { ...item, transform: itemTransform };
         // A space pdf.js reports as a run of its own marks the end of the word before it.
-        const lastWord = last?.words[last.words.length - 1];
-        if (last !== undefined && lastWord !== undefined && isSpaceAfter(run, lastWord, frame))
-          last.words[last.words.length - 1] = { ...lastWord, spaceAfter: true };
+        const lastWord = lastWords?.at(-1);
+        if (lastWords !== undefined && lastWord !== undefined && isSpaceAfter(run, lastWord, frame))
+          lastWords[lastWords.length - 1] = { ...lastWord, spaceAfter: true };
         const runWords = textRunWords(run, styles[item.fontName], frame);
         if (runWords.length === 0) continue;
-        last = { run: { text: item.str, words: runWords }, words: runWords };
-        runs.push(last.run);
+        runs.push({ text: item.str, words: runWords });
+        lastWords = runWords;
       }
       const words = withoutPartialOverprints(runs);
       // Ruling lines (table borders) come from the operator list, the costliest read (it also decodes

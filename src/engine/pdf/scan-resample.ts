@@ -182,6 +182,8 @@ function resampleSixteenths(
 /**
  * Exact weights, rounded to the nearest level. Separable as well: each source row blended across is kept
  * (as the same floating-point sums the pixel-by-pixel formula makes) while consecutive output rows use it.
+ * Kept apart from resampleSixteenths rather than shared: each loop works on one typed-array kind and
+ * rounds its own way (truncated integers there, rounded floats here), which is what makes each exact.
  */
 function resampleExact(
   image: GrayImage,

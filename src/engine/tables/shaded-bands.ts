@@ -6,7 +6,7 @@
  * rulings, and the grid's column lines are carried through it, so the lattice reads it like any row.
  * Coordinates in page points (or a reading frame's, consistently).
  */
-import type { Box } from "../document/box.ts";
+import { type Box, centreInside, unionBoxes } from "../document/box.ts";
 import type { Ruling } from "../document/ruling.ts";
 import type { Word } from "../document/word.ts";
 import type { Grid } from "./grid.ts";
@@ -59,7 +59,7 @@ export function bandRulings(
       for (let step = 0; step < MAX_BANDS_PER_EDGE; step++) {
         const band = bandAt(shades, grid.box, edge, side);
         if (band === undefined) break;
-        const inside = words.filter((word) => centreIn(word.box, band));
+        const inside = words.filter((word) => centreInside(word.box, band));
         const phrases = phraseSpans(inside);
         const cuts = columnLines.filter((x) => !phrases.some((span) => crosses(span, x)));
         if (occupiedCells(inside, cuts) < 2) break;
@@ -124,18 +124,7 @@ function spanning(pieces: readonly Box[], grid: Box): Box | undefined {
     reach = Math.max(reach, piece.right);
   }
   if (reach < grid.right - SIDE_TOLERANCE) return undefined;
-  return {
-    left: sorted[0]!.left,
-    right: reach,
-    top: Math.min(...sorted.map((piece) => piece.top)),
-    bottom: Math.max(...sorted.map((piece) => piece.bottom)),
-  };
-}
-
-function centreIn(box: Box, area: Box): boolean {
-  const x = (box.left + box.right) / 2;
-  const y = (box.top + box.bottom) / 2;
-  return x >= area.left && x <= area.right && y >= area.top && y <= area.bottom;
+  return unionBoxes(sorted);
 }
 
 /** The extents of runs of words set a word space apart on one line (a header centred over two columns). */
@@ -151,13 +140,7 @@ function phraseSpans(words: readonly Word[]): Box[] {
         word.box.left - span.box.right < PHRASE_GAP_EMS * Math.max(span.size, word.fontSize),
     );
     if (joined === undefined) spans.push({ box: word.box, size: word.fontSize });
-    else
-      joined.box = {
-        left: joined.box.left,
-        top: Math.min(joined.box.top, word.box.top),
-        right: Math.max(joined.box.right, word.box.right),
-        bottom: Math.max(joined.box.bottom, word.box.bottom),
-      };
+    else joined.box = unionBoxes([joined.box, word.box])!;
   }
   return spans.map((span) => span.box);
 }
