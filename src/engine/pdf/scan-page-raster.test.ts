@@ -12,6 +12,9 @@ import {
   drawObject,
   endPath,
   PDFDocument,
+  PDFName,
+  PDFOperator,
+  PDFOperatorNames,
   type PDFPage,
   type PDFRef,
   popGraphicsState,
@@ -21,6 +24,7 @@ import {
 } from "pdf-lib";
 import sharp from "sharp";
 import { rgbaToGray } from "../ocr/raster.ts";
+import { corpusFile } from "../test-support/pdf-fixtures.ts";
 import { loadPdf } from "./pdfjs.ts";
 import { renderPdfPage } from "./render-page.ts";
 import { ScanPageRasters } from "./scan-page-raster.ts";
@@ -133,6 +137,23 @@ it("draws an image placed in part of the page, flipped, quarter-turned and clipp
   await assertMatches(turned, 100);
 });
 
+it("draws ICC-based scans under a rendering intent as pdf.js does (the corpus' quarter-turned colour fax too)", async () => {
+  // A one-component ICC space whose profile pdf.js cannot use falls back to its alternate, DeviceGray.
+  const pdf = await scanPdf((document, page) => {
+    const profile = document.context.register(
+      document.context.stream(new Uint8Array(128), { N: 1, Alternate: "DeviceGray" }),
+    );
+    const space = document.context.obj([PDFName.of("ICCBased"), profile]);
+    page.pushOperators(PDFOperator.of(PDFOperatorNames.SetRenderingIntent, [PDFName.of("Perceptual")]));
+    paint(page, grayImage(document, { ColorSpace: space }), FULL_PAGE);
+  });
+  for (const dpi of [72, 150]) await assertMatches(pdf, dpi);
+  // A real profile, applied by pdf.js and not here: a screenshot of a fax, RGB, placed under /Rotate 90 and
+  // enlarged to 300 DPI.
+  const fax = corpusFile("docling-groundtruth/ocr/sources/sample_with_rotation_mismatch.pdf");
+  await assertMatches(fax, 300, { mean: 0.01, worst: 1 });
+});
+
 it("draws JPEG scans (DCTDecode, grey and colour) as pdf.js does, within decoder rounding", async () => {
   for (const channels of [1, 3] as const) {
     const card = testCard();
@@ -195,6 +216,12 @@ it("leaves pages that are more than one plain image to pdf.js", async () => {
     // A decode array (inverted samples), another colour space, a soft mask, a skewed placement.
     (document, page) => paint(page, grayImage(document, { Decode: [1, 0] }), FULL_PAGE),
     (document, page) => paint(page, grayImage(document, { ColorSpace: "CalGray" }), FULL_PAGE),
+    // A four-component (CMYK) ICC space.
+    (document, page) => {
+      const profile = document.context.register(document.context.stream(new Uint8Array(128), { N: 4 }));
+      const space = document.context.obj([PDFName.of("ICCBased"), profile]);
+      paint(page, grayImage(document, { ColorSpace: space }), FULL_PAGE);
+    },
     (document, page) => paint(page, grayImage(document, { SMask: grayImage(document) }), FULL_PAGE),
     (document, page) => paint(page, grayImage(document), [170, 20, -20, 230, 10, 0]),
     // An image ten times the page's size, mostly off it.

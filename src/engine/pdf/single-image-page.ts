@@ -40,8 +40,9 @@ export interface PageImage {
 
 const IDENTITY: Matrix = [1, 0, 0, 1, 0, 0];
 const MAX_FORM_DEPTH = 4;
-// Operators that set state no image painting depends on.
-const HARMLESS = new Set(["ri", "i", "w", "J", "j", "M"]);
+// Operators that set state no image painting depends on, with numeric operands; `ri` (the rendering
+// intent, a name such as /Perceptual) only steers colour management, which the grey OCR raster leaves out.
+const HARMLESS = new Set(["i", "w", "J", "j", "M"]);
 // ExtGState entries that leave an opaque image's pixels as they are (CA/ca, BM and SMask are checked).
 const HARMLESS_GSTATE = new Set([
   "Type",
@@ -158,6 +159,9 @@ function walk(
         if (!paintXObject(object, resources, state, found, depth)) return false;
         break;
       }
+      case "ri":
+        if (operands.length !== 1 || typeof operands[0] !== "string") return false;
+        break;
       default:
         if (!HARMLESS.has(operator) || numbers === undefined) return false;
     }
