@@ -58,6 +58,16 @@ describe("listMarker", () => {
     assert.equal(listMarker(line("\uf0b7 Item text"))?.marker, "\uf0b7");
   });
 
+  it("does not take a private-use bracket touching the word it opens as a bullet", () => {
+    // 󰡔이슈와 논점󰡕은 …: the bracket is a run of its own in a symbol font, flush against the title.
+    const bracketed = groupLines([
+      word("\u{f0854}", 72, 100, 10, { fontId: "symbols" }),
+      ...sentence("Issues and Topics\u{f0855} is a newsletter", 82, 100),
+    ])[0]!;
+    assert.equal(bracketed.words[0]!.text, "\u{f0854}");
+    assert.equal(listMarker(bracketed), undefined);
+  });
+
   it("takes a letter as a bullet only when a symbol font draws it", () => {
     const wingdings = groupLines([
       word("r\u0001", 72, 100, 10, { fontId: "wingdings" }),

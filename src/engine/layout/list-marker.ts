@@ -35,6 +35,12 @@ const ENUMERATOR =
   /^(?:\d{1,3}[.)]|\(\d{1,3}\)|[a-z][.)]|\([a-z]\)|[A-Z]\)|\([A-Z]\)|[ivx]{1,5}[.)]|\([ivx]{1,5}\)|[IVX]{1,5}[.)]|\([IVX]{1,5}\))$/u;
 /** Invisible or undecodable characters around symbol-font bullets. */
 const CONTROL_OR_PRIVATE = /[\p{Cc}\p{Co}\p{Cf}]/gu;
+/**
+ * Ems of space a glyph of unknown meaning (control or private use) must leave before the item text to be
+ * a bullet: symbol-font bullets stand apart like any bullet, a private-use bracket (Korean word
+ * processors' 『 』) touches the word it encloses.
+ */
+const MIN_UNKNOWN_BULLET_GAP_EMS = 0.15;
 
 /** The list marker that opens `line`, if any; only for horizontal left-to-right lines with item text. */
 export function listMarker(line: Line): LineMarker | undefined {
@@ -57,8 +63,9 @@ export function listMarker(line: Line): LineMarker | undefined {
   if (second !== undefined) {
     const text = first.text;
     const core = text.replace(CONTROL_OR_PRIVATE, "");
+    const apart = second.box.left - first.box.right >= MIN_UNKNOWN_BULLET_GAP_EMS * first.fontSize;
     const bullet =
-      core === "" ||
+      (core === "" && apart) ||
       (Array.from(core).length === 1 && BULLETS.has(core)) ||
       (core.length === 1 && SYMBOL_FONT_LETTERS.has(core) && first.fontId !== second.fontId);
     if (bullet || ENUMERATOR.test(text)) {
