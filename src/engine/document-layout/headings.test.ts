@@ -211,4 +211,11 @@ describe("sectionDepth", () => {
     assert.equal(sectionDepth("2024 was a good year"), undefined);
     assert.equal(sectionDepth("Methods"), undefined);
   });
+
+  it("reads the hyphenated section numbers of Persian and Arabic documents", () => {
+    assert.equal(sectionDepth("3- پذيرش در بورس"), 1);
+    assert.equal(sectionDepth("2-5- استاندارد کالا"), 2);
+    assert.equal(sectionDepth("۲-۵- استاندارد کالا"), 2);
+    assert.equal(sectionDepth("2-5 years of growth"), undefined, "a range has no closing hyphen");
+  });
 });

@@ -170,11 +170,17 @@ function asHeading(
   return undefined;
 }
 
-/** Depth of a leading section number: "3" or "Chapter 3" → 1, "3.2" → 2, "A.1.2" → 3. */
+/**
+ * Depth of a leading section number: "3" or "Chapter 3" → 1, "3.2" → 2, "A.1.2" → 3, and the hyphenated
+ * numbers of Persian and Arabic documents, in Western or Eastern Arabic digits: "3-" → 1, "2-5-" → 2.
+ */
 export function sectionDepth(text: string): number | undefined {
   if (/^(?:chapter|section|part|appendix|article)\s+[\divxlc]+\b/iu.test(text)) return 1;
   const numbered = /^(\d{1,2}(?:\.\d{1,3}){0,5})\.?\s+\p{L}/u.exec(text);
   if (numbered !== null) return numbered[1]!.split(".").length;
+  // The closing hyphen tells a section number from a range ("2-5 years").
+  const hyphenated = /^([0-9٠-٩۰-۹]{1,2}(?:-[0-9٠-٩۰-۹]{1,3}){0,5})-\s+\p{L}/u.exec(text);
+  if (hyphenated !== null) return hyphenated[1]!.split("-").length;
   const lettered = /^[A-Z]((?:\.\d{1,3}){1,5})\.?\s+\p{L}/u.exec(text);
   if (lettered !== null) return lettered[1]!.split(".").length;
   if (/^[IVX]{1,4}\.\s+\p{L}/u.test(text)) return 1;

@@ -33,7 +33,13 @@ describe("listMarker", () => {
     const words = [word("[x]", 72, 100), word("Married", 95, 100)];
     const [only] = groupLines(words);
     assert.ok(only);
-    assert.deepEqual(listMarker(only), { marker: "[x]", ordered: false, markerStart: 72, textStart: 95 });
+    assert.deepEqual(listMarker(only), {
+      marker: "[x]",
+      ordered: false,
+      markerStart: 72,
+      markerEnd: 87,
+      textStart: 95,
+    });
     const [alone] = groupLines([word("[ ]", 72, 100)]);
     assert.equal(listMarker(alone!), undefined);
   });
@@ -50,6 +56,16 @@ describe("listMarker", () => {
     const found = listMarker(line("\u0002 First, and most important"));
     assert.equal(found?.ordered, false);
     assert.equal(listMarker(line("\uf0b7 Item text"))?.marker, "\uf0b7");
+  });
+
+  it("does not take a private-use bracket touching the word it opens as a bullet", () => {
+    // 󰡔이슈와 논점󰡕은 …: the bracket is a run of its own in a symbol font, flush against the title.
+    const bracketed = groupLines([
+      word("\u{f0854}", 72, 100, 10, { fontId: "symbols" }),
+      ...sentence("Issues and Topics\u{f0855} is a newsletter", 82, 100),
+    ])[0]!;
+    assert.equal(bracketed.words[0]!.text, "\u{f0854}");
+    assert.equal(listMarker(bracketed), undefined);
   });
 
   it("takes a letter as a bullet only when a symbol font draws it", () => {

@@ -13,6 +13,8 @@ export interface LineMarker {
   readonly ordered: boolean;
   /** Left edge of the marker. */
   readonly markerStart: number;
+  /** Right edge of the marker. */
+  readonly markerEnd: number;
   /** Where the item's text starts, after the marker: continuation lines of the item align here. */
   readonly textStart: number;
 }
@@ -33,6 +35,12 @@ const ENUMERATOR =
   /^(?:\d{1,3}[.)]|\(\d{1,3}\)|[a-z][.)]|\([a-z]\)|[A-Z]\)|\([A-Z]\)|[ivx]{1,5}[.)]|\([ivx]{1,5}\)|[IVX]{1,5}[.)]|\([IVX]{1,5}\))$/u;
 /** Invisible or undecodable characters around symbol-font bullets. */
 const CONTROL_OR_PRIVATE = /[\p{Cc}\p{Co}\p{Cf}]/gu;
+/**
+ * Ems of space a glyph of unknown meaning (control or private use) must leave before the item text to be
+ * a bullet: symbol-font bullets stand apart like any bullet, a private-use bracket (Korean word
+ * processors' 『 』) touches the word it encloses.
+ */
+const MIN_UNKNOWN_BULLET_GAP_EMS = 0.15;
 
 /** The list marker that opens `line`, if any; only for horizontal left-to-right lines with item text. */
 export function listMarker(line: Line): LineMarker | undefined {
@@ -43,14 +51,21 @@ export function listMarker(line: Line): LineMarker | undefined {
   if (second !== undefined && !/[\p{L}\p{N}]/u.test(rest)) return undefined;
   // A checkbox before its label opens a task-list item ("- [x] label"), docling's convention.
   if (second !== undefined && (first.text === CHECKED || first.text === UNCHECKED))
-    return { marker: first.text, ordered: false, markerStart: first.box.left, textStart: second.box.left };
+    return {
+      marker: first.text,
+      ordered: false,
+      markerStart: first.box.left,
+      markerEnd: first.box.right,
+      textStart: second.box.left,
+    };
   // A dash or plus before figures only is a sign ("- 12", "+ 3.5%"), not a bullet.
   if (second !== undefined && SIGNS.has(first.text) && !/\p{L}/u.test(rest)) return undefined;
   if (second !== undefined) {
     const text = first.text;
     const core = text.replace(CONTROL_OR_PRIVATE, "");
+    const apart = second.box.left - first.box.right >= MIN_UNKNOWN_BULLET_GAP_EMS * first.fontSize;
     const bullet =
-      core === "" ||
+      (core === "" && apart) ||
       (Array.from(core).length === 1 && BULLETS.has(core)) ||
       (core.length === 1 && SYMBOL_FONT_LETTERS.has(core) && first.fontId !== second.fontId);
     if (bullet || ENUMERATOR.test(text)) {
@@ -58,6 +73,7 @@ export function listMarker(line: Line): LineMarker | undefined {
         marker: core === "" ? text : core,
         ordered: !bullet,
         markerStart: first.box.left,
+        markerEnd: first.box.right,
         textStart: second.box.left,
       };
     }
@@ -67,7 +83,8 @@ export function listMarker(line: Line): LineMarker | undefined {
   const glyph = characters[0]!;
   if (characters.length > 1 && ATTACHED_BULLETS.has(glyph) && /[\p{L}\p{N}]/u.test(characters[1]!)) {
     const share = (first.box.right - first.box.left) / characters.length;
-    return { marker: glyph, ordered: false, markerStart: first.box.left, textStart: first.box.left + share };
+    const textStart = first.box.left + share;
+    return { marker: glyph, ordered: false, markerStart: first.box.left, markerEnd: textStart, textStart };
   }
   return undefined;
 }

@@ -12,6 +12,7 @@ import { type OcrPageResult, type OcrPdfPageOptions, ocrPdfPage } from "../ocr/o
 import { encodePng, encodePngWindow } from "./encode-png.ts";
 import { DocumentFontStyles, type PdfFontStore } from "./font-style.ts";
 import { readFormFields } from "./form-fields.ts";
+import { SpanIndex, withGlyphSizes } from "./glyph-sizes.ts";
 import { toMatrix } from "./matrix.ts";
 import { type RunWords, withoutPartialOverprints } from "./overprint-runs.ts";
 import type { PDFDocumentLoadingTask, PDFDocumentProxy, PDFPageProxy } from "./pdfjs.ts";
@@ -210,14 +211,16 @@ export class PdfDocumentSource implements DocumentSource {
         runs.push({ text: item.str, words: runWords });
         lastWords = runWords;
       }
-      const words = withoutPartialOverprints(runs);
       // Ruling lines (table borders) come from the operator list, the costliest read (it also decodes
       // images); a page without words can hold no table, so it skips the list, as does parse_light.
       // The same walk yields figure candidates (images, vector drawings) for figures/.
-      const { rulings, shades, graphics, ligatures } =
-        words.length > 0 && this.#vectorGraphics
+      const { rulings, shades, graphics, ligatures, textSpans } =
+        runs.length > 0 && this.#vectorGraphics
           ? await readPageGraphics(page, transform)
-          : { rulings: [], shades: [], graphics: undefined, ligatures: undefined };
+          : { rulings: [], shades: [], graphics: undefined, ligatures: undefined, textSpans: [] };
+      // Words at the size their glyphs are drawn (a run pdf.js sized by its first glyph alone).
+      const sized = textSpans.length > 0 ? withGlyphSizes(runs, new SpanIndex(textSpans)) : runs;
+      const words = withoutPartialOverprints(sized);
       // Filled-in form values live in widget annotations, not in the page's text.
       const formFields = await readFormFields(page, transform);
       this.#pagesRead++;

@@ -11,6 +11,7 @@ import type { Box } from "../document/box.ts";
 import type { PageGraphics } from "../document/graphics.ts";
 import type { Ruling } from "../document/ruling.ts";
 import { readDisplayOperatorList } from "./display-operator-list.ts";
+import { showTextSpans, type TextSpan } from "./glyph-sizes.ts";
 import { type Matrix, matrixArgument, multiply, toMatrix } from "./matrix.ts";
 import { mergeRulings } from "./merge-rulings.ts";
 import type { PdfOperatorList } from "./operator-list.ts";
@@ -62,19 +63,32 @@ export async function readPageRulings(page: PDFPageProxy, viewportTransform: Mat
 }
 
 /**
- * One operator-list read for rulings, figure candidates (images, vector paths; see page-graphics.ts) and
- * right-to-left ligature repairs (rtl-ligatures.ts): the display list (display-operator-list.ts), which a
+ * One operator-list read for rulings, figure candidates (images, vector paths; see page-graphics.ts),
+ * right-to-left ligature repairs (rtl-ligatures.ts) and the sizes text is drawn at (glyph-sizes.ts): the
+ * display list (display-operator-list.ts), which a
  * figure render of the same open page then reuses. Failures yield nothing, as in readPageRulings.
  */
 export async function readPageGraphics(
   page: PDFPageProxy,
   viewportTransform: Matrix,
-): Promise<{ rulings: Ruling[]; shades: Box[]; graphics: PageGraphics; ligatures: Map<string, string> }> {
+): Promise<{
+  rulings: Ruling[];
+  shades: Box[];
+  graphics: PageGraphics;
+  ligatures: Map<string, string>;
+  textSpans: TextSpan[];
+}> {
   let list: PdfOperatorList;
   try {
     list = await readDisplayOperatorList(page);
   } catch {
-    return { rulings: [], shades: [], graphics: { images: [], paths: [] }, ligatures: new Map() };
+    return {
+      rulings: [],
+      shades: [],
+      graphics: { images: [], paths: [] },
+      ligatures: new Map(),
+      textSpans: [],
+    };
   }
   const shades: Box[] = [];
   return {
@@ -83,7 +97,16 @@ export async function readPageGraphics(
     graphics: pageGraphics(list, viewportTransform),
     // The same walk's glyphs tell which right-to-left words pdf.js turned a ligature around in.
     ligatures: ligatureRepairs(list),
+    // And the size each showText is drawn at, which pdf.js's text runs do not always report.
+    textSpans: showTextSpans(list, viewportTransform, (font) => fontWidthScale(page, font)),
   };
+}
+
+/** A font's horizontal font-matrix scale (Type 3 fonts differ from 1/1000), once pdf.js has loaded it. */
+function fontWidthScale(page: PDFPageProxy, font: string): number | undefined {
+  if (!page.commonObjs.has(font)) return undefined;
+  const scale = (page.commonObjs.get(font) as { fontMatrix?: ArrayLike<number> } | null)?.fontMatrix?.[0];
+  return typeof scale === "number" && Number.isFinite(scale) && scale !== 0 ? scale : undefined;
 }
 
 /**

@@ -66,6 +66,23 @@ export async function manyPagesPdf(count: number): Promise<Uint8Array> {
   return textPdf(pages);
 }
 
+/**
+ * A letter-size page whose content stream is `content` as given, with Helvetica as /F1: for text states
+ * pdf-lib's drawText does not produce (text matrices that scale, several runs on one line).
+ */
+export function contentStreamPdf(content: string): Uint8Array {
+  return writePdf(
+    [
+      "<< /Type /Catalog /Pages 2 0 R >>",
+      "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+      "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
+      "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+      { dictionary: "<< >>", stream: new TextEncoder().encode(content) },
+    ],
+    "",
+  );
+}
+
 /** A syntactically valid PDF whose page tree is empty (pdf-lib always adds a page, so by hand). */
 export function zeroPagePdf(): Uint8Array {
   return writePdf(["<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [] /Count 0 >>"], "");
