@@ -48,6 +48,18 @@ it("resamples as Skia's scale-only bilinear filter does, enlarging and shrinking
   }
 });
 
+it("halves an image exactly as the bilinear filter does (the 2 × 2 shortcut), odd sides by the general loop", () => {
+  const gray = Uint8Array.from({ length: 8 * 6 }, (_, at) => (at * 97 + 31) % 256);
+  const halved = resampleBilinear({ width: 8, height: 6, gray }, 4, 3);
+  assert.deepEqual([...halved.gray], reference(gray, [8, 6], [4, 3]));
+  assert.equal(halved.gray[0], (gray[0]! + gray[1]! + gray[8]! + gray[9]!) >> 2);
+  const odd = Uint8Array.from({ length: 9 * 7 }, (_, at) => (at * 89 + 7) % 256);
+  assert.deepEqual(
+    [...resampleBilinear({ width: 9, height: 7, gray: odd }, 5, 4).gray],
+    reference(odd, [9, 7], [5, 4]),
+  );
+});
+
 it("resamples with exact weights, rounded, as Skia does for a quarter-turned drawing", () => {
   const gray = Uint8Array.from({ length: 7 * 5 }, (_, at) => (at * 71 + 5) % 256);
   for (const size of [

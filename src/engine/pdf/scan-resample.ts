@@ -53,8 +53,28 @@ function wholeImage(gray: Uint8Array, width: number, height: number): ResampleTa
 /** Resizes with Skia's bilinear filter, as drawImage with smoothing does. */
 export function resampleBilinear(image: GrayImage, width: number, height: number, exact = false): GrayImage {
   if (width === image.width && height === image.height) return image;
+  if (!exact && width * 2 === image.width && height * 2 === image.height) return halve(image);
   const gray = new Uint8Array(width * height);
   resampleBilinearInto(image, width, height, exact, wholeImage(gray, width, height));
+  return { width, height, gray };
+}
+
+/**
+ * Exactly half the size (even sides): each output pixel's taps are the 2 × 2 block under it at weight 8 of
+ * 16 on both axes, so the truncated bilinear sum is the block's sum shifted right by 2 (the same values as
+ * the general loop, in about half its time; pdf.js halves a 600 DPI scan this way for a 300 DPI page).
+ */
+function halve(image: GrayImage): GrayImage {
+  const width = image.width / 2;
+  const height = image.height / 2;
+  const source = image.gray;
+  const gray = new Uint8Array(width * height);
+  for (let row = 0, out = 0; row < height; row++) {
+    let upper = 2 * row * image.width;
+    let lower = upper + image.width;
+    for (let column = 0; column < width; column++, out++, upper += 2, lower += 2)
+      gray[out] = (source[upper]! + source[upper + 1]! + source[lower]! + source[lower + 1]!) >> 2;
+  }
   return { width, height, gray };
 }
 
