@@ -23,6 +23,7 @@ import {
   poolParsePdfs,
   rawCli,
 } from "./support/ocr-throughput.ts";
+import { onOneCore } from "./support/one-core.ts";
 import { machineBusyShare } from "./support/quiet-machine.ts";
 
 export const summary =
@@ -60,6 +61,8 @@ async function renderPages(directory: string): Promise<{ pages: BenchPage[]; pdf
 interface Row {
   readonly label: string;
   readonly one: number;
+  /** The same batch one at a time with the whole process on one CPU (undefined: could not pin). */
+  readonly oneCore: number | undefined;
   readonly two: number;
   readonly busy: readonly (number | undefined)[];
 }
@@ -87,11 +90,19 @@ export async function run(args: readonly string[]): Promise<number> {
     const measure = async (label: string, one: () => Promise<number>, two: () => Promise<number>) => {
       const busyBefore = await machineBusyShare();
       const oneSeconds = await one();
+      const oneCoreSeconds = await onOneCore(one);
       const busyBetween = await machineBusyShare();
       const twoSeconds = await two();
-      rows.push({ label, one: oneSeconds, two: twoSeconds, busy: [busyBefore, busyBetween] });
+      rows.push({
+        label,
+        one: oneSeconds,
+        oneCore: oneCoreSeconds,
+        two: twoSeconds,
+        busy: [busyBefore, busyBetween],
+      });
+      const pinned = oneCoreSeconds === undefined ? "?" : (n / oneCoreSeconds).toFixed(2);
       log(
-        `${label}: ${(oneSeconds / n).toFixed(2)} s/page alone, ${(n / twoSeconds).toFixed(2)} pages/s two at a time`,
+        `${label}: ${(oneSeconds / n).toFixed(2)} s/page alone, ${pinned} pages/s on one core, ${(n / twoSeconds).toFixed(2)} pages/s two at a time`,
       );
     };
     await rawCli(pages.slice(0, 1), 1); // warm the file cache and tesseract's data
@@ -170,21 +181,26 @@ function renderReport(rows: readonly Row[], unique: readonly BenchPage[], rounds
       `a time": two in flight — two tesseract processes, the engine's pool of 2, or an EnginePool of 2 threads ` +
       `each with its own OCR engine (production). The EnginePool parses each page image as a PNG upload, ` +
       `and the scanned-PDF row the same pages as the PDFs they are in (the production input: pdf.js renders ` +
-      `each page, and the barcode scan covers the whole page; a document at a time per thread). Default ` +
+      `each page, and the barcode scan covers the whole page; a document at a time per thread). "One core": ` +
+      `the same one-at-a-time batch with every thread of the bench process (and so the engine threads and ` +
+      `tesseract processes it starts) pinned to one CPU with taskset, so the second core's share shows: "two ` +
+      `cores ÷ one core" is the throughput gained from the second core. Default ` +
       `config (\`pageRotationEnabled\` on: an upright page is read once). Warm-up reads are not timed. Background load: share of ` +
       `both cores busy just before each half, from /proc/stat — other sessions share this machine, so compare ` +
       `ratios within the run, not absolute figures across runs.`,
     "",
-    "| reader | s/page alone | ratio to raw CLI alone | pages/s two at a time | speed-up two vs one | ratio to raw CLI two at a time | background load before (alone, two) |",
-    "| --- | --- | --- | --- | --- | --- | --- |",
+    "| reader | s/page alone | ratio to raw CLI alone | pages/s on one core | pages/s two at a time | two at a time ÷ alone | two cores ÷ one core | ratio to raw CLI two at a time | background load before (alone, two) |",
+    "| --- | --- | --- | --- | --- | --- | --- | --- | --- |",
     ...rows
       .map((row) =>
         [
           row.label,
           (row.one / n).toFixed(2),
           (row.one / raw.one).toFixed(2),
+          row.oneCore === undefined ? "—" : (n / row.oneCore).toFixed(2),
           (n / row.two).toFixed(2),
           `${(row.one / row.two).toFixed(2)}×`,
+          row.oneCore === undefined ? "—" : `${(row.oneCore / row.two).toFixed(2)}×`,
           (row.two / raw.two).toFixed(2),
           row.busy.map(percent).join(", "),
         ].join(" | "),
