@@ -3,8 +3,9 @@
  * file of the engine's own in the temporary folder, removed once read (tesseract reads a file ~0.1–0.2 s faster than the same
  * 9 MB on stdin, which it copies through an istream), word boxes back as TSV on stdout. Faster than
  * tesseract.js and better on degraded scans, but needs the binary installed; `isAvailable()` tells.
+ * The processes are started by a small long-lived shell (shell-launcher.ts): spawned from this process,
+ * each would cost a fork of all its memory.
  */
-import { spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { closeSync, openSync, writevSync } from "node:fs";
 import { unlink } from "node:fs/promises";
@@ -20,6 +21,7 @@ import type {
   QuarterTurn,
 } from "./ocr-engine.ts";
 import { pgmHeader, toGrayImage } from "./raster.ts";
+import { type LaunchOutput, ShellLauncher } from "./shell-launcher.ts";
 import { parseTesseractTsv } from "./tesseract-tsv.ts";
 
 export interface TesseractCliOcrEngineOptions {
@@ -38,12 +40,6 @@ interface Installation {
   readonly languages: ReadonlySet<string>;
 }
 
-interface RunOutput {
-  readonly code: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
 export class TesseractCliOcrEngine implements OcrEngine {
   readonly name = "tesseract-cli";
   readonly stopsOnAbort = true;
@@ -58,7 +54,7 @@ export class TesseractCliOcrEngine implements OcrEngine {
   #installation: Promise<Installation | undefined> | undefined;
   #running = 0;
   readonly #queue: Array<() => void> = [];
-  readonly #children = new Set<ReturnType<typeof spawn>>();
+  readonly #launcher: ShellLauncher;
   #closed = false;
 
   constructor(options: TesseractCliOcrEngineOptions = {}) {
@@ -69,6 +65,11 @@ export class TesseractCliOcrEngine implements OcrEngine {
     this.#timeoutMs = options.timeoutMs ?? 120_000;
     this.#language = options.language ?? "eng";
     this.#temporaryDirectory = options.temporaryDirectory ?? tmpdir();
+    // Tesseract parallelises inside one image with OpenMP; with a process per core already, its threads
+    // only contend (measured here: 4 pages on 2 cores 2.9–3.4 s with one thread each, 3.8–5 s without).
+    // The processes otherwise get our environment as it is.
+    // biome-ignore lint/style/noProcessEnv: passed through to the child, not read as configuration.
+    this.#launcher = new ShellLauncher({ ...process.env, OMP_THREAD_LIMIT: "1" }, this.#temporaryDirectory);
   }
 
   /** True when the command runs and has this engine's language data installed. */
@@ -109,13 +110,12 @@ export class TesseractCliOcrEngine implements OcrEngine {
 
   async close(): Promise<void> {
     this.#closed = true;
-    for (const child of this.#children) child.kill("SIGKILL");
-    this.#children.clear();
+    this.#launcher.close();
     for (const start of this.#queue.splice(0)) start();
   }
 
   #probe(): Promise<Installation | undefined> {
-    this.#installation ??= this.#spawn(["--list-langs"], undefined, 10_000).then(
+    this.#installation ??= this.#launch(["--list-langs"], 10_000).then(
       (output) => {
         if (output.code !== 0) return undefined;
         // First line: `List of available languages in "…" (2):`, then one code per line.
@@ -140,7 +140,7 @@ export class TesseractCliOcrEngine implements OcrEngine {
     image: readonly Uint8Array[],
     onStarted?: () => void,
     signal?: AbortSignal,
-  ): Promise<RunOutput> {
+  ): Promise<LaunchOutput> {
     if (this.#running >= this.#concurrency) await new Promise<void>((resolve) => this.#queue.push(resolve));
     if (this.#closed) throw new Error("The OCR engine is closed");
     this.#running++;
@@ -152,7 +152,7 @@ export class TesseractCliOcrEngine implements OcrEngine {
       const file = path.join(this.#temporaryDirectory, `${this.#filePrefix}-${this.#files++}.pgm`);
       writeParts(file, image);
       try {
-        const running = this.#spawn([file, ...args], undefined, this.#timeoutMs, signal);
+        const running = this.#launch([file, ...args], this.#timeoutMs, signal);
         onStarted?.();
         return await running;
       } finally {
@@ -164,58 +164,14 @@ export class TesseractCliOcrEngine implements OcrEngine {
     }
   }
 
-  #spawn(
-    args: readonly string[],
-    input: Uint8Array | undefined,
-    timeoutMs: number,
-    signal?: AbortSignal,
-  ): Promise<RunOutput> {
-    return new Promise((resolve, reject) => {
-      const child = spawn(this.#command, args, {
-        stdio: ["pipe", "pipe", "pipe"],
-        // Tesseract parallelises inside one image with OpenMP; with a process per core already, its
-        // threads only contend (measured here: 4 pages on 2 cores 2.9–3.4 s with one thread each, 3.8–5 s
-        // without). The child otherwise gets our environment as it is.
-        // biome-ignore lint/style/noProcessEnv: passed through to the child, not read as configuration.
-        env: { ...process.env, OMP_THREAD_LIMIT: "1" },
-      });
-      this.#children.add(child);
-      const stdout: Buffer[] = [];
-      const stderr: Buffer[] = [];
-      child.stdout.on("data", (chunk: Buffer) => stdout.push(chunk));
-      child.stderr.on("data", (chunk: Buffer) => stderr.push(chunk));
-      const timer = setTimeout(() => child.kill("SIGKILL"), timeoutMs);
-      const stop = () => child.kill("SIGKILL");
-      signal?.addEventListener("abort", stop, { once: true });
-      const done = () => {
-        clearTimeout(timer);
-        signal?.removeEventListener("abort", stop);
-        this.#children.delete(child);
-      };
-      child.on("error", (error) => {
-        done();
-        reject(error);
-      });
-      child.on("close", (code, killedBy) => {
-        done();
-        if (signal?.aborted === true) {
-          reject(signal.reason);
-          return;
-        }
-        if (killedBy !== null) {
-          reject(new Error(this.#closed ? "The OCR engine is closed" : `tesseract was killed (${killedBy})`));
-          return;
-        }
-        resolve({
-          code,
-          stdout: Buffer.concat(stdout).toString("utf8"),
-          stderr: Buffer.concat(stderr).toString("utf8"),
-        });
-      });
-      // A child that dies early closes stdin under us (EPIPE); its exit code tells the story instead.
-      child.stdin.on("error", () => {});
-      child.stdin.end(input);
-    });
+  /** Starts tesseract with `args`; a kill by close() is reported as the engine being closed. */
+  async #launch(args: readonly string[], timeoutMs: number, signal?: AbortSignal): Promise<LaunchOutput> {
+    try {
+      return await this.#launcher.run(this.#command, args, { timeoutMs, ...(signal ? { signal } : {}) });
+    } catch (error) {
+      if (this.#closed && signal?.aborted !== true) throw new Error("The OCR engine is closed");
+      throw error;
+    }
   }
 }
 
