@@ -22,6 +22,9 @@ it("converts RGBA to grey, treating transparency as white paper", () => {
     [127],
   );
   assert.throws(() => rgbaToGray({ width: 3, height: 2, rgba }), RangeError);
+  // All opaque (the one-pass path): grey as it is, colour as BT.601 luma.
+  const opaque = new Uint8ClampedArray([90, 90, 90, 255, 255, 0, 0, 255, 0, 255, 0, 255, 10, 20, 200, 255]);
+  assert.deepEqual([...rgbaToGray({ width: 4, height: 1, rgba: opaque }).gray], [90, 76, 149, 37]);
 });
 
 it("converts RGBA at any byte offset alike (a pixel a word when aligned, byte by byte otherwise)", () => {
