@@ -16,12 +16,8 @@ export interface Gutter {
 const GUTTER_CROSSING_SHARE = 0.1;
 /** Narrowest gutter between segments, in ems. */
 const MIN_GUTTER_EMS = 0.3;
-/**
- * Gutters between words (not segments) must be wider than a word space and hold over this many rows.
- * Word edges are where their glyphs are drawn: a monospace table's one-space column gap, tightened by
- * the producer, can be just over half an em.
- */
-const MIN_WORD_GUTTER_EMS = 0.45;
+/** Gutters between words (not segments) must be wider than a word space and hold over this many rows. */
+const MIN_WORD_GUTTER_EMS = 0.5;
 const MIN_WORD_GUTTER_ROWS = 6;
 const WORD_GUTTER_CROSSINGS = 2;
 /** An edge column is running text when this share of its segments have this many words… */
