@@ -7,6 +7,7 @@ import { SpanIndex, showTextSpans, withGlyphSizes } from "./glyph-sizes.ts";
 import type { Matrix } from "./matrix.ts";
 import { openPdf } from "./open-pdf.ts";
 import type { PdfOperatorList } from "./operator-list.ts";
+import { PageGlyphs } from "./page-glyphs.ts";
 import { type PageFrame, textRunWords } from "./text-run-words.ts";
 
 const UPRIGHT: PageFrame = { transform: [1, 0, 0, -1, 0, 792], width: 612, height: 792 };
@@ -84,6 +85,44 @@ describe("showTextSpans", () => {
         [113, 117, 6],
       ],
     );
+  });
+
+  it("records each glyph's advance on the page, through spacing, kerning, Tz and the CTM", () => {
+    // "a b" at 10 pt, glyphs half an em wide, Tc 1, Tw 2, a kerning of -100 after "a", Tz 50, CTM × 2.
+    const store = new PageGlyphs();
+    showTextSpans(
+      list([
+        [OPS.transform, [2, 0, 0, 2, 0, 0]],
+        [OPS.beginText, null],
+        [OPS.setFont, ["f1", 10]],
+        [OPS.setCharSpacing, [1]],
+        [OPS.setWordSpacing, [2]],
+        [OPS.setHScale, [50]],
+        [OPS.moveText, [50, 300]],
+        [OPS.showText, [[...glyphs("a"), -100, ...glyphs(" b")]]],
+      ]),
+      UPRIGHT.transform,
+      () => undefined,
+      store,
+    );
+    // Text space: "a" 0–5, then 1 (Tc) + 1 (kerning), space at 7–12 + 1 + 2, "b" at 15–20; × 0.5 × 2
+    // from x 100.
+    assert.equal(store.count, 3);
+    assert.deepEqual(
+      [0, 1, 2].map((index) => [
+        store.unicode(index),
+        store.start(index),
+        store.end(index),
+        store.isSpace(index),
+      ]),
+      [
+        ["a", 100, 105, false],
+        [" ", 107, 112, true],
+        ["b", 115, 120, false],
+      ],
+    );
+    // The group ends after the last glyph's character spacing, as its span does; 10 pt doubled by the CTM.
+    assert.deepEqual(store.groups, [{ x: 100, y: 192, end: 121, size: 20, glyphFrom: 0, glyphTo: 3 }]);
   });
 
   it("leaves out text that is not upright and horizontal", () => {

@@ -12,6 +12,7 @@ import type { Word } from "../document/word.ts";
 import { type Matrix, matrixArgument, multiply, toMatrix } from "./matrix.ts";
 import type { PdfOperatorList } from "./operator-list.ts";
 import type { RunWords } from "./overprint-runs.ts";
+import type { PageGlyphs } from "./page-glyphs.ts";
 
 /**
  * A showText on an upright horizontal baseline: its first glyph's origin in page points, where its last
@@ -58,12 +59,15 @@ const SIZE_CHANGE = 0.05;
 /**
  * The spans of the page's showText operators, in page points through `viewportTransform`; only text on
  * an upright horizontal baseline (the only kind whose runs are corrected). `widthScale` gives a font's
- * horizontal font-matrix scale (Type 3 fonts) when known, for the advance to the next showText.
+ * horizontal font-matrix scale (Type 3 fonts) when known, for the advance to the next showText. With
+ * `glyphs`, each glyph's advance on the page is recorded there too (for glyph-positions.ts), spaces
+ * included, for every upright showText.
  */
 export function showTextSpans(
   list: PdfOperatorList,
   viewportTransform: Matrix,
   widthScale: (font: string) => number | undefined = () => undefined,
+  glyphs?: PageGlyphs,
 ): TextSpan[] {
   const spans: TextSpan[] = [];
   const stack: TextState[] = [];
@@ -126,11 +130,19 @@ export function showTextSpans(
     else if (fn === OPS.setCharSpacing) state.charSpacing = number(0);
     else if (fn === OPS.setWordSpacing) state.wordSpacing = number(0);
     else if (fn === OPS.showText) {
-      const glyphs = args?.[0];
-      if (!Array.isArray(glyphs) || state.fontSize === 0) continue;
-      const width = advance(state, glyphs, widthScale(state.font) ?? DEFAULT_WIDTH_SCALE);
-      const span = spanOf(state, glyphs, width);
-      if (span !== undefined) spans.push(span);
+      const shown = args?.[0];
+      if (!Array.isArray(shown) || state.fontSize === 0) continue;
+      const scale = widthScale(state.font) ?? DEFAULT_WIDTH_SCALE;
+      const width = advance(state, shown, scale);
+      const matrix = multiply(state.ctm, state.textMatrix);
+      const span = uprightSpan(state, width, matrix);
+      // Spaces draw nothing: a run of them set wide by word spacing would seem to cover the text around it.
+      if (span !== undefined && shown.some(isInk)) spans.push(span);
+      if (span !== undefined && glyphs !== undefined) {
+        const glyphFrom = glyphs.count;
+        recordGlyphs(state, shown, scale, span.x, matrix[0], glyphs);
+        glyphs.group({ ...span, glyphFrom, glyphTo: glyphs.count });
+      }
       state.x += width;
     }
   }
@@ -141,10 +153,7 @@ export function showTextSpans(
  * Where the showText's glyphs sit (`width`: their advance in text space) and its em size, when its
  * baseline is upright horizontal.
  */
-function spanOf(state: TextState, glyphs: readonly unknown[], width: number): TextSpan | undefined {
-  // Spaces draw nothing: a run of them set wide by word spacing would seem to cover the text around it.
-  if (!glyphs.some(isInk)) return undefined;
-  const matrix = multiply(state.ctm, state.textMatrix);
+function uprightSpan(state: TextState, width: number, matrix: Matrix): TextSpan | undefined {
   const [a, b, c, d] = matrix;
   // Page y grows downwards: upright text has its x axis to the right and its em upwards (negative y).
   if (!(a > 0 && d < 0) || Math.abs(b) > 0.01 * a || Math.abs(c) > 0.01 * -d) return undefined;
@@ -165,6 +174,40 @@ function isInk(glyph: unknown): boolean {
   return typeof unicode === "string" && unicode.trim() !== "";
 }
 
+/**
+ * Adds each glyph of an upright showText starting at page x `origin` to `out`: its advance, in page x.
+ * `scaleX` is the page points per text-space unit along the baseline (the text matrix times the CTM's
+ * x scale).
+ */
+function recordGlyphs(
+  state: TextState,
+  glyphs: readonly unknown[],
+  widthScale: number,
+  origin: number,
+  scaleX: number,
+  out: PageGlyphs,
+): void {
+  // The horizontal scale and the font's direction apply to every advance, as in advance() below.
+  const perUnit = scaleX * state.hScale * state.fontDirection;
+  const em = state.fontSize * widthScale;
+  let x = 0;
+  for (const glyph of glyphs) {
+    if (typeof glyph === "number") {
+      x -= (glyph * state.fontSize) / 1000;
+      continue;
+    }
+    if (typeof glyph !== "object" || glyph === null) continue;
+    const { width, isSpace, unicode } = glyph as { width?: unknown; isSpace?: unknown; unicode?: unknown };
+    const advance = (typeof width === "number" ? width : 0) * em;
+    if (typeof unicode === "string" && unicode !== "") {
+      const start = origin + x * perUnit;
+      const end = origin + (x + advance) * perUnit;
+      out.push(Math.min(start, end), Math.max(start, end), unicode, unicode.trim() === "");
+    }
+    x += advance + ((isSpace === true ? state.wordSpacing : 0) + state.charSpacing) * state.fontDirection;
+  }
+}
+
 /** How far (text-space units) the showText moves the text position, as pdf.js's canvas draws it. */
 function advance(state: TextState, glyphs: readonly unknown[], widthScale: number): number {
   let x = 0;
@@ -181,10 +224,10 @@ function advance(state: TextState, glyphs: readonly unknown[], widthScale: numbe
 }
 
 /** The page's spans by baseline, for finding the ones a word is drawn in. */
-export class SpanIndex {
-  readonly #buckets = new Map<number, TextSpan[]>();
+export class SpanIndex<Span extends TextSpan = TextSpan> {
+  readonly #buckets = new Map<number, Span[]>();
 
-  constructor(spans: readonly TextSpan[]) {
+  constructor(spans: readonly Span[]) {
     for (const span of spans) {
       const key = Math.round(span.y / BUCKET);
       const bucket = this.#buckets.get(key);
@@ -194,10 +237,10 @@ export class SpanIndex {
   }
 
   /** The span on the word's baseline that begins last at or before the word's left edge. */
-  spanAt(word: Word): TextSpan | undefined {
+  spanAt(word: Word): Span | undefined {
     const reach = word.box.left + START_SLACK_EMS * word.fontSize;
-    let found: TextSpan | undefined;
-    for (const span of this.#onBaseline(word))
+    let found: Span | undefined;
+    for (const span of this.onBaseline(word.baseline.y, word.fontSize))
       if (span.x <= reach && (found === undefined || span.x > found.x)) found = span;
     return found;
   }
@@ -207,10 +250,10 @@ export class SpanIndex {
    * character count, so their ends are estimates; the span most of the box falls in is the one that
    * drew most of it even when an end strays into a neighbour.
    */
-  spanOver(word: Word): TextSpan | undefined {
-    let found: TextSpan | undefined;
+  spanOver(word: Word): Span | undefined {
+    let found: Span | undefined;
     let most = 0;
-    for (const span of this.#onBaseline(word)) {
+    for (const span of this.onBaseline(word.baseline.y, word.fontSize)) {
       const overlap = Math.min(word.box.right, span.end) - Math.max(word.box.left, span.x);
       if (overlap > most) {
         most = overlap;
@@ -220,11 +263,12 @@ export class SpanIndex {
     return found;
   }
 
-  *#onBaseline(word: Word): Generator<TextSpan> {
-    const key = Math.round(word.baseline.y / BUCKET);
+  /** The spans whose baseline lies within a tenth of the em (`size`) of `y`. */
+  *onBaseline(y: number, size: number): Generator<Span> {
+    const key = Math.round(y / BUCKET);
     for (let offset = -1; offset <= 1; offset++)
       for (const span of this.#buckets.get(key + offset) ?? [])
-        if (Math.abs(span.y - word.baseline.y) <= BASELINE_EMS * word.fontSize) yield span;
+        if (Math.abs(span.y - y) <= BASELINE_EMS * size) yield span;
   }
 }
 

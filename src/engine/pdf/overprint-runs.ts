@@ -10,11 +10,13 @@
  */
 import { type Box, unionBoxes } from "../document/box.ts";
 import type { Word } from "../document/word.ts";
+import type { RunExtent } from "./text-run-words.ts";
 
-/** One pdf.js text run: its text and the words made from it. */
+/** One pdf.js text run: its text, the words made from it and, when upright left to right, its extent. */
 export interface RunWords {
   readonly text: string;
   readonly words: readonly Word[];
+  readonly extent?: RunExtent;
 }
 
 /** Top, bottom and font size may differ by this share of the em on one baseline in one size. */

@@ -12,6 +12,7 @@ import { type OcrPageResult, type OcrPdfPageOptions, ocrPdfPage } from "../ocr/o
 import { encodePng, encodePngWindow } from "./encode-png.ts";
 import { DocumentFontStyles, type PdfFontStore } from "./font-style.ts";
 import { readFormFields } from "./form-fields.ts";
+import { withGlyphPositions } from "./glyph-positions.ts";
 import { SpanIndex, withGlyphSizes } from "./glyph-sizes.ts";
 import { toMatrix } from "./matrix.ts";
 import { type RunWords, withoutPartialOverprints } from "./overprint-runs.ts";
@@ -21,7 +22,13 @@ import { type PageRaster, regionFromRaster } from "./raster-region.ts";
 import { regionScale, renderPdfRegion, renderPdfRegionPixels } from "./render-page.ts";
 import { repairLigatures } from "./rtl-ligatures.ts";
 import { ScanPageRasters } from "./scan-page-raster.ts";
-import { isSpaceAfter, type PageFrame, type PdfFontStyle, textRunWords } from "./text-run-words.ts";
+import {
+  isSpaceAfter,
+  type PageFrame,
+  type PdfFontStyle,
+  textRunWords,
+  uprightRunExtent,
+} from "./text-run-words.ts";
 import { readPageGraphics } from "./vector-paths.ts";
 
 /** Counters that show pages are released as they are read (for tests and benchmarks). */
@@ -206,20 +213,32 @@ export class PdfDocumentSource implements DocumentSource {
         const lastWord = lastWords?.at(-1);
         if (lastWords !== undefined && lastWord !== undefined && isSpaceAfter(run, lastWord, frame))
           lastWords[lastWords.length - 1] = { ...lastWord, spaceAfter: true };
-        const runWords = textRunWords(run, styles[item.fontName], frame);
+        const style = styles[item.fontName];
+        const runWords = textRunWords(run, style, frame);
         if (runWords.length === 0) continue;
-        runs.push({ text: item.str, words: runWords });
+        const extent = uprightRunExtent(run, style, frame);
+        runs.push({ text: item.str, words: runWords, ...(extent === undefined ? {} : { extent }) });
         lastWords = runWords;
       }
       // Ruling lines (table borders) come from the operator list, the costliest read (it also decodes
       // images); a page without words can hold no table, so it skips the list, as does parse_light.
       // The same walk yields figure candidates (images, vector drawings) for figures/.
-      const { rulings, shades, graphics, ligatures, textSpans } =
+      const { rulings, shades, graphics, ligatures, textSpans, glyphs } =
         runs.length > 0 && this.#vectorGraphics
           ? await readPageGraphics(page, transform)
-          : { rulings: [], shades: [], graphics: undefined, ligatures: undefined, textSpans: [] };
-      // Words at the size their glyphs are drawn (a run pdf.js sized by its first glyph alone).
-      const sized = textSpans.length > 0 ? withGlyphSizes(runs, new SpanIndex(textSpans)) : runs;
+          : {
+              rulings: [],
+              shades: [],
+              graphics: undefined,
+              ligatures: undefined,
+              textSpans: [],
+              glyphs: undefined,
+            };
+      const spans = textSpans.length > 0 ? new SpanIndex(textSpans) : undefined;
+      // Word edges where their glyphs are drawn, then words at the size their glyphs are drawn (a run
+      // pdf.js sized by its first glyph alone).
+      const placed = glyphs === undefined ? runs : withGlyphPositions(runs, glyphs);
+      const sized = spans === undefined ? placed : withGlyphSizes(placed, spans);
       const words = withoutPartialOverprints(sized);
       // Filled-in form values live in widget annotations, not in the page's text.
       const formFields = await readFormFields(page, transform);

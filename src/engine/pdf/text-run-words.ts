@@ -2,7 +2,8 @@
  * Turns one pdf.js text run (a TextItem from getTextContent) into words with boxes in page points,
  * top-left origin. pdf.js gives positions in PDF user space (origin bottom-left, before /Rotate and the
  * crop/view box offset); the page viewport's transform at scale 1 carries them into displayed page space.
- * pdf.js gives no per-glyph positions, so words inside a run are placed by character count.
+ * pdf.js gives no per-glyph positions, so words inside a run are placed by character count here;
+ * glyph-positions.ts then moves their edges to where the operator list draws their glyphs.
  */
 import { type Box, boxAroundPoints, clipBox, type Point } from "../document/box.ts";
 import type { Word } from "../document/word.ts";
@@ -106,6 +107,34 @@ export function textRunWords(run: PdfTextRun, style: PdfFontStyle | undefined, f
     });
   }
   return words;
+}
+
+/**
+ * Where a left-to-right run on an upright horizontal baseline lies along it, in page points: pdf.js's
+ * width is exact from its first glyph's origin to its last glyph's end. Clipped to the page, as the
+ * words' boxes are. Other runs have none.
+ */
+export interface RunExtent {
+  readonly left: number;
+  readonly right: number;
+  /** The baseline's y. */
+  readonly y: number;
+  readonly fontSize: number;
+}
+
+export function uprightRunExtent(
+  run: PdfTextRun,
+  style: PdfFontStyle | undefined,
+  frame: PageFrame,
+): RunExtent | undefined {
+  if (run.dir === "rtl" || style?.vertical === true) return undefined;
+  const [a, b, c, d, e, f] = multiply(frame.transform, run.transform);
+  // Page y grows downwards: upright text has its x axis to the right and its em upwards (negative y).
+  if (!(a > 0 && d < 0) || Math.abs(b) > 0.01 * a || Math.abs(c) > 0.01 * -d) return undefined;
+  const length = run.width * Math.hypot(frame.transform[0], frame.transform[1]);
+  const left = Math.max(0, e);
+  const right = Math.min(frame.width, e + length);
+  return right > left ? { left, right, y: f, fontSize: Math.hypot(c, d) } : undefined;
 }
 
 /**

@@ -24,6 +24,7 @@ import {
   QUADRATIC_CURVE_TO,
   STROKE_OPS,
 } from "./operator-list.ts";
+import { PageGlyphs } from "./page-glyphs.ts";
 import { pageGraphics } from "./page-graphics.ts";
 import type { PDFPageProxy } from "./pdfjs.ts";
 import { ligatureRepairs } from "./rtl-ligatures.ts";
@@ -64,7 +65,8 @@ export async function readPageRulings(page: PDFPageProxy, viewportTransform: Mat
 
 /**
  * One operator-list read for rulings, figure candidates (images, vector paths; see page-graphics.ts),
- * right-to-left ligature repairs (rtl-ligatures.ts) and the sizes text is drawn at (glyph-sizes.ts): the
+ * right-to-left ligature repairs (rtl-ligatures.ts), the sizes text is drawn at (glyph-sizes.ts) and
+ * where each glyph is drawn (page-glyphs.ts): the
  * display list (display-operator-list.ts), which a
  * figure render of the same open page then reuses. Failures yield nothing, as in readPageRulings.
  */
@@ -77,6 +79,7 @@ export async function readPageGraphics(
   graphics: PageGraphics;
   ligatures: Map<string, string>;
   textSpans: TextSpan[];
+  glyphs: PageGlyphs | undefined;
 }> {
   let list: PdfOperatorList;
   try {
@@ -88,17 +91,21 @@ export async function readPageGraphics(
       graphics: { images: [], paths: [] },
       ligatures: new Map(),
       textSpans: [],
+      glyphs: undefined,
     };
   }
   const shades: Box[] = [];
+  const glyphs = new PageGlyphs();
   return {
     rulings: mergeRulings(rulingSegments(list, viewportTransform, shades)),
     shades,
     graphics: pageGraphics(list, viewportTransform),
     // The same walk's glyphs tell which right-to-left words pdf.js turned a ligature around in.
     ligatures: ligatureRepairs(list),
-    // And the size each showText is drawn at, which pdf.js's text runs do not always report.
-    textSpans: showTextSpans(list, viewportTransform, (font) => fontWidthScale(page, font)),
+    // And the size each showText is drawn at, which pdf.js's text runs do not always report, and where
+    // each of its glyphs is, which they do not report at all.
+    textSpans: showTextSpans(list, viewportTransform, (font) => fontWidthScale(page, font), glyphs),
+    glyphs,
   };
 }
 
