@@ -35,6 +35,11 @@ export interface DocumentSource {
     options: Omit<OcrPdfPageOptions, "pageNumber">,
   ): Promise<OcrPageResult>;
   /**
+   * A hint that page `pageNumber` will be OCR'd next at `dpi`: a source that can prepare its raster
+   * cheaply in the background starts now (called while the engine reads the page before it).
+   */
+  prepareOcrPage?(pageNumber: number, options: { readonly dpi: number }): void;
+  /**
    * Renders `regions` of page `pageNumber` (page points, as displayed) to PNG, one image per region, in
    * order (figure images). Absent when the source has no page images (plain text).
    */

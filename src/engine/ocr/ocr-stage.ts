@@ -3,7 +3,8 @@
  * character map) is rendered and recognised, and its words replace the text layer, so OCR'd pages flow
  * through the same layout, tables and reading-order stages as digital text. With pageRotationEnabled,
  * quarter turns and skew are corrected first; words are then in the corrected page's points. While the
- * engine reads the page, the barcodes stage's scan of it is started (the engine thread would idle).
+ * engine reads the page, the barcodes stage's scan of it is started (the engine thread would idle), and
+ * the source is told to prepare the next page's raster.
  */
 import { startPageScan } from "../barcodes/page-scan-ahead.ts";
 import type { Page } from "../document/page.ts";
@@ -44,9 +45,14 @@ export const ocrStage: PageStage = {
     if (!needsOcr(context.options, page.words.length, usable)) return;
     // parse_light renders at a lower resolution and skips rotation detection (engine-profile.ts).
     // While the engine reads, the page's barcode scan runs (barcodes/page-scan-ahead.ts).
+    const settings = ocrSettings(context.options, ocr.dpi ?? DEFAULT_DPI);
     const result = await source.ocrPage(page.number, engineFor(ocr.engine), {
-      ...ocrSettings(context.options, ocr.dpi ?? DEFAULT_DPI),
-      whileReading: (size, turn) => startPageScan(context, page, size, turn),
+      ...settings,
+      whileReading: (size, turn) => {
+        startPageScan(context, page, size, turn);
+        // The next page of a scanned document is most likely a scan too: its raster is drawn meanwhile.
+        source.prepareOcrPage?.(page.number + 1, { dpi: settings.dpi });
+      },
     });
     context.issues.push(...result.issues);
     if (result.words.length === 0) return;

@@ -115,6 +115,20 @@ export class PdfDocumentSource implements DocumentSource {
   }
 
   /**
+   * Draws page `pageNumber`'s OCR raster ahead when it is a plain scan (scan-page-raster.ts): pages
+   * drawn by pdf.js are left alone (a render there takes the thread for as long as the reading).
+   */
+  prepareOcrPage(pageNumber: number, options: { readonly dpi: number }): void {
+    if (this.#closed || pageNumber < 1 || pageNumber > this.#document.numPages) return;
+    this.#document.getPage(pageNumber).then(
+      (page) => {
+        if (!this.#closed) this.#scanRasters.prefetch(page, pageNumber, { dpi: options.dpi });
+      },
+      () => {},
+    );
+  }
+
+  /**
    * Opens the page once for all its regions (or takes the page just read, still open), rendering them one
    * after another, then releases it.
    */
@@ -270,6 +284,7 @@ export class PdfDocumentSource implements DocumentSource {
   async close(): Promise<void> {
     if (this.#closed) return;
     this.#closed = true;
+    this.#scanRasters.clear();
     await this.#releaseHeld();
     await this.#task.destroy();
   }

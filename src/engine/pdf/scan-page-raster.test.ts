@@ -196,6 +196,30 @@ it("draws JPEG scans (DCTDecode, grey and colour) as pdf.js does, within decoder
   }
 });
 
+it("hands over a page drawn ahead once, for the same page and resolution only", async () => {
+  const pdf = await scanPdf((document, page) => paint(page, grayImage(document), FULL_PAGE));
+  const task = loadPdf(pdf.slice(), undefined);
+  try {
+    const document = await task.promise;
+    const page = await document.getPage(1);
+    const rasters = new ScanPageRasters(document);
+    const ahead = await rasters.prefetch(page, 1, { dpi: 100 });
+    assert.ok(ahead !== undefined);
+    // The raster drawn ahead is the one the render gets (the same object), and only once.
+    assert.equal(await rasters.render(page, 1, { dpi: 100 }), ahead);
+    const again = await rasters.render(page, 1, { dpi: 100 });
+    assert.notEqual(again, ahead);
+    assert.deepEqual(again, ahead);
+    // Another resolution draws anew (and drops what was drawn ahead).
+    const other = await rasters.prefetch(page, 1, { dpi: 100 });
+    const finer = await rasters.render(page, 1, { dpi: 150 });
+    assert.notEqual(finer, other);
+    assert.notEqual(await rasters.render(page, 1, { dpi: 100 }), other);
+  } finally {
+    await task.destroy();
+  }
+});
+
 it("leaves pages that are more than one plain image to pdf.js", async () => {
   const cases: Array<(document: PDFDocument, page: PDFPage) => void> = [
     // Text over the scan.

@@ -28,20 +28,53 @@ const MAX_PAGES_ANY_SIZE = 100;
 const MIN_BYTES_PER_PAGE = 50_000;
 const MAX_FILE_BYTES = 512 * 1024 * 1024;
 
-/** Reads a document's scanned pages straight from its image streams; the PDF is parsed on first use. */
+interface RasterOptions {
+  readonly dpi: number;
+  readonly maxPixels?: number;
+}
+
+/**
+ * Reads a document's scanned pages straight from its image streams; the PDF is parsed on first use. One
+ * page may be drawn ahead (prefetch): while tesseract reads a page, this thread is idle, and drawing the
+ * next page then takes that time off the next page's start.
+ */
 export class ScanPageRasters {
   readonly #source: PDFDocumentProxy;
   #document: Promise<PDFDocument | undefined> | undefined;
+  #ahead: { readonly key: string; readonly raster: Promise<ScanRaster | undefined> } | undefined;
 
   constructor(source: PDFDocumentProxy) {
     this.#source = source;
   }
 
   /** `page` (pdf.js, page `pageNumber`) as renderPdfPage + rgbaToGray would give it, or undefined. */
-  async render(
+  render(page: PDFPageProxy, pageNumber: number, options: RasterOptions): Promise<ScanRaster | undefined> {
+    const ahead = this.#ahead;
+    this.#ahead = undefined;
+    if (ahead?.key === keyOf(pageNumber, options)) return ahead.raster;
+    return this.#draw(page, pageNumber, options);
+  }
+
+  /**
+   * Starts drawing `page` for a render() with the same page and options to come; a render of anything
+   * else drops it (one page ahead at most: a raster is megabytes).
+   */
+  prefetch(page: PDFPageProxy, pageNumber: number, options: RasterOptions): Promise<ScanRaster | undefined> {
+    const key = keyOf(pageNumber, options);
+    if (this.#ahead?.key !== key)
+      this.#ahead = { key, raster: this.#draw(page, pageNumber, options).catch(() => undefined) };
+    return this.#ahead.raster;
+  }
+
+  /** Drops a raster drawn ahead. */
+  clear(): void {
+    this.#ahead = undefined;
+  }
+
+  async #draw(
     page: PDFPageProxy,
     pageNumber: number,
-    options: { readonly dpi: number; readonly maxPixels?: number },
+    options: RasterOptions,
   ): Promise<ScanRaster | undefined> {
     this.#document ??= this.#load();
     const document = await this.#document;
@@ -98,4 +131,8 @@ function deviceClip(
     bottom = Math.min(bottom, Math.max(corner1.y, corner2.y));
   }
   return [left, top, Math.max(left, right), Math.max(top, bottom)];
+}
+
+function keyOf(pageNumber: number, options: RasterOptions): string {
+  return `${pageNumber}:${options.dpi}:${options.maxPixels ?? ""}`;
 }
