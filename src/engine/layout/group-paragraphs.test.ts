@@ -126,28 +126,6 @@ describe("groupParagraphs", () => {
     );
   });
 
-  it("keeps a footnote's lines hanging just past its number with it, not the body text below", () => {
-    // The continuation lines start right after "1)" (82), short of where its text seems to start (90).
-    const words = [
-      ...sentence("1)", 72, 100, 8),
-      ...sentence("Standard terms define an injury as one caused by a sudden", 90, 100, 8),
-      ...lines(
-        ["accidental and external event, that is, all three at once", "as the terms state."],
-        82,
-        110,
-        10,
-        8,
-      ),
-      ...sentence("2) The life insurance terms say otherwise.", 72, 130, 8),
-      ...lines(["Body text at the left margin again."], 72, 140, 10, 8),
-    ];
-    assert.deepEqual(paragraphs(words), [
-      "1) Standard terms define an injury as one caused by a sudden accidental and external event, that is, all three at once as the terms state.",
-      "2) The life insurance terms say otherwise.",
-      "Body text at the left margin again.",
-    ]);
-  });
-
   it("marks numbered items as ordered", () => {
     const blocks = groupParagraphs(groupLines(lines(["1. Mix the flour", "2. Add the water"], 72, 100)));
     assert.deepEqual(

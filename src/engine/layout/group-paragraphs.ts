@@ -143,15 +143,12 @@ function continues(
   // A short last line ending a sentence closes its paragraph; so does a table of contents entry.
   if (endsParagraph(paragraph) || CONTENTS_ENTRY.test(last.line.text)) return false;
   const tolerance = ALIGN_TOLERANCE_EMS * em;
-  // A list item continues with lines hanging at its text, or anywhere past the marker up to it (a
-  // footnote's lines hang under the text or just past the number; word positions inside a run are
-  // estimated, so the text's own start may seem further right), or wrapped back under (or a little left
-  // of) the marker when they carry on a sentence: a lowercase start, where a paragraph after the list
-  // would start uppercase.
+  // A list item continues with lines hanging at its text, past the marker, or wrapped back under (or
+  // a little left of) the marker when they carry on a sentence: a lowercase start, where a paragraph
+  // after the list would start uppercase.
   if (paragraph.item !== undefined) {
-    const { markerStart, markerEnd, textStart } = paragraph.item;
-    const pastMarker = Math.max(markerStart + tolerance, markerEnd - tolerance);
-    if (framed.start >= pastMarker && framed.start <= textStart + tolerance) return true;
+    const { markerStart, textStart } = paragraph.item;
+    if (Math.abs(framed.start - textStart) <= tolerance) return true;
     const wrapped =
       framed.start <= markerStart + tolerance && framed.start >= markerStart - MAX_FIRST_LINE_INDENT_EMS * em;
     return wrapped && /^\p{Ll}/u.test(line.text);

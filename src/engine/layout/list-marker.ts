@@ -13,8 +13,6 @@ export interface LineMarker {
   readonly ordered: boolean;
   /** Left edge of the marker. */
   readonly markerStart: number;
-  /** Right edge of the marker. */
-  readonly markerEnd: number;
   /** Where the item's text starts, after the marker: continuation lines of the item align here. */
   readonly textStart: number;
 }
@@ -51,13 +49,7 @@ export function listMarker(line: Line): LineMarker | undefined {
   if (second !== undefined && !/[\p{L}\p{N}]/u.test(rest)) return undefined;
   // A checkbox before its label opens a task-list item ("- [x] label"), docling's convention.
   if (second !== undefined && (first.text === CHECKED || first.text === UNCHECKED))
-    return {
-      marker: first.text,
-      ordered: false,
-      markerStart: first.box.left,
-      markerEnd: first.box.right,
-      textStart: second.box.left,
-    };
+    return { marker: first.text, ordered: false, markerStart: first.box.left, textStart: second.box.left };
   // A dash or plus before figures only is a sign ("- 12", "+ 3.5%"), not a bullet.
   if (second !== undefined && SIGNS.has(first.text) && !/\p{L}/u.test(rest)) return undefined;
   if (second !== undefined) {
@@ -73,7 +65,6 @@ export function listMarker(line: Line): LineMarker | undefined {
         marker: core === "" ? text : core,
         ordered: !bullet,
         markerStart: first.box.left,
-        markerEnd: first.box.right,
         textStart: second.box.left,
       };
     }
@@ -83,8 +74,7 @@ export function listMarker(line: Line): LineMarker | undefined {
   const glyph = characters[0]!;
   if (characters.length > 1 && ATTACHED_BULLETS.has(glyph) && /[\p{L}\p{N}]/u.test(characters[1]!)) {
     const share = (first.box.right - first.box.left) / characters.length;
-    const textStart = first.box.left + share;
-    return { marker: glyph, ordered: false, markerStart: first.box.left, markerEnd: textStart, textStart };
+    return { marker: glyph, ordered: false, markerStart: first.box.left, textStart: first.box.left + share };
   }
   return undefined;
 }
