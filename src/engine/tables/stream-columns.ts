@@ -1,22 +1,32 @@
 /**
  * Columns of a stream table: gutters, the x ranges that (almost) no row's text covers, found first
  * between segments (gaps wider than a column gap) and then between words (narrower gaps that still line
- * up down a long table); columns with text in too few rows are merged away, or cut off at the edges.
+ * up down a long table; narrower than a word space only where alignment vouches for them, see
+ * aligned-gutters.ts); columns with text in too few rows are merged away, or cut off at the edges.
  * Also the checks that reject running text and lists. Distances in points, relative to the font size.
  */
 import type { Box } from "../document/box.ts";
+import { alignedGutter, rowSpans, type Span } from "./aligned-gutters.ts";
 import type { TextRow } from "./text-rows.ts";
 
 export interface Gutter {
   readonly left: number;
   readonly right: number;
+  /**
+   * Most rows part here at a column gap and the tighter ones line their cells up with theirs: rows
+   * split at it even where their gap is no wider than a word space.
+   */
+  readonly aligned?: boolean;
 }
 
 /** A gutter may be crossed by this share of the split rows (spanning headers, stray long cells). */
 const GUTTER_CROSSING_SHARE = 0.1;
 /** Narrowest gutter between segments, in ems. */
 const MIN_GUTTER_EMS = 0.3;
-/** Gutters between words (not segments) must be wider than a word space and hold over this many rows. */
+/**
+ * Gutters between words (not segments) must be wider than a word space, or else aligned (narrow but
+ * where most rows leave a column gap), and hold over this many rows.
+ */
 const MIN_WORD_GUTTER_EMS = 0.5;
 const MIN_WORD_GUTTER_ROWS = 6;
 const WORD_GUTTER_CROSSINGS = 2;
@@ -38,15 +48,22 @@ export function streamColumns(
   em: number,
 ): { readonly gutters: Gutter[]; readonly box: Box } {
   const split = run.filter((row) => row.segments.length >= 2);
-  const gutters = findGutters(split, box, em);
+  const wordSpans = split.map((row) => rowSpans(row.words.map((word) => word.box)));
+  const withAlignment = (gutter: Gutter): Gutter => ({
+    ...gutter,
+    aligned: alignedGutter(wordSpans, gutter, em),
+  });
+  const gutters = findGutters(split, box, em).map(withAlignment);
   if (split.length >= MIN_WORD_GUTTER_ROWS) {
     // Header labels over sub-columns cross such gutters: allow a couple of crossings.
     const byWords = gutterSweep(
-      split.map((row) => row.words.map((word) => word.box)),
+      wordSpans,
       box,
-      MIN_WORD_GUTTER_EMS * em,
+      MIN_GUTTER_EMS * em,
       Math.max(WORD_GUTTER_CROSSINGS, Math.floor(GUTTER_CROSSING_SHARE * split.length)),
-    );
+    )
+      .map(withAlignment)
+      .filter((gutter) => gutter.right - gutter.left >= MIN_WORD_GUTTER_EMS * em || gutter.aligned);
     for (const gutter of byWords)
       if (!gutters.some((other) => other.left < gutter.right && gutter.left < other.right))
         gutters.push(gutter);
@@ -104,38 +121,25 @@ function trimTextColumns(
  */
 export function findGutters(split: readonly TextRow[], box: Box, em: number): Gutter[] {
   return gutterSweep(
-    split.map((row) => row.segments.map((segment) => segment.box)),
+    split.map((row) => rowSpans(row.segments.map((segment) => segment.box))),
     box,
     MIN_GUTTER_EMS * em,
     Math.floor(GUTTER_CROSSING_SHARE * split.length),
   );
 }
 
-/** X ranges inside `box` covered by at most `allowed` rows, at least `minWidth` wide. */
+/**
+ * X ranges inside `box` covered by at most `allowed` rows, at least `minWidth` wide. Each row's spans
+ * are disjoint (`rowSpans`), so coverage counts rows.
+ */
 function gutterSweep(
-  rows: readonly (readonly Box[])[],
+  rows: readonly (readonly Span[])[],
   box: Box,
   minWidth: number,
   allowed: number,
 ): Gutter[] {
-  // Coverage counts rows, so a row's own overlapping boxes count once: merge them first.
   const events: [number, number][] = [];
-  for (const boxes of rows) {
-    const sorted = [...boxes].sort((a, b) => a.left - b.left);
-    let start = Number.NaN;
-    let end = Number.NaN;
-    for (const { left, right } of sorted) {
-      if (left > end) {
-        events.push([start, 1], [end, -1]);
-        start = left;
-        end = right;
-      } else if (Number.isNaN(start)) {
-        start = left;
-        end = right;
-      } else end = Math.max(end, right);
-    }
-    if (!Number.isNaN(start)) events.push([start, 1], [end, -1]);
-  }
+  for (const spans of rows) for (const { left, right } of spans) events.push([left, 1], [right, -1]);
   events.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
   const gutters: Gutter[] = [];
   let coverage = 0;

@@ -31,6 +31,8 @@ const TIGHT_GAP_EMS = 0.8;
 const MIN_RULING_SHARE = 0.5;
 /** A gap splits a segment at a column gutter only when wider than this many ems (not a word space). */
 const MIN_SPLIT_GAP_EMS = 0.6;
+/** A gap holds an aligned gutter when it reaches its edges within this many ems. */
+const GUTTER_EDGE_SLACK_EMS = 0.1;
 /** A line carrying on the row above fills at most this many cells (wrapped descriptions). */
 const MAX_CONTINUED_CELLS = 2;
 /** A header holds at most this many lines. */
@@ -177,13 +179,15 @@ function lineCells(row: TextRow, xs: readonly number[], gutters: readonly Gutter
 
 /**
  * Splits words at the widest gap, clearly wider than a word space, that falls in the gutter around
- * `boundary` (left-aligned labels over right-aligned numbers leave their gap off the gutter's middle).
+ * `boundary` (left-aligned labels over right-aligned numbers leave their gap off the gutter's middle),
+ * or else at a gap holding the whole of an aligned gutter (cells set tight where most rows part widely).
  */
 function splitAt(words: Word[], boundary: number, gutter: Gutter | undefined, em: number): Word[][] {
   const left = Math.min(boundary, gutter?.left ?? boundary);
   const right = Math.max(boundary, gutter?.right ?? boundary);
   let best = -1;
   let bestWidth = MIN_SPLIT_GAP_EMS * em;
+  let holding = -1;
   for (let index = 1; index < words.length; index++) {
     const gapStart = words[index - 1]!.box.right;
     const gapEnd = words[index]!.box.left;
@@ -191,7 +195,11 @@ function splitAt(words: Word[], boundary: number, gutter: Gutter | undefined, em
       best = index;
       bestWidth = gapEnd - gapStart;
     }
+    const slack = GUTTER_EDGE_SLACK_EMS * em;
+    if (gutter?.aligned === true && gapStart <= gutter.left + slack && gapEnd >= gutter.right - slack)
+      holding = index;
   }
+  if (best < 0) best = holding;
   return best < 0 ? [words] : [words.slice(0, best), words.slice(best)];
 }
 

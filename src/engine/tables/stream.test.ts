@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import type { Table } from "../document/table.ts";
 import type { Word } from "../document/word.ts";
-import { paragraphWords, sentence } from "../test-support/words.ts";
+import { paragraphWords, sentence, word } from "../test-support/words.ts";
 import { streamTables } from "./stream.ts";
 
 /** Words of table rows: each row's cells start at the given x (points), one row every `pitch` from `top`. */
@@ -140,5 +140,61 @@ describe("streamTables", () => {
     const total = table.table.cells.find((cell) => cell.text === "Total population");
     assert.deepEqual([total?.rowIndex, total?.columnIndex, total?.columnSpan], [0, 1, 2]);
     assert.equal(table.table.headerRowCount, 2);
+  });
+
+  it("splits cells set as tight as a word space where the other rows part at a column gap", () => {
+    // Right-aligned numbers ending at 200 and 260 (points; 10 pt type, 0.5 em per character). Three
+    // rows hold numbers so long that only 4.5 points (0.45 em, narrower than a word gutter) part them,
+    // but their first number ends where every other row's does: the column boundary holds there.
+    const values = [
+      ["Alpha", "1,234", "5,678"],
+      ["Beta", "2,345", "6,789"],
+      ["Gamma", "1,234,567", "12,345,678"],
+      ["Delta", "3,456", "7,890"],
+      ["Epsilon", "2,345,678", "23,456,789"],
+      ["Zeta", "4,567", "8,901"],
+      ["Eta", "3,456,789", "34,567,890"],
+      ["Theta", "5,678", "9,012"],
+    ];
+    const words = values.flatMap(([label, first, second], index) => {
+      const baseline = 100 + index * 14;
+      const secondLeft = first!.length > 5 ? 204.5 : 260 - second!.length * 5;
+      return [
+        word(label!, 72, baseline),
+        word(first!, 200 - first!.length * 5, baseline),
+        word(second!, secondLeft, baseline),
+      ];
+    });
+    const [table] = streamTables(words, []);
+    assert.ok(table !== undefined);
+    assert.deepEqual(grid(table.table), values);
+  });
+
+  it("keeps a narrow word space together that lines up over rows but with no column edge", () => {
+    // "Total …" labels put their 0.4 em word space at the same place; the other labels are short, so
+    // most rows leave a wide gap there too, but the words' edges line up with no other row's cells.
+    const values = [
+      ["Tax", "1,234", "5,678"],
+      ["Fee", "2,345", "6,789"],
+      ["Total assets", "3,456", "7,890"],
+      ["Pay", "4,567", "8,901"],
+      ["Total debts", "5,678", "9,012"],
+      ["Net", "6,789", "1,023"],
+      ["Total loans", "7,890", "2,034"],
+      ["Due", "8,901", "3,045"],
+    ];
+    const words = values.flatMap(([label, first, second], index) => {
+      const baseline = 100 + index * 14;
+      const [head, tail] = label!.split(" ");
+      return [
+        word(head!, 72, baseline),
+        ...(tail === undefined ? [] : [word(tail, 72 + head!.length * 5 + 4, baseline)]),
+        word(first!, 200 - first!.length * 5, baseline),
+        word(second!, 260 - second!.length * 5, baseline),
+      ];
+    });
+    const [table] = streamTables(words, []);
+    assert.ok(table !== undefined);
+    assert.deepEqual(grid(table.table), values);
   });
 });
