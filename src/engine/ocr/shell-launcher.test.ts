@@ -122,3 +122,35 @@ it("does not keep the process alive while idle", async () => {
   );
   assert.equal(output, "done\n");
 });
+
+it("clears its files and the owner's leftovers when the process that started it goes away mid-job", async () => {
+  const folder = await mkdtemp(path.join(tmpdir(), "quire-launcher-exit-"));
+  try {
+    // The child writes a file of its own (a page image), starts a job that is still running, and exits
+    // without closing the launcher, as a terminated worker thread does.
+    const script = `
+      import { writeFileSync } from "node:fs";
+      import { ShellLauncher } from ${JSON.stringify(new URL("./shell-launcher.ts", import.meta.url).href)};
+      writeFileSync(${JSON.stringify(path.join(folder, "owner-1.pgm"))}, "P5 1 1 255 x");
+      const shell = new ShellLauncher({ PATH: process.env.PATH }, ${JSON.stringify(folder)}, ["owner"]);
+      shell.run("sh", ["-c", "echo partial; sleep 1"], { timeoutMs: 10_000 });
+      setTimeout(() => process.exit(0), 200);
+    `;
+    const { execFile } = await import("node:child_process");
+    await new Promise<void>((resolve, reject) =>
+      execFile(process.execPath, ["--input-type=module", "-e", script], { timeout: 10_000 }, (error) =>
+        error ? reject(error) : resolve(),
+      ),
+    );
+    const unrelated = path.join(folder, "someone-else.txt");
+    await import("node:fs/promises").then(({ writeFile }) => writeFile(unrelated, "kept"));
+    let left = await readdir(folder);
+    for (let wait = 0; wait < 20 && left.length > 1; wait++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      left = await readdir(folder);
+    }
+    assert.deepEqual(left, ["someone-else.txt"]);
+  } finally {
+    await rm(folder, { recursive: true, force: true });
+  }
+});

@@ -10,6 +10,11 @@
  * `E <job> <status>` when it ends (short lines: writes to a pipe under PIPE_BUF are atomic, so concurrent
  * jobs never interleave). A job is killed by its pid. If the shell dies, its running jobs fail and the
  * next job starts a new one.
+ *
+ * When the thread that started the shell goes away without closing it (a parse aborted by terminating its
+ * worker thread), the shell reads the end of its input and, before it exits, removes this launcher's
+ * output files and any `leftovers` the owner names (the engine's page images): nothing is left in the
+ * temporary folder. Commands still running then finish on their own.
  */
 import { type ChildProcessWithoutNullStreams, spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
@@ -54,11 +59,17 @@ export class ShellLauncher {
   readonly #jobs = new Map<number, Job>();
   #nextId = 0;
   #closed = false;
+  readonly #leftovers: readonly string[];
 
-  /** `environment` for every command (the shell's own); output files go to `directory`. */
-  constructor(environment: NodeJS.ProcessEnv, directory: string) {
+  /**
+   * `environment` for every command (the shell's own); output files go to `directory`. `leftovers`: name
+   * prefixes of the owner's own files in `directory`, removed with this launcher's when the shell ends at
+   * the end of its input.
+   */
+  constructor(environment: NodeJS.ProcessEnv, directory: string, leftovers: readonly string[] = []) {
     this.#environment = environment;
     this.#directory = directory;
+    this.#leftovers = leftovers;
   }
 
   /** Runs `command args…`; resolves with its exit code and output, whatever the code. */
@@ -114,11 +125,21 @@ export class ShellLauncher {
       if (job.pid !== undefined) signalProcess(job.pid);
     }
     this.#shell?.kill("SIGKILL");
+    // The inner shell that reads the jobs (see #started) ends at the end of its input.
+    this.#shell?.stdin.end();
   }
 
   #started(): ChildProcessWithoutNullStreams {
     if (this.#shell !== undefined) return this.#shell;
-    const shell = spawn("/bin/sh", ["-s"], { stdio: ["pipe", "pipe", "pipe"], env: this.#environment });
+    // An inner shell reads the jobs; when its input ends (this thread is gone), the outer one clears up.
+    const patterns = [this.#prefix, ...this.#leftovers]
+      .map((prefix) => `${quote(path.join(this.#directory, prefix))}-*`)
+      .join(" ");
+    const script = `/bin/sh -s; rm -f -- ${patterns}`;
+    const shell = spawn("/bin/sh", ["-c", script], {
+      stdio: ["pipe", "pipe", "pipe"],
+      env: this.#environment,
+    });
     this.#shell = shell;
     this.#pending = "";
     shell.stdout.setEncoding("utf8");

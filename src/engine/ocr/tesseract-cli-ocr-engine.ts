@@ -69,7 +69,9 @@ export class TesseractCliOcrEngine implements OcrEngine {
     // only contend (measured here: 4 pages on 2 cores 2.9–3.4 s with one thread each, 3.8–5 s without).
     // The processes otherwise get our environment as it is.
     // biome-ignore lint/style/noProcessEnv: passed through to the child, not read as configuration.
-    this.#launcher = new ShellLauncher({ ...process.env, OMP_THREAD_LIMIT: "1" }, this.#temporaryDirectory);
+    this.#launcher = new ShellLauncher({ ...process.env, OMP_THREAD_LIMIT: "1" }, this.#temporaryDirectory, [
+      this.#filePrefix,
+    ]);
   }
 
   /** True when the command runs and has this engine's language data installed. */
