@@ -2,11 +2,10 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import type { Page } from "../document/page.ts";
 import type { Word } from "../document/word.ts";
-import { contentStreamPdf } from "../test-support/pdf-fixtures.ts";
+import { contentStreamPage } from "../test-support/content-stream-page.ts";
 import { placedWords } from "./glyph-positions.ts";
 import { SpanIndex } from "./glyph-sizes.ts";
 import type { Matrix } from "./matrix.ts";
-import { openPdf } from "./open-pdf.ts";
 import { PageGlyphs } from "./page-glyphs.ts";
 import { type PageFrame, textRunWords, uprightRunExtent } from "./text-run-words.ts";
 
@@ -85,16 +84,6 @@ function trueWordEdges(
   return words;
 }
 
-async function firstPage(content: string): Promise<Page> {
-  const opened = await openPdf(contentStreamPdf(content), { maxPages: 1 });
-  assert.ok(opened.ok);
-  try {
-    return await opened.source.readPage(1);
-  } finally {
-    await opened.source.close();
-  }
-}
-
 /** The page's words on the baseline at user-space height `y` (page height 792), left to right. */
 function wordsAt(page: Page, y: number): Word[] {
   return page.words
@@ -116,7 +105,7 @@ function assertEdges(words: readonly Word[], expected: ReadonlyArray<[string, nu
 
 describe("PdfDocumentSource word edges at their glyphs", () => {
   it("places words of very different widths in one Tj where their glyphs are", async () => {
-    const page = await firstPage("BT /F1 10 Tf 72 700 Td (iiii WWWW iiii) Tj ET");
+    const page = await contentStreamPage("BT /F1 10 Tf 72 700 Td (iiii WWWW iiii) Tj ET");
     const expected = trueWordEdges({ x: 72, size: 10 }, ["iiii WWWW iiii"]);
     // By character count "WWWW" would be put at 93.8–111.3; its glyphs run from 83.66 to 121.42.
     assert.ok(Math.abs(expected[1]![1] - 83.66) < 0.01 && Math.abs(expected[1]![2] - 121.42) < 0.01);
@@ -125,7 +114,7 @@ describe("PdfDocumentSource word edges at their glyphs", () => {
 
   it("follows TJ kerning, character and word spacing, horizontal scaling and a condensed text matrix", async () => {
     const shown = ["iiii", -120, " WWWW", 80, " iiii"];
-    const page = await firstPage(
+    const page = await contentStreamPage(
       "BT /F1 10 Tf 2 Tw 0.5 Tc 72 700 Td [(iiii) -120 ( WWWW) 80 ( iiii)] TJ ET " +
         "BT /F1 1 Tf 0.15 Tw 0.03 Tc 80 Tz 9 0 0 10 72 600 Tm [(iiii) -120 ( WWWW) 80 ( iiii)] TJ ET",
     );
@@ -141,7 +130,7 @@ describe("PdfDocumentSource word edges at their glyphs", () => {
   });
 
   it("puts an amount after a label where it is drawn, keeping the words' vertical extent", async () => {
-    const page = await firstPage("BT /F1 12 Tf 72 600 Td (Total amount due: $1,234.00) Tj ET");
+    const page = await contentStreamPage("BT /F1 12 Tf 72 600 Td (Total amount due: $1,234.00) Tj ET");
     const words = wordsAt(page, 600);
     assertEdges(words, trueWordEdges({ x: 72, size: 12 }, ["Total amount due: $1,234.00"]));
     // The run's ascent and descent, as before: the same for every word.
@@ -158,7 +147,7 @@ describe("PdfDocumentSource word edges at their glyphs", () => {
   it("marks a word followed by a drawn space glyph, however narrow, and not one pdf.js split at a gap", async () => {
     // The space after "officio," is kerned to 0.08 em; "console", "." and "log" are set 0.15 em apart with
     // no space glyph (pdf.js puts a space between them in its text all the same).
-    const page = await firstPage(
+    const page = await contentStreamPage(
       "BT /F1 10 Tf 72 700 Td [(ex officio,) 200 ( or)] TJ ET BT /F1 10 Tf 72 600 Td [(console) -150 (.) -150 (log)] TJ ET",
     );
     const words = wordsAt(page, 700);
@@ -183,7 +172,7 @@ describe("PdfDocumentSource word edges at their glyphs", () => {
 
   it("keeps the character-count estimate for text drawn twice over itself", async () => {
     // Fake bold: the same run again 0.3 pt to the right; each run's span of glyphs holds both copies.
-    const page = await firstPage(
+    const page = await contentStreamPage(
       "BT /F1 10 Tf 72 700 Td (iiii WWWW iiii) Tj ET BT /F1 10 Tf 72.3 700 Td (iiii WWWW iiii) Tj ET",
     );
     const wide = wordsAt(page, 700).filter((word) => word.text === "WWWW");

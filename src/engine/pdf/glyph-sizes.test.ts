@@ -1,11 +1,9 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { OPS } from "pdfjs-dist/legacy/build/pdf.mjs";
-import type { Page } from "../document/page.ts";
-import { contentStreamPdf } from "../test-support/pdf-fixtures.ts";
+import { contentStreamPage } from "../test-support/content-stream-page.ts";
 import { SpanIndex, showTextSpans, withGlyphSizes } from "./glyph-sizes.ts";
 import type { Matrix } from "./matrix.ts";
-import { openPdf } from "./open-pdf.ts";
 import type { PdfOperatorList } from "./operator-list.ts";
 import { PageGlyphs } from "./page-glyphs.ts";
 import { type PageFrame, textRunWords } from "./text-run-words.ts";
@@ -19,16 +17,6 @@ function glyphs(text: string, width = 500): object[] {
 
 function list(ops: ReadonlyArray<readonly [number, unknown[] | null]>): PdfOperatorList {
   return { fnArray: ops.map(([fn]) => fn), argsArray: ops.map(([, args]) => args) };
-}
-
-async function firstPage(content: string): Promise<Page> {
-  const opened = await openPdf(contentStreamPdf(content), { maxPages: 1 });
-  assert.ok(opened.ok);
-  try {
-    return await opened.source.readPage(1);
-  } finally {
-    await opened.source.close();
-  }
 }
 
 describe("showTextSpans", () => {
@@ -203,7 +191,7 @@ describe("withGlyphSizes", () => {
 describe("PdfDocumentSource word sizes", () => {
   it("reads a run pdf.js sizes by its first, scaled-down glyph at the size of the rest of its text", async () => {
     // pdf.js reports "6 inch, and the bellows type" as one 5.5 pt run; only the "6" is drawn that small.
-    const page = await firstPage(
+    const page = await contentStreamPage(
       "BT /F1 1 Tf 5.5 0 0 5.5 72 700 Tm (6) Tj 10 0 0 10 75.06 700 Tm ( inch, and the bellows type) Tj ET " +
         "BT /F1 6 Tf 72 600 Td (small footnote text here) Tj ET",
     );
