@@ -9,6 +9,7 @@ import type { Ruling } from "../document/ruling.ts";
 import type { Word } from "../document/word.ts";
 import { buildTable, type DetectedTable } from "./build-table.ts";
 import type { Grid, GridCell } from "./grid.ts";
+import { splitKeyValueHead } from "./key-value-head.ts";
 import { proseWords } from "./prose-lines.ts";
 import { boundaries, isList, isProse, streamColumns } from "./stream-columns.ts";
 import { type StreamRow, tableRows } from "./stream-rows.ts";
@@ -37,7 +38,9 @@ export function streamTables(words: readonly Word[], rulings: readonly Ruling[])
   const prose = proseWords(all);
   const rows = prose.size === 0 ? all : textRows(words.filter((word) => !prose.has(word)));
   const tables: DetectedTable[] = [];
-  for (const run of withLeadingLabels(candidateRuns(rows), rows)) {
+  // A block of labels over values just above a table is no part of it (nor a table of its own).
+  const runs = candidateRuns(rows).map((run) => splitKeyValueHead(run).rest);
+  for (const run of withLeadingLabels(runs, rows)) {
     const table = runTable(run, rulings, [], undefined);
     if (table !== undefined) tables.push(table);
   }
