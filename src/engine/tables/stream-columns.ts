@@ -2,19 +2,21 @@
  * Columns of a stream table: gutters, the x ranges that (almost) no row's text covers, found first
  * between segments (gaps wider than a column gap) and then between words (narrower gaps that still line
  * up down a long table; narrower than a word space only where alignment vouches for them, see
- * aligned-gutters.ts); columns with text in too few rows are merged away, or cut off at the edges.
- * Also the checks that reject running text and lists. Distances in points, relative to the font size.
+ * aligned-gutters.ts and edge-aligned-gutters.ts); columns with text in too few rows are merged away,
+ * or cut off at the edges. Also the checks that reject running text and lists. Distances in points, relative to the font size.
  */
 import type { Box } from "../document/box.ts";
 import { alignedGutter, rowSpans, type Span } from "./aligned-gutters.ts";
+import { edgeAlignedGutter } from "./edge-aligned-gutters.ts";
 import type { TextRow } from "./text-rows.ts";
 
 export interface Gutter {
   readonly left: number;
   readonly right: number;
   /**
-   * Most rows part here at a column gap and the tighter ones line their cells up with theirs: rows
-   * split at it even where their gap is no wider than a word space.
+   * Alignment vouches for the gutter (most rows part here at a column gap and the tighter ones line
+   * their cells up with theirs, or every row sets both cell edges at the same x under a header of two
+   * labels): rows split at it even where their gap is no wider than a word space.
    */
   readonly aligned?: boolean;
 }
@@ -53,6 +55,17 @@ export function streamColumns(
     ...gutter,
     aligned: alignedGutter(wordSpans, gutter, em),
   });
+  // Narrow gutters no row parts widely at: both cell edges must line up, under a header of two labels.
+  const withEdges = (gutter: Gutter): Gutter => {
+    if (gutter.aligned === true || gutter.right - gutter.left >= MIN_WORD_GUTTER_EMS * em) return gutter;
+    return edgeAlignedGutter(
+      split.map((row) => row.words),
+      gutter,
+      em,
+    )
+      ? { ...gutter, aligned: true }
+      : gutter;
+  };
   const gutters = findGutters(split, box, em).map(withAlignment);
   if (split.length >= MIN_WORD_GUTTER_ROWS) {
     // Header labels over sub-columns cross such gutters: allow a couple of crossings.
@@ -63,6 +76,7 @@ export function streamColumns(
       Math.max(WORD_GUTTER_CROSSINGS, Math.floor(GUTTER_CROSSING_SHARE * split.length)),
     )
       .map(withAlignment)
+      .map(withEdges)
       .filter((gutter) => gutter.right - gutter.left >= MIN_WORD_GUTTER_EMS * em || gutter.aligned);
     for (const gutter of byWords)
       if (!gutters.some((other) => other.left < gutter.right && gutter.left < other.right))
