@@ -35,8 +35,6 @@ export interface LaunchOptions {
 }
 
 interface Job {
-  readonly id: number;
-  readonly files: { readonly stdout: string; readonly stderr: string };
   pid: number | undefined;
   killed: boolean;
   readonly finish: (status: number | Error) => void;
@@ -90,8 +88,6 @@ export class ShellLauncher {
       const timer = setTimeout(kill, options.timeoutMs);
       options.signal?.addEventListener("abort", kill, { once: true });
       const job: Job = {
-        id,
-        files,
         pid: undefined,
         killed: false,
         finish: (status) => {

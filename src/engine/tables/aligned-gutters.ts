@@ -7,6 +7,7 @@
  * its words' edges line up with nothing. Distances in points.
  */
 import type { Box } from "../document/box.ts";
+import { median } from "./median.ts";
 import { SEGMENT_GAP_EMS } from "./text-rows.ts";
 
 /** A tight row's cell edge lines up with the wide rows' shared edge within this many ems. */
@@ -54,9 +55,4 @@ export function alignedGutter(rows: readonly (readonly Span[])[], gutter: Span, 
   return tight.every(
     (gap) => Math.abs(gap.end - end) <= tolerance || Math.abs(gap.start - start) <= tolerance,
   );
-}
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? 0;
 }

@@ -11,6 +11,7 @@
  */
 import type { Box } from "../document/box.ts";
 import type { Span } from "./aligned-gutters.ts";
+import { median } from "./median.ts";
 import { isNumeric } from "./table-header.ts";
 import { SEGMENT_GAP_EMS } from "./text-rows.ts";
 
@@ -75,9 +76,4 @@ function sidesOf(words: readonly PlacedText[], x: number): Sides | undefined {
 
 function isLabel(text: string): boolean {
   return /\p{L}/u.test(text) && !isNumeric(text);
-}
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? 0;
 }

@@ -188,6 +188,7 @@ function splitAt(words: Word[], boundary: number, gutter: Gutter | undefined, em
   let best = -1;
   let bestWidth = MIN_SPLIT_GAP_EMS * em;
   let holding = -1;
+  const slack = GUTTER_EDGE_SLACK_EMS * em;
   for (let index = 1; index < words.length; index++) {
     const gapStart = words[index - 1]!.box.right;
     const gapEnd = words[index]!.box.left;
@@ -195,7 +196,6 @@ function splitAt(words: Word[], boundary: number, gutter: Gutter | undefined, em
       best = index;
       bestWidth = gapEnd - gapStart;
     }
-    const slack = GUTTER_EDGE_SLACK_EMS * em;
     if (gutter?.aligned === true && gapStart <= gutter.left + slack && gapEnd >= gutter.right - slack)
       holding = index;
   }

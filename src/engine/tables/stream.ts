@@ -10,6 +10,7 @@ import type { Word } from "../document/word.ts";
 import { buildTable, type DetectedTable } from "./build-table.ts";
 import type { Grid, GridCell } from "./grid.ts";
 import { splitKeyValueHead } from "./key-value-head.ts";
+import { median } from "./median.ts";
 import { proseWords } from "./prose-lines.ts";
 import { boundaries, isList, isProse, streamColumns } from "./stream-columns.ts";
 import { type StreamRow, tableRows } from "./stream-rows.ts";
@@ -256,9 +257,4 @@ function streamGrid(
   });
   const box = { left: xs[0]!, top: ys[0]!, right: xs[xs.length - 1]!, bottom: ys[ys.length - 1]! };
   return [{ xs, ys, cells, box }, cellWords];
-}
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? 0;
 }
