@@ -53,7 +53,6 @@ function wholeImage(gray: Uint8Array, width: number, height: number): ResampleTa
 /** Resizes with Skia's bilinear filter, as drawImage with smoothing does. */
 export function resampleBilinear(image: GrayImage, width: number, height: number, exact = false): GrayImage {
   if (width === image.width && height === image.height) return image;
-  if (!exact && width * 2 === image.width && height * 2 === image.height) return halve(image);
   const gray = new Uint8Array(width * height);
   resampleBilinearInto(image, width, height, exact, wholeImage(gray, width, height));
   return { width, height, gray };
@@ -61,22 +60,70 @@ export function resampleBilinear(image: GrayImage, width: number, height: number
 
 /**
  * Exactly half the size (even sides): each output pixel's taps are the 2 × 2 block under it at weight 8 of
- * 16 on both axes, so the truncated bilinear sum is the block's sum shifted right by 2 (the same values as
- * the general loop, in about half its time; pdf.js halves a 600 DPI scan this way for a 300 DPI page).
+ * 16 on both axes, so the bilinear sum is 64 × the block's sum: shifted right by 2 when truncated (scale-only
+ * drawing), plus 2 first when rounded (exact weights, a quarter-turned one). The same values as the general
+ * loops in about a third of their time (pdf.js draws a 600 DPI scan on a 300 DPI page this way).
  */
-function halve(image: GrayImage): GrayImage {
-  const width = image.width / 2;
-  const height = image.height / 2;
+function halveInto(image: GrayImage, rounded: boolean, target: ResampleTarget): void {
   const source = image.gray;
-  const gray = new Uint8Array(width * height);
-  for (let row = 0, out = 0; row < height; row++) {
-    let upper = 2 * row * image.width;
-    let lower = upper + image.width;
-    for (let column = 0; column < width; column++, out++, upper += 2, lower += 2)
-      gray[out] = (source[upper]! + source[upper + 1]! + source[lower]! + source[lower + 1]!) >> 2;
+  const stride = image.width;
+  const bias = rounded ? 2 : 0;
+  // The source as 32-bit words when every row starts on a word boundary (the rows' pixel pairs then do too).
+  const words =
+    LITTLE_ENDIAN && source.byteOffset % 4 === 0 && stride % 4 === 0
+      ? new Uint32Array(source.buffer, source.byteOffset, source.length >> 2)
+      : undefined;
+  const { gray, base, rowStep, columnStep } = target;
+  const [columnStart, columnEnd] = target.columns;
+  for (let row = target.rows[0]; row < target.rows[1]; row++) {
+    const upper = 2 * row * stride + 2 * columnStart;
+    const out = base + row * rowStep + columnStart * columnStep;
+    halveRow(source, words, upper, stride, gray, out, columnStep, columnEnd - columnStart, bias);
   }
-  return { width, height, gray };
 }
+
+/**
+ * One output row of halveInto: `count` pixels, `step` apart from `out`, from the source rows starting at
+ * `upper` and `upper + stride`. A function of its own, called per row, so V8 optimises it whole (a hot
+ * inner loop inside the row loop is compiled on its own, on-stack, and thrown away at every row's end).
+ * With the source as words and the row starting on one, two output pixels a step: a 32-bit load holds the
+ * upper (or lower) half of two pixels' 2 × 2 blocks, and masking pairs its bytes into 16-bit lanes that
+ * add without carrying into each other (at most 4 × 255 + 2): half the time of byte loads.
+ */
+function halveRow(
+  source: Uint8Array,
+  words: Uint32Array | undefined,
+  upper: number,
+  stride: number,
+  gray: Uint8Array,
+  out: number,
+  step: number,
+  count: number,
+  bias: number,
+): void {
+  let at = 0;
+  if (words !== undefined && (upper & 3) === 0) {
+    const biases = bias * 0x10001;
+    const below = stride >> 2;
+    for (let word = upper >> 2; at + 1 < count; at += 2, word++, out += 2 * step) {
+      const top = words[word]!;
+      const bottom = words[word + below]!;
+      const sums =
+        (top & 0xff00ff) +
+        ((top >>> 8) & 0xff00ff) +
+        (bottom & 0xff00ff) +
+        ((bottom >>> 8) & 0xff00ff) +
+        biases;
+      gray[out] = (sums & 0xffff) >> 2;
+      gray[out + step] = sums >>> 18;
+    }
+    upper += 2 * at;
+  }
+  for (let lower = upper + stride; at < count; at++, out += step, upper += 2, lower += 2)
+    gray[out] = (source[upper]! + source[upper + 1]! + source[lower]! + source[lower + 1]! + bias) >> 2;
+}
+
+const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 
 /** Resizes with Skia's nearest-neighbour sampling (drawImage without smoothing). */
 export function resampleNearest(image: GrayImage, width: number, height: number): GrayImage {
@@ -96,6 +143,10 @@ export function resampleBilinearInto(
 ): void {
   if (width === image.width && height === image.height) {
     copyInto(image, target);
+    return;
+  }
+  if (width * 2 === image.width && height * 2 === image.height) {
+    halveInto(image, exact, target);
     return;
   }
   if (exact) {
