@@ -3,16 +3,17 @@
  * and TIFF with one page per TIFF page. Each page is its image with one point per pixel (boxes of image documents are in
  * pixels) and no text layer, so its words come from the OCR stage. Pages are decoded (by sharp/libvips)
  * one at a time, when read, so a long multi-page TIFF never sits decoded in memory; the last page decoded
- * is kept, because reading, OCR and the barcode scan of a page each need its pixels (a 300 DPI page costs
- * ~50 ms a decode).
+ * is kept, because reading, OCR and the barcode scan of a page each need its pixels. A page is kept in
+ * the bands it has (decoded-image-page.ts): OCR reads its grey raster, and RGBA (four bytes a pixel) is
+ * made only when a stage asks for pixels (barcodes, figure crops).
  */
 import sharp from "sharp";
 import type { Box } from "../document/box.ts";
 import type { DocumentSource, PagePixels } from "../document/document-source.ts";
 import { emptyPage, type Page } from "../document/page.ts";
-import { rgbaOf } from "../document/sharp-pixels.ts";
 import type { OcrEngine, RgbaImage } from "../ocr/ocr-engine.ts";
 import { type OcrPageResult, type OcrPdfPageOptions, ocrPage } from "../ocr/ocr-page.ts";
+import { type DecodedImagePage, decodeImagePage, grayOfPage, rgbaOfPage } from "./decoded-image-page.ts";
 import { readWithHeicFallback } from "./heic-image.ts";
 
 // libvips refuses images above this many pixels unless told otherwise; a 600 DPI A3 scan is ~70 MP.
@@ -23,10 +24,12 @@ export class ImageDocumentSource implements DocumentSource {
   readonly pageCount: number;
   readonly #bytes: Uint8Array;
   /** The page decoded last, shared by the stages that read it; never modified. */
-  #decoded: { readonly pageNumber: number; readonly image: Promise<RgbaImage> } | undefined;
+  #decoded: { readonly pageNumber: number; readonly image: Promise<DecodedImagePage> } | undefined;
+  /** That page as RGBA, once a stage asked for its pixels. */
+  #rgba: { readonly pageNumber: number; readonly image: RgbaImage } | undefined;
   #closed = false;
 
-  private constructor(bytes: Uint8Array, pageCount: number, first: RgbaImage) {
+  private constructor(bytes: Uint8Array, pageCount: number, first: DecodedImagePage) {
     this.#bytes = bytes;
     this.pageCount = pageCount;
     this.#decoded = { pageNumber: 1, image: Promise.resolve(first) };
@@ -60,7 +63,7 @@ export class ImageDocumentSource implements DocumentSource {
     this.#checkPage(pageNumber);
     // scale 1: one point per pixel, whatever DPI tesseract is told the scan has. An image's resolution is
     // unknown, so OCR measures its text and enlarges it when the letters are too small to read.
-    return ocrPage(await this.#page(pageNumber), engine, {
+    return ocrPage(grayOfPage(await this.#page(pageNumber)), engine, {
       ...options,
       pageNumber,
       scale: 1,
@@ -71,7 +74,7 @@ export class ImageDocumentSource implements DocumentSource {
   /** A region of the page (default: all of it) at the image's own resolution, whatever `dpi` asks. */
   async renderPage(pageNumber: number, _dpi: number, region?: Box): Promise<PagePixels> {
     this.#checkPage(pageNumber);
-    const image = await this.#page(pageNumber);
+    const image = await this.#pageRgba(pageNumber);
     if (region === undefined) return image;
     const { left, top, width, height } = pixelRect(region, image);
     // The whole page (a scan searched for barcodes) needs no copy.
@@ -91,11 +94,12 @@ export class ImageDocumentSource implements DocumentSource {
   async renderRegions(pageNumber: number, regions: readonly Box[], _dpi: number): Promise<Uint8Array[]> {
     this.#checkPage(pageNumber);
     const image = await this.#page(pageNumber);
-    const raw = { width: image.width, height: image.height, channels: 4 as const };
+    const raw = { width: image.width, height: image.height, channels: image.channels };
     const pngs: Uint8Array[] = [];
     for (const region of regions) {
       const { left, top, width, height } = pixelRect(region, image);
-      const png = await sharp(image.rgba, { raw })
+      // Grey pages give grey PNGs: the same pixels, in a quarter of the bytes.
+      const png = await sharp(image.data, { raw })
         .extract({ left, top, width, height })
         .png({ compressionLevel: 1 })
         .toBuffer();
@@ -108,13 +112,22 @@ export class ImageDocumentSource implements DocumentSource {
   async close(): Promise<void> {
     this.#closed = true;
     this.#decoded = undefined;
+    this.#rgba = undefined;
+  }
+
+  /** Page `pageNumber` as RGBA, kept while it is the page last decoded. */
+  async #pageRgba(pageNumber: number): Promise<RgbaImage> {
+    const page = await this.#page(pageNumber);
+    if (this.#rgba?.pageNumber !== pageNumber) this.#rgba = { pageNumber, image: rgbaOfPage(page) };
+    return this.#rgba.image;
   }
 
   /** Page `pageNumber` decoded, from the one-page cache when it was the last one asked for. */
-  #page(pageNumber: number): Promise<RgbaImage> {
+  #page(pageNumber: number): Promise<DecodedImagePage> {
     if (this.#decoded?.pageNumber !== pageNumber) {
       const image = decodePage(this.#bytes, pageNumber);
       this.#decoded = { pageNumber, image };
+      this.#rgba = undefined;
       // A failed decode is not kept: the next call tries again.
       image.catch(() => {
         if (this.#decoded?.image === image) this.#decoded = undefined;
@@ -140,11 +153,7 @@ function pixelRect(region: Box, image: { width: number; height: number }) {
   return { left, top, width, height };
 }
 
-/** One page as RGBA, upright: `rotate()` without an angle applies the EXIF orientation. */
-async function decodePage(bytes: Uint8Array, pageNumber: number): Promise<RgbaImage> {
-  return rgbaOf(
-    sharp(bytes, { page: pageNumber - 1, limitInputPixels: MAX_INPUT_PIXELS })
-      .rotate()
-      .ensureAlpha(),
-  );
+/** One page, upright, in the bands it has. */
+function decodePage(bytes: Uint8Array, pageNumber: number): Promise<DecodedImagePage> {
+  return decodeImagePage(bytes, pageNumber, MAX_INPUT_PIXELS);
 }

@@ -1,0 +1,84 @@
+/**
+ * One page of an image file decoded by sharp (libvips) in the bands it has: grey stays one band, colour is
+ * sRGB (three, or four with alpha; grey with alpha comes out as that too), 8 bits each, upright (the EXIF
+ * orientation applied). OCR takes the grey raster from it without first widening every pixel to RGBA: a grey scan
+ * (fax, TIFF, grey PNG) is already the raster, and a colour one is one pass from three bands. RGBA is made
+ * only for the stages that need it (barcodes, figure crops), when they ask.
+ *
+ * The grey levels are those rgbaToGray (raster.ts) gives for the same file decoded to RGBA: libvips widens
+ * grey to sRGB by copying the band, and BT.601 luma of three equal bands is that band.
+ */
+import sharp from "sharp";
+import type { GrayImage, RgbaImage } from "../ocr/ocr-engine.ts";
+import { rgbaToGray } from "../ocr/raster.ts";
+
+export interface DecodedImagePage {
+  readonly width: number;
+  readonly height: number;
+  /** 1 grey, 3 sRGB, 4 sRGB and alpha; interleaved, row-major. */
+  readonly channels: 1 | 3 | 4;
+  readonly data: Uint8Array;
+}
+
+/** Page `pageNumber` (1-based; only TIFFs have more than one) of an image file, upright. */
+export async function decodeImagePage(
+  bytes: Uint8Array,
+  pageNumber: number,
+  limitInputPixels: number,
+): Promise<DecodedImagePage> {
+  const input = () => sharp(bytes, { page: pageNumber - 1, limitInputPixels });
+  const { channels } = await input().metadata();
+  // `rotate()` without an angle applies the EXIF orientation.
+  const pipeline = input().rotate();
+  // Grey in (8 or 16 bits) stays grey: libvips would otherwise widen it to sRGB. Not grey with alpha:
+  // converting to b-w drops the alpha band, so that comes out as sRGB and alpha.
+  if (channels === 1) pipeline.toColourspace("b-w");
+  const { data, info } = await pipeline.raw().toBuffer({ resolveWithObject: true });
+  if (![1, 3, 4].includes(info.channels) || data.byteLength !== info.width * info.height * info.channels)
+    throw new Error(`Unexpected decoded image: ${info.channels} bands, ${data.byteLength} bytes`);
+  return {
+    width: info.width,
+    height: info.height,
+    channels: info.channels as DecodedImagePage["channels"],
+    data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength),
+  };
+}
+
+/** The page as 8-bit grey: the decoded band itself when the page is grey without alpha (no copy). */
+export function grayOfPage(page: DecodedImagePage): GrayImage {
+  const { width, height, channels, data } = page;
+  if (channels === 1) return { width, height, gray: data };
+  if (channels === 4) return rgbaToGray({ width, height, rgba: data });
+  // Three bands: rgbaToGray's luma (BT.601), every pixel opaque.
+  const gray = new Uint8Array(width * height);
+  for (let at = 0, from = 0; at < gray.length; at++, from += 3)
+    gray[at] = (data[from]! * 77 + data[from + 1]! * 150 + data[from + 2]! * 29) >> 8;
+  return { width, height, gray };
+}
+
+/** The page as unpremultiplied RGBA (a copy; the page itself when it is RGBA already). */
+export function rgbaOfPage(page: DecodedImagePage): RgbaImage {
+  const { width, height, channels, data } = page;
+  if (channels === 4) return { width, height, rgba: data };
+  const rgba = new Uint8ClampedArray(width * height * 4);
+  const count = width * height;
+  if (LITTLE_ENDIAN) {
+    // A pixel a store (R in the low byte).
+    const pixels = new Uint32Array(rgba.buffer, 0, count);
+    if (channels === 1) for (let at = 0; at < count; at++) pixels[at] = (data[at]! * 0x010101) | 0xff000000;
+    else
+      for (let at = 0, from = 0; at < count; at++, from += 3)
+        pixels[at] = data[from]! | (data[from + 1]! << 8) | (data[from + 2]! << 16) | 0xff000000;
+    return { width, height, rgba };
+  }
+  for (let at = 0, from = 0, to = 0; at < count; at++, from += channels, to += 4) {
+    const grey = channels === 1;
+    rgba[to] = data[from]!;
+    rgba[to + 1] = data[grey ? from : from + 1]!;
+    rgba[to + 2] = data[grey ? from : from + 2]!;
+    rgba[to + 3] = 255;
+  }
+  return { width, height, rgba };
+}
+
+const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
