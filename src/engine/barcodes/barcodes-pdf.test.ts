@@ -299,12 +299,19 @@ describe("barcode blocks", () => {
       );
   });
 
-  it("shrinks a raster to the pixel budget keeping its aspect, and leaves a smaller one as it is", async () => {
+  it("shrinks a raster to the pixel budget keeping its aspect and kind, and leaves a smaller one as it is", async () => {
     const rgba = new Uint8ClampedArray(3000 * 2000 * 4).fill(255);
     const shrunk = await withinPixelBudget({ width: 3000, height: 2000, rgba }, 1_500_000);
     assert.ok(shrunk.width * shrunk.height <= 1_500_000);
     assert.ok(Math.abs(shrunk.width / shrunk.height - 1.5) < 0.01);
-    assert.equal(shrunk.rgba.length, shrunk.width * shrunk.height * 4);
+    assert.ok("rgba" in shrunk && shrunk.rgba.length === shrunk.width * shrunk.height * 4);
+    // Grey stays grey; a dark half stays dark and the light half light.
+    const gray = new Uint8Array(3000 * 2000).fill(255);
+    for (let row = 0; row < 2000; row++) gray.fill(20, row * 3000, row * 3000 + 1500);
+    const grey = await withinPixelBudget({ width: 3000, height: 2000, gray }, 1_500_000);
+    assert.ok("gray" in grey && grey.gray.length === grey.width * grey.height);
+    assert.deepEqual([grey.width, grey.height], [shrunk.width, shrunk.height]);
+    assert.deepEqual([grey.gray[10], grey.gray[grey.width - 10]], [20, 255]);
     const small = { width: 100, height: 100, rgba: new Uint8ClampedArray(100 * 100 * 4) };
     assert.equal(await withinPixelBudget(small, 1_500_000), small);
   });

@@ -9,7 +9,7 @@ import type { Block } from "../document/block.ts";
 import { type Box, boxAroundPoints, boxHeight, boxWidth, clipBox } from "../document/box.ts";
 import type { PagePixels } from "../document/document-source.ts";
 import type { Page } from "../document/page.ts";
-import { fromRgba, rgbaOf } from "../document/sharp-pixels.ts";
+import { fromPixels, pixelsOf, rgbaPixels } from "../document/sharp-pixels.ts";
 import { type BarcodeRegion, barcodeRegions } from "./barcode-regions.ts";
 import { decodeBarcodes } from "./zxing-reader.ts";
 
@@ -231,12 +231,16 @@ function onPixelGrid(inner: Box, outer: Box, scale: number): Box {
   };
 }
 
-/** `pixels` inside a white border of the given widths (whole pixels, not negative), as zxing takes them. */
+/**
+ * `pixels` inside a white border of the given widths (whole pixels, not negative), as zxing takes them:
+ * RGBA (a grey raster widened to it).
+ */
 export function withWhiteMargin(
-  pixels: PagePixels,
+  given: PagePixels,
   margin: { readonly left: number; readonly top: number; readonly right: number; readonly bottom: number },
 ): { data: Uint8ClampedArray; width: number; height: number } {
   const { left, top, right, bottom } = margin;
+  const pixels = rgbaPixels(given);
   const source = new Uint8ClampedArray(pixels.rgba.buffer, pixels.rgba.byteOffset, pixels.rgba.byteLength);
   if (left === 0 && top === 0 && right === 0 && bottom === 0)
     return { data: source, width: pixels.width, height: pixels.height };
@@ -276,9 +280,13 @@ function closeSeams(image: { data: Uint8ClampedArray; width: number; height: num
 function inkShare(image: PagePixels): number {
   const pixels = image.width * image.height;
   const step = Math.max(1, Math.floor(pixels / INK_SAMPLES));
-  const data = image.rgba;
   let dark = 0;
   let seen = 0;
+  if ("gray" in image) {
+    for (let pixel = 0; pixel < pixels; pixel += step, seen++) if (image.gray[pixel]! < 128) dark++;
+    return dark / Math.max(1, seen);
+  }
+  const data = image.rgba;
   for (let pixel = 0; pixel < pixels; pixel += step) {
     const at = pixel * 4;
     if (0.299 * data[at]! + 0.587 * data[at + 1]! + 0.114 * data[at + 2]! < 128) dark++;
@@ -287,13 +295,16 @@ function inkShare(image: PagePixels): number {
   return dark / Math.max(1, seen);
 }
 
-/** `image` shrunk (area-averaged by libvips) to at most `budget` pixels, keeping its aspect; as is when within it. */
+/**
+ * `image` shrunk (area-averaged by libvips) to at most `budget` pixels, keeping its aspect and its kind (a
+ * grey raster is a quarter of the work); as is when within it.
+ */
 export async function withinPixelBudget(image: PagePixels, budget: number): Promise<PagePixels> {
   const factor = Math.sqrt(budget / (image.width * image.height));
   if (factor >= 1) return image;
   const width = Math.max(1, Math.floor(image.width * factor));
   const height = Math.max(1, Math.floor(image.height * factor));
-  return rgbaOf(fromRgba(image).resize(width, height, { fit: "fill", kernel: "linear" }));
+  return pixelsOf(fromPixels(image).resize(width, height, { fit: "fill", kernel: "linear" }), image);
 }
 
 /** A figure mostly made of barcodes, or a text block inside one. */

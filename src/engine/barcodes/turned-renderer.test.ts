@@ -12,12 +12,20 @@ function turnPoint(x: number, y: number, turn: Turn, width: number, height: numb
 }
 
 /** A 3 × 2 raster whose pixel values are 10 × index, so each pixel can be followed. */
-const source: PagePixels = {
+const rgbaSource: PagePixels = {
   width: 3,
   height: 2,
   rgba: new Uint8ClampedArray([0, 1, 2, 3, 4, 5].flatMap((index) => [index * 10, 0, 0, 255])),
 };
-const redAt = (pixels: PagePixels, x: number, y: number) => pixels.rgba[(y * pixels.width + x) * 4]!;
+/** The same raster in grey. */
+const graySource: PagePixels = {
+  width: 3,
+  height: 2,
+  gray: Uint8Array.from([0, 1, 2, 3, 4, 5], (index) => index * 10),
+};
+/** Red of an RGBA raster, the level of a grey one. */
+const redAt = (pixels: PagePixels, x: number, y: number) =>
+  "rgba" in pixels ? pixels.rgba[(y * pixels.width + x) * 4]! : pixels.gray[y * pixels.width + x]!;
 
 describe("turned renderer", () => {
   it("maps a turned-frame box back onto the source page for each turn", () => {
@@ -39,9 +47,12 @@ describe("turned renderer", () => {
     }
   });
 
-  it("turns pixels clockwise the way the box mapping assumes", async () => {
-    for (const turn of [90, 180, 270] as const) {
+  it("turns pixels clockwise the way the box mapping assumes, RGBA and grey alike", async () => {
+    for (const [turn, source] of [90, 180, 270].flatMap((turn) =>
+      [rgbaSource, graySource].map((pixels) => [turn as 90 | 180 | 270, pixels] as const),
+    )) {
       const turned = await turnPixels(source, turn);
+      assert.equal("gray" in turned, "gray" in source, "the kind is kept");
       assert.deepEqual([turned.width, turned.height], turn === 180 ? [3, 2] : [2, 3]);
       for (let y = 0; y < 2; y++)
         for (let x = 0; x < 3; x++) {

@@ -8,7 +8,7 @@
 import sharp from "sharp";
 import type { Box } from "../document/box.ts";
 import type { PagePixels } from "../document/document-source.ts";
-import { fromRgba, rgbaOf } from "../document/sharp-pixels.ts";
+import { fromPixels, pixelsOf } from "../document/sharp-pixels.ts";
 import { toFrame } from "../tables/page-frame.ts";
 import type { BarcodeRenderer } from "./page-barcodes.ts";
 
@@ -58,7 +58,7 @@ export function turnedRegions(
   };
 }
 
-/** RGBA pixels turned `turn` degrees clockwise. */
+/** Pixels (RGBA or grey, kept so) turned `turn` degrees clockwise. */
 export async function turnPixels(pixels: PagePixels, turn: Turn): Promise<PagePixels> {
-  return rgbaOf(fromRgba(pixels).rotate(turn));
+  return pixelsOf(fromPixels(pixels).rotate(turn), pixels);
 }

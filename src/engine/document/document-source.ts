@@ -46,19 +46,30 @@ export interface DocumentSource {
   renderRegions?(pageNumber: number, regions: readonly Box[], dpi: number): Promise<Uint8Array[]>;
   /**
    * Renders `region` of page `pageNumber` (page points; default the whole page) to pixels at about `dpi`
-   * (image sources: at their own resolution; large regions at less), for barcode scanning. Absent when
-   * the source has no page images (plain text).
+   * (image sources: at their own resolution; large regions at less), for barcode scanning: grey when the
+   * page is grey (a scan), else RGBA. Absent when the source has no page images (plain text).
    */
   renderPage?(pageNumber: number, dpi: number, region?: Box): Promise<PagePixels>;
   /** Frees everything the source holds; idempotent. */
   close(): Promise<void>;
 }
 
-/** A rendered page or region: unpremultiplied, opaque RGBA, row-major. */
-export interface PagePixels {
+/**
+ * A rendered page or region, row-major: unpremultiplied, opaque RGBA, or 8-bit grey for a page that has no
+ * colour (a scan), a quarter of the bytes for the same pixels.
+ */
+export type PagePixels = RgbaPagePixels | GrayPagePixels;
+
+export interface RgbaPagePixels {
   readonly width: number;
   readonly height: number;
   readonly rgba: Uint8Array | Uint8ClampedArray;
+}
+
+export interface GrayPagePixels {
+  readonly width: number;
+  readonly height: number;
+  readonly gray: Uint8Array;
 }
 
 /** Why a source could not be opened, in Extend's failureReason vocabulary. */

@@ -3,7 +3,7 @@ import { readFile } from "node:fs/promises";
 import { it } from "node:test";
 import sharp, { type Sharp } from "sharp";
 import { rgbaToGray } from "../ocr/raster.ts";
-import { decodeImagePage, grayOfPage, rgbaOfPage } from "./decoded-image-page.ts";
+import { decodeImagePage, grayOfPage } from "./decoded-image-page.ts";
 
 const PHOTOTEST = "../shared/corpus/tesseract-ocr-gt/phototest.tif";
 const LIMIT = 100_000_000;
@@ -29,10 +29,10 @@ async function reference(bytes: Uint8Array) {
     .raw()
     .toBuffer({ resolveWithObject: true });
   const rgba = new Uint8ClampedArray(data.buffer, data.byteOffset, data.byteLength);
-  return { rgba, gray: rgbaToGray({ width: info.width, height: info.height, rgba }).gray };
+  return { gray: rgbaToGray({ width: info.width, height: info.height, rgba }).gray };
 }
 
-it("keeps a grey page in one band and a colour one in three, with the grey levels and RGBA sharp's RGBA gives", async () => {
+it("keeps a grey page in one band and a colour one in three, with the grey levels of sharp's RGBA", async () => {
   const files: Array<[string, Buffer, number]> = [
     ["bilevel TIFF", await readFile(PHOTOTEST), 1],
     ["grey PNG", await (await sample(1)).png().toBuffer(), 1],
@@ -50,7 +50,6 @@ it("keeps a grey page in one band and a colour one in three, with the grey level
     const expected = await reference(bytes);
     assert.equal(page.channels, channels, label);
     assert.deepEqual(grayOfPage(page).gray, expected.gray, `${label}: grey`);
-    assert.deepEqual(new Uint8Array(rgbaOfPage(page).rgba), new Uint8Array(expected.rgba), `${label}: RGBA`);
   }
 });
 

@@ -9,7 +9,7 @@
  * grey to sRGB by copying the band, and BT.601 luma of three equal bands is that band.
  */
 import sharp from "sharp";
-import type { GrayImage, RgbaImage } from "../ocr/ocr-engine.ts";
+import type { GrayImage } from "../ocr/ocr-engine.ts";
 import { rgbaToGray } from "../ocr/raster.ts";
 
 export interface DecodedImagePage {
@@ -55,30 +55,3 @@ export function grayOfPage(page: DecodedImagePage): GrayImage {
     gray[at] = (data[from]! * 77 + data[from + 1]! * 150 + data[from + 2]! * 29) >> 8;
   return { width, height, gray };
 }
-
-/** The page as unpremultiplied RGBA (a copy; the page itself when it is RGBA already). */
-export function rgbaOfPage(page: DecodedImagePage): RgbaImage {
-  const { width, height, channels, data } = page;
-  if (channels === 4) return { width, height, rgba: data };
-  const rgba = new Uint8ClampedArray(width * height * 4);
-  const count = width * height;
-  if (LITTLE_ENDIAN) {
-    // A pixel a store (R in the low byte).
-    const pixels = new Uint32Array(rgba.buffer, 0, count);
-    if (channels === 1) for (let at = 0; at < count; at++) pixels[at] = (data[at]! * 0x010101) | 0xff000000;
-    else
-      for (let at = 0, from = 0; at < count; at++, from += 3)
-        pixels[at] = data[from]! | (data[from + 1]! << 8) | (data[from + 2]! << 16) | 0xff000000;
-    return { width, height, rgba };
-  }
-  for (let at = 0, from = 0, to = 0; at < count; at++, from += channels, to += 4) {
-    const grey = channels === 1;
-    rgba[to] = data[from]!;
-    rgba[to + 1] = data[grey ? from : from + 1]!;
-    rgba[to + 2] = data[grey ? from : from + 2]!;
-    rgba[to + 3] = 255;
-  }
-  return { width, height, rgba };
-}
-
-const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;

@@ -27,7 +27,7 @@ describe("ImageDocumentSource", () => {
     await source.close();
   });
 
-  it("renders each TIFF page's own pixels when pages are read back and forth", async () => {
+  it("renders each TIFF page's own pixels when pages are read back and forth, in grey", async () => {
     const colour = (red: number) => ({
       width: 40,
       height: 30,
@@ -44,15 +44,44 @@ describe("ImageDocumentSource", () => {
       .tiff()
       .toBuffer();
     const source = await ImageDocumentSource.open(new Uint8Array(tiff));
-    const red = async (page: number, region?: { left: number; top: number; right: number; bottom: number }) =>
-      (await source.renderPage(page, 300, region)).rgba[0];
-    assert.equal(await red(2), 20);
-    assert.equal(await red(1), 200);
-    assert.equal(await red(2, { left: 0, top: 0, right: 40, bottom: 30 }), 20, "the whole page as a region");
+    // BT.601 luma of pure red: 77/256 of it.
+    const level = async (
+      page: number,
+      region?: { left: number; top: number; right: number; bottom: number },
+    ) => {
+      const pixels = await source.renderPage(page, 300, region);
+      return "gray" in pixels ? pixels.gray[0] : undefined;
+    };
+    assert.equal(await level(2), (20 * 77) >> 8);
+    assert.equal(await level(1), (200 * 77) >> 8);
+    assert.equal(await level(2, { left: 0, top: 0, right: 40, bottom: 30 }), 6, "the whole page as a region");
     const corner = await source.renderPage(1, 300, { left: 10, top: 10, right: 20, bottom: 15 });
-    assert.deepEqual([corner.width, corner.height, corner.rgba[0]], [10, 5, 200]);
+    assert.ok("gray" in corner);
+    assert.deepEqual([corner.width, corner.height, corner.gray[0]], [10, 5, 60]);
+    // Figure crops keep the colour.
+    const [png] = await source.renderRegions(1, [{ left: 0, top: 0, right: 4, bottom: 4 }], 300);
+    const { data, info } = await sharp(png!).raw().toBuffer({ resolveWithObject: true });
+    assert.deepEqual([info.channels, data[0], data[1]], [3, 200, 0]);
     await source.close();
     await assert.rejects(source.renderPage(1, 300), /closed/);
+  });
+
+  it("renders a grey image's pixels grey, whole or cut, as the image has them", async () => {
+    const bytes = await readFile(PHOTOTEST);
+    const expected = await sharp(bytes).toColourspace("b-w").raw().toBuffer();
+    const source = await ImageDocumentSource.open(new Uint8Array(bytes));
+    const whole = await source.renderPage(1, 300);
+    assert.ok("gray" in whole);
+    assert.deepEqual([whole.width, whole.height], [640, 480]);
+    assert.deepEqual(Buffer.from(whole.gray), expected);
+    const cut = await source.renderPage(1, 300, { left: 100, top: 50, right: 140, bottom: 60 });
+    assert.ok("gray" in cut);
+    assert.deepEqual([cut.width, cut.height], [40, 10]);
+    assert.deepEqual(
+      Buffer.from(cut.gray.subarray(0, 40)),
+      expected.subarray(50 * 640 + 100, 50 * 640 + 140),
+    );
+    await source.close();
   });
 
   it("applies the EXIF orientation of a photo, so the page is upright", async () => {

@@ -4,16 +4,16 @@
  * pixels) and no text layer, so its words come from the OCR stage. Pages are decoded (by sharp/libvips)
  * one at a time, when read, so a long multi-page TIFF never sits decoded in memory; the last page decoded
  * is kept, because reading, OCR and the barcode scan of a page each need its pixels. A page is kept in
- * the bands it has (decoded-image-page.ts): OCR reads its grey raster, and RGBA (four bytes a pixel) is
- * made only when a stage asks for pixels (barcodes, figure crops).
+ * the bands it has (decoded-image-page.ts), with its grey raster, which OCR and the barcode scan share;
+ * figure crops are cut from the bands (in colour for a colour image).
  */
 import sharp from "sharp";
 import type { Box } from "../document/box.ts";
 import type { DocumentSource, PagePixels } from "../document/document-source.ts";
 import { emptyPage, type Page } from "../document/page.ts";
-import type { OcrEngine, RgbaImage } from "../ocr/ocr-engine.ts";
+import type { GrayImage, OcrEngine } from "../ocr/ocr-engine.ts";
 import { type OcrPageResult, type OcrPdfPageOptions, ocrPage } from "../ocr/ocr-page.ts";
-import { type DecodedImagePage, decodeImagePage, grayOfPage, rgbaOfPage } from "./decoded-image-page.ts";
+import { type DecodedImagePage, decodeImagePage, grayOfPage } from "./decoded-image-page.ts";
 import { readWithHeicFallback } from "./heic-image.ts";
 
 // libvips refuses images above this many pixels unless told otherwise; a 600 DPI A3 scan is ~70 MP.
@@ -25,8 +25,8 @@ export class ImageDocumentSource implements DocumentSource {
   readonly #bytes: Uint8Array;
   /** The page decoded last, shared by the stages that read it; never modified. */
   #decoded: { readonly pageNumber: number; readonly image: Promise<DecodedImagePage> } | undefined;
-  /** That page as RGBA, once a stage asked for its pixels. */
-  #rgba: { readonly pageNumber: number; readonly image: RgbaImage } | undefined;
+  /** That page's grey raster, made once for OCR and the barcode scan both. */
+  #gray: { readonly pageNumber: number; readonly image: GrayImage } | undefined;
   #closed = false;
 
   private constructor(bytes: Uint8Array, pageCount: number, first: DecodedImagePage) {
@@ -63,7 +63,7 @@ export class ImageDocumentSource implements DocumentSource {
     this.#checkPage(pageNumber);
     // scale 1: one point per pixel, whatever DPI tesseract is told the scan has. An image's resolution is
     // unknown, so OCR measures its text and enlarges it when the letters are too small to read.
-    return ocrPage(grayOfPage(await this.#page(pageNumber)), engine, {
+    return ocrPage(await this.#pageGray(pageNumber), engine, {
       ...options,
       pageNumber,
       scale: 1,
@@ -71,20 +71,24 @@ export class ImageDocumentSource implements DocumentSource {
     });
   }
 
-  /** A region of the page (default: all of it) at the image's own resolution, whatever `dpi` asks. */
+  /**
+   * A region of the page (default: all of it) at the image's own resolution, whatever `dpi` asks, in grey:
+   * the raster OCR reads (barcode decoding reads luminance only, and a colour photo's RGBA would be four
+   * times the bytes to make, shrink and search).
+   */
   async renderPage(pageNumber: number, _dpi: number, region?: Box): Promise<PagePixels> {
     this.#checkPage(pageNumber);
-    const image = await this.#pageRgba(pageNumber);
+    const image = await this.#pageGray(pageNumber);
     if (region === undefined) return image;
     const { left, top, width, height } = pixelRect(region, image);
     // The whole page (a scan searched for barcodes) needs no copy.
     if (width === image.width && height === image.height) return image;
-    const rgba = new Uint8ClampedArray(width * height * 4);
+    const gray = new Uint8Array(width * height);
     for (let row = 0; row < height; row++) {
-      const from = ((top + row) * image.width + left) * 4;
-      rgba.set(image.rgba.subarray(from, from + width * 4), row * width * 4);
+      const from = (top + row) * image.width + left;
+      gray.set(image.gray.subarray(from, from + width), row * width);
     }
-    return { width, height, rgba };
+    return { width, height, gray };
   }
 
   /**
@@ -112,14 +116,14 @@ export class ImageDocumentSource implements DocumentSource {
   async close(): Promise<void> {
     this.#closed = true;
     this.#decoded = undefined;
-    this.#rgba = undefined;
+    this.#gray = undefined;
   }
 
-  /** Page `pageNumber` as RGBA, kept while it is the page last decoded. */
-  async #pageRgba(pageNumber: number): Promise<RgbaImage> {
+  /** Page `pageNumber` in grey, kept while it is the page last decoded. */
+  async #pageGray(pageNumber: number): Promise<GrayImage> {
     const page = await this.#page(pageNumber);
-    if (this.#rgba?.pageNumber !== pageNumber) this.#rgba = { pageNumber, image: rgbaOfPage(page) };
-    return this.#rgba.image;
+    if (this.#gray?.pageNumber !== pageNumber) this.#gray = { pageNumber, image: grayOfPage(page) };
+    return this.#gray.image;
   }
 
   /** Page `pageNumber` decoded, from the one-page cache when it was the last one asked for. */
@@ -127,7 +131,7 @@ export class ImageDocumentSource implements DocumentSource {
     if (this.#decoded?.pageNumber !== pageNumber) {
       const image = decodePage(this.#bytes, pageNumber);
       this.#decoded = { pageNumber, image };
-      this.#rgba = undefined;
+      this.#gray = undefined;
       // A failed decode is not kept: the next call tries again.
       image.catch(() => {
         if (this.#decoded?.image === image) this.#decoded = undefined;

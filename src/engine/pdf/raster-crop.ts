@@ -9,13 +9,13 @@
  * the reduction): the size a fresh render would have, edges a little softer than pdf.js draws them.
  */
 import type { Box } from "../document/box.ts";
-import type { PagePixels } from "../document/document-source.ts";
+import type { RgbaPagePixels } from "../document/document-source.ts";
 import { fromRgba, rgbaOf } from "../document/sharp-pixels.ts";
 import type { PixelWindow } from "./encode-png.ts";
 import { regionRasterSize } from "./render-page.ts";
 
 /** A rendered region of a page: `scale` pixels per point, top-left pixel at the region's top-left. */
-export interface RegionRaster extends PagePixels {
+export interface RegionRaster extends RgbaPagePixels {
   readonly region: Box;
   readonly scale: number;
 }
@@ -36,7 +36,7 @@ export function cropWindow(raster: RegionRaster, region: Box, scale: number): Pi
 }
 
 /** `region` at `scale` cut out of `raster` (a copy of the cropWindow's pixels), or undefined as there. */
-export function cropRaster(raster: RegionRaster, region: Box, scale: number): PagePixels | undefined {
+export function cropRaster(raster: RegionRaster, region: Box, scale: number): RgbaPagePixels | undefined {
   const window = cropWindow(raster, region, scale);
   if (window === undefined) return undefined;
   const { left, top, width, height } = window;
@@ -57,7 +57,7 @@ export async function resampledCrop(
   raster: RegionRaster,
   region: Box,
   scale: number,
-): Promise<PagePixels | undefined> {
+): Promise<RgbaPagePixels | undefined> {
   if (raster.scale <= scale * (1 + SCALE_TOLERANCE)) return undefined;
   const left = Math.round((region.left - raster.region.left) * raster.scale);
   const top = Math.round((region.top - raster.region.top) * raster.scale);

@@ -9,7 +9,6 @@ import sharp from "sharp";
 import type { Box } from "../document/box.ts";
 import type { PagePixels } from "../document/document-source.ts";
 import type { GrayImage } from "../ocr/ocr-engine.ts";
-import { grayToRgba } from "../ocr/raster.ts";
 import { cappedScale, regionRasterSize } from "./render-page.ts";
 
 export interface PageRaster {
@@ -22,8 +21,8 @@ export interface PageRaster {
 const EDGE_TOLERANCE = 0.5;
 
 /**
- * `region` (page points as displayed) at about `dpi` as opaque RGBA, sized as renderPdfRegionPixels sizes
- * it; undefined when the raster cannot give it (the region leaves the page, or asks for more detail).
+ * `region` (page points as displayed) at about `dpi` as grey pixels (the raster's own kind), sized as
+ * renderPdfRegionPixels sizes it; undefined when the raster cannot give it (the region leaves the page, or asks for more detail).
  */
 export async function regionFromRaster(
   raster: PageRaster,
@@ -70,7 +69,7 @@ export async function regionFromRaster(
       throw new Error(`Resampled region has ${data.length} bytes, expected ${width * height}`);
     gray = data;
   }
-  return grayToRgba({ width, height, gray });
+  return { width, height, gray };
 }
 
 function clamp(value: number, low: number, high: number): number {
