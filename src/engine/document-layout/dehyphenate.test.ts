@@ -27,6 +27,24 @@ describe("dehyphenate", () => {
     ]);
   });
 
+  it("drops a line-end hyphen before an ending that is no word of its own", () => {
+    const pages = [
+      page(1, [
+        ["victims, child victims or the child witness-", "es or suspected and accused children"],
+        ["that a faculty member or also a practic-", "ing lawyer supervises from day to day"],
+        ["the case is a well-known case of a co-", "es case of two letters before the break"],
+      ]),
+      page(2, [["a mention of self-es, hyphenated as written, keeps that break: self-", "es stays"]]),
+    ];
+    dehyphenate(pages);
+    assert.equal(texts(pages)[3], "a mention of self-es, hyphenated as written, keeps that break: self-es stays");
+    assert.deepEqual(texts(pages).slice(0, 3), [
+      "victims, child victims or the child witnesses or suspected and accused children",
+      "that a faculty member or also a practicing lawyer supervises from day to day",
+      "the case is a well-known case of a co-es case of two letters before the break",
+    ]);
+  });
+
   it("keeps compounds and words it has no other evidence for", () => {
     const pages = [
       page(1, [
