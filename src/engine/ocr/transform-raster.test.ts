@@ -36,6 +36,54 @@ it("rotates by small angles about the centre, filling with white", () => {
   assert.equal(turned.gray[0], 255);
 });
 
+it("rotates every pixel as the bilinear formula says, inside the image and at its edges", () => {
+  // The formula pixel by pixel: taps outside the image are white, a point beyond them all is white.
+  const reference = (source: GrayImage, degrees: number) => {
+    const { width, height, gray } = source;
+    const radians = (degrees * Math.PI) / 180;
+    const [cos, sin] = [Math.cos(radians), Math.sin(radians)];
+    const out: number[] = [];
+    for (let ty = 0; ty < height; ty++)
+      for (let tx = 0; tx < width; tx++) {
+        const dx = tx + 0.5 - width / 2;
+        const dy = ty + 0.5 - height / 2;
+        const x = dx * cos + dy * sin + width / 2 - 0.5;
+        const y = -dx * sin + dy * cos + height / 2 - 0.5;
+        const [x0, y0] = [Math.floor(x), Math.floor(y)];
+        if (x0 < -1 || y0 < -1 || x0 >= width || y0 >= height) {
+          out.push(255);
+          continue;
+        }
+        const at = (px: number, py: number) =>
+          px < 0 || py < 0 || px >= width || py >= height ? 255 : gray[py * width + px]!;
+        const [fx, fy] = [x - x0, y - y0];
+        const top = at(x0, y0) * (1 - fx) + at(x0 + 1, y0) * fx;
+        const bottom = at(x0, y0 + 1) * (1 - fx) + at(x0 + 1, y0 + 1) * fx;
+        out.push(Math.round(top * (1 - fy) + bottom * fy));
+      }
+    return out;
+  };
+  let seed = 7;
+  const random = (below: number) => {
+    seed = (seed * 1103515245 + 12345) % 2 ** 31;
+    return seed % below;
+  };
+  for (const [width, height, degrees] of [
+    [37, 23, 1.3],
+    [40, 41, -0.7],
+    [12, 30, 15],
+    [25, 25, -44],
+  ] as const) {
+    const gray = Uint8Array.from({ length: width * height }, () => random(256));
+    const turned = rotateByDegrees({ width, height, gray }, degrees);
+    assert.deepEqual(
+      [...turned.gray],
+      reference({ width, height, gray }, degrees),
+      `${width} × ${height}, ${degrees}°`,
+    );
+  }
+});
+
 it("downscales by averaging blocks and crops within bounds", () => {
   const small = downscale(
     { width: 4, height: 2, gray: new Uint8Array([0, 100, 200, 200, 100, 200, 0, 0]) },
