@@ -37,7 +37,10 @@ describe("dehyphenate", () => {
       page(2, [["a mention of self-es, hyphenated as written, keeps that break: self-", "es stays"]]),
     ];
     dehyphenate(pages);
-    assert.equal(texts(pages)[3], "a mention of self-es, hyphenated as written, keeps that break: self-es stays");
+    assert.equal(
+      texts(pages)[3],
+      "a mention of self-es, hyphenated as written, keeps that break: self-es stays",
+    );
     assert.deepEqual(texts(pages).slice(0, 3), [
       "victims, child victims or the child witnesses or suspected and accused children",
       "that a faculty member or also a practicing lawyer supervises from day to day",
