@@ -1,6 +1,7 @@
 /** Quarter turns, small rotations, downscaling and cropping of grey rasters. */
 import assert from "node:assert/strict";
 import { it } from "node:test";
+import { seededRandom } from "../test-support/seeded-random.ts";
 import type { GrayImage } from "./ocr-engine.ts";
 import { crop, downscale, rotateByDegrees, rotateQuarterTurns } from "./transform-raster.ts";
 
@@ -63,11 +64,7 @@ it("rotates every pixel as the bilinear formula says, inside the image and at it
       }
     return out;
   };
-  let seed = 7;
-  const random = (below: number) => {
-    seed = (seed * 1103515245 + 12345) % 2 ** 31;
-    return seed % below;
-  };
+  const random = seededRandom(7);
   for (const [width, height, degrees] of [
     [37, 23, 1.3],
     [40, 41, -0.7],

@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import type { OpenSourceResult } from "../document/document-source.ts";
 import { corpusFile, encryptedPdf, manyPagesPdf, zeroPagePdf } from "../test-support/pdf-fixtures.ts";
+import { seededRandom } from "../test-support/seeded-random.ts";
 import { openPdf } from "./open-pdf.ts";
 
 const AWS_INVOICE = "invoice2data-invoices/compare/AmazonWebServices.pdf";
@@ -36,12 +37,9 @@ describe("openPdf", () => {
 
   it("reports empty, random and truncated bytes as CORRUPT_FILE", async () => {
     assert.equal((await failureOf(openPdf(new Uint8Array(0), { maxPages: 10 }))).reason, "CORRUPT_FILE");
-    // Deterministic noise (a linear congruential sequence), so a failure reproduces.
-    let seed = 42;
-    const noise = new Uint8Array(4096).map(() => {
-      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
-      return seed & 0xff;
-    });
+    // Deterministic noise, so a failure reproduces.
+    const random = seededRandom(42);
+    const noise = new Uint8Array(4096).map(() => random(256));
     assert.equal((await failureOf(openPdf(noise, { maxPages: 10 }))).reason, "CORRUPT_FILE");
     const whole = corpusFile("docling-groundtruth/pdf/sources/normal_4pages.pdf");
     const truncated = whole.slice(0, Math.floor(whole.length / 2));

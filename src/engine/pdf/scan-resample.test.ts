@@ -1,6 +1,7 @@
 /** Skia's resampling of a scanned image (the rest of drawing is covered by scan-page-raster.test.ts). */
 import assert from "node:assert/strict";
 import { it } from "node:test";
+import { seededRandom } from "../test-support/seeded-random.ts";
 import {
   resampleBilinear,
   resampleBilinearInto,
@@ -66,11 +67,7 @@ it("halves an image exactly as the bilinear filter does (the 2 × 2 shortcut), o
 });
 
 it("halves any size, start and alignment the same as the filter does, word by word or byte by byte", () => {
-  let seed = 12345;
-  const random = (below: number) => {
-    seed = (seed * 1103515245 + 12345) % 2 ** 31;
-    return seed % below;
-  };
+  const random = seededRandom(12345);
   for (let trial = 0; trial < 60; trial++) {
     const width = 2 * (1 + random(12));
     const height = 2 * (1 + random(6));
