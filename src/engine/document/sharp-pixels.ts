@@ -1,5 +1,6 @@
 /** Pixels out of a sharp (libvips) pipeline: its raw output as an RGBA or grey raster over the same memory. */
 import sharp, { type Sharp } from "sharp";
+import { LITTLE_ENDIAN } from "./byte-order.ts";
 import type { GrayPagePixels, PagePixels, RgbaPagePixels } from "./document-source.ts";
 
 /** Runs `pipeline` to raw bytes (the caller made them 4 channels) as an RGBA raster. */
@@ -55,5 +56,3 @@ function widenGray(pixels: GrayPagePixels): Uint8ClampedArray {
   }
   return rgba;
 }
-
-const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;

@@ -2,11 +2,11 @@
 import assert from "node:assert/strict";
 import { it } from "node:test";
 import { createCanvas } from "@napi-rs/canvas";
+import { rgbaPixels } from "../document/sharp-pixels.ts";
 import {
   decodeImageFile,
   encodeForTesseract,
   encodePgm,
-  grayToRgba,
   pgmHeader,
   rgbaToGray,
   toGrayImage,
@@ -52,7 +52,7 @@ it("encodes binary PGM with the pixels as they are", () => {
 
 it("turns grey into opaque RGBA and back: grey pixels are their own luma", () => {
   const gray = Uint8Array.from({ length: 256 * 3 }, (_, at) => (at * 37) % 256);
-  const rgba = grayToRgba({ width: 256, height: 3, gray });
+  const rgba = rgbaPixels({ width: 256, height: 3, gray });
   assert.deepEqual([...rgba.rgba.subarray(4 * 5, 4 * 6)], [gray[5], gray[5], gray[5], 255]);
   assert.deepEqual(rgbaToGray(rgba).gray, gray);
   // Grey but not opaque, and colour: composited and weighted as before.

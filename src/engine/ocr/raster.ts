@@ -3,6 +3,7 @@
  * engines (as PGM bytes, which tesseract's image reader takes without a PNG decode), and encoded files.
  */
 import { createCanvas, loadImage } from "@napi-rs/canvas";
+import { LITTLE_ENDIAN } from "../document/byte-order.ts";
 import type { GrayImage, OcrImage, RgbaImage } from "./ocr-engine.ts";
 
 /**
@@ -35,28 +36,6 @@ export function rgbaToGray(image: RgbaImage): GrayImage {
     gray[target] = alpha === 255 ? luma : 255 - ((((255 - luma) * alpha + 127) / 255) | 0);
   }
   return { width, height, gray };
-}
-
-const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
-
-/** Opaque RGBA with every channel the grey level (what rgbaToGray gives back as it was). */
-export function grayToRgba(image: GrayImage): RgbaImage {
-  const { width, height, gray } = image;
-  const rgba = new Uint8ClampedArray(gray.length * 4);
-  if (LITTLE_ENDIAN) {
-    // A pixel a store: a quarter of the stores of a byte at a time.
-    const pixels = new Uint32Array(rgba.buffer, 0, gray.length);
-    for (let at = 0; at < gray.length; at++) pixels[at] = (gray[at]! * 0x010101) | 0xff000000;
-    return { width, height, rgba };
-  }
-  for (let at = 0, out = 0; at < gray.length; at++, out += 4) {
-    const value = gray[at]!;
-    rgba[out] = value;
-    rgba[out + 1] = value;
-    rgba[out + 2] = value;
-    rgba[out + 3] = 255;
-  }
-  return { width, height, rgba };
 }
 
 /** Decodes any image file the canvas library reads (PNG, JPEG, WebP, GIF, BMP; not TIFF) to RGBA. */

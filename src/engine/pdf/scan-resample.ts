@@ -4,6 +4,8 @@
  * one) or nearest neighbour. The pixels are written straight to where they land on the page raster
  * (a ResampleTarget), so a scan drawn upright, flipped or quarter-turned costs one pass and no copy.
  */
+
+import { LITTLE_ENDIAN } from "../document/byte-order.ts";
 import type { GrayImage } from "../ocr/ocr-engine.ts";
 
 /**
@@ -122,8 +124,6 @@ function halveRow(
   for (let lower = upper + stride; at < count; at++, out += step, upper += 2, lower += 2)
     gray[out] = (source[upper]! + source[upper + 1]! + source[lower]! + source[lower + 1]! + bias) >> 2;
 }
-
-const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 
 /** Resizes with Skia's nearest-neighbour sampling (drawImage without smoothing). */
 export function resampleNearest(image: GrayImage, width: number, height: number): GrayImage {
