@@ -236,6 +236,37 @@ export function isProse(run: readonly TextRow[]): boolean {
   return long > MAX_PROSE_SHARE * segments;
 }
 
+/**
+ * A bullet glyph: a symbol bullet or dash, or what a symbol font decodes one as (a control or private-use
+ * character). Not check marks: a column of ✓ and ✗ is data.
+ */
+const BULLET = /^(?:[•◦▪▫■□●○·‣⁃∙–—*-]|[\p{Cc}\p{Co}])$/u;
+
+/**
+ * `gutters` without those that only set a column of bullets apart from the text they mark: every segment
+ * between the gutter and the one before it is a single bullet glyph, in two rows or more. The bullets belong
+ * to the cells on their right (a bulleted cell), not to a column of their own. `kept` gutters (rulings)
+ * stay whatever they divide.
+ */
+export function withoutBulletGutters(
+  run: readonly TextRow[],
+  gutters: readonly Gutter[],
+  box: Box,
+  kept: ReadonlySet<Gutter>,
+): Gutter[] {
+  const xs = boundaries(gutters, box);
+  return gutters.filter((gutter, index) => {
+    if (kept.has(gutter)) return true;
+    const before = run.flatMap((row) =>
+      row.segments.filter((segment) => {
+        const centre = (segment.box.left + segment.box.right) / 2;
+        return centre >= xs[index]! && centre < xs[index + 1]!;
+      }),
+    );
+    return !(before.length >= 2 && before.every((segment) => BULLET.test(segment.text.trim())));
+  });
+}
+
 /** Two columns whose first holds only bullets or list numbers: a list. */
 export function isList(run: readonly TextRow[], xs: readonly number[]): boolean {
   if (xs.length !== 3) return false;

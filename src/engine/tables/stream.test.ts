@@ -71,6 +71,41 @@ describe("streamTables", () => {
     assert.deepEqual(streamTables(words, []), []);
   });
 
+  it("keeps a cell's bullets in the cell, not in a column of their own; a column of check marks stays one", () => {
+    const bulleted = rows(
+      [
+        ["Property", "", "Reason for change"],
+        ["Clarity", "•", "Reported as not relevant"],
+        ["", "•", "Generates missing data"],
+        ["Range", "•", "Responses at the floor"],
+        ["Variability", "•", "Everyone gives the same answer"],
+        ["Recall", "•", "The period does not fit"],
+      ],
+      [72, 200, 222],
+      100,
+    );
+    const [table] = streamTables(bulleted, []);
+    assert.ok(table);
+    const cells = grid(table.table);
+    assert.equal(table.table.columnCount, 2, JSON.stringify(cells));
+    assert.deepEqual(cells[0], ["Property", "Reason for change"]);
+    assert.ok(cells[1]![1]!.startsWith("• Reported as not relevant"), JSON.stringify(cells[1]));
+    assert.deepEqual(cells.at(-1), ["Recall", "• The period does not fit"]);
+    const checked = rows(
+      [
+        ["Feature", "", "Notes"],
+        ["Export", "✓", "All formats"],
+        ["Import", "✗", "Planned for spring"],
+        ["Search", "✓", "Full text"],
+        ["Sharing", "✓", "Links expire"],
+      ],
+      [72, 200, 260],
+      300,
+    );
+    const [matrix] = streamTables(checked, []);
+    assert.equal(matrix?.table.columnCount, 3);
+  });
+
   it("merges a label wrapped onto a second line into one cell, and the lines of a header", () => {
     const words = rows(
       [

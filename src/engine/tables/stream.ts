@@ -12,7 +12,14 @@ import type { Grid, GridCell } from "./grid.ts";
 import { splitKeyValueHead } from "./key-value-head.ts";
 import { median } from "./median.ts";
 import { proseWords } from "./prose-lines.ts";
-import { boundaries, isList, isProse, streamColumns } from "./stream-columns.ts";
+import {
+  boundaries,
+  type Gutter,
+  isList,
+  isProse,
+  streamColumns,
+  withoutBulletGutters,
+} from "./stream-columns.ts";
 import { type StreamRow, tableRows } from "./stream-rows.ts";
 import { type TextRow, textRows } from "./text-rows.ts";
 
@@ -151,7 +158,9 @@ function runTable(
     region ?? (unionBoxes(candidate.map((row) => row.box)) as Box),
     em,
   );
-  const gutters = [...columns.gutters];
+  let gutters = [...columns.gutters];
+  // Gutters at rulings, which divide whatever they divide.
+  const ruled = new Set<Gutter>();
   // Text cut off at the edges (a stray column) is not the table's.
   let run = region === undefined ? withinColumns(candidate, columns.box) : candidate;
   // Labels above the first split row head sub-columns; one starting over the first column is a caption.
@@ -167,10 +176,14 @@ function runTable(
   const box = region ?? { ...columns.box, top: run[0]!.box.top, bottom: run[run.length - 1]!.box.bottom };
   for (const x of forcedXs) {
     if (x - box.left < em || box.right - x < em) continue;
-    if (!gutters.some((gutter) => gutter.left - 1 <= x && x <= gutter.right + 1))
-      gutters.push({ left: x, right: x });
+    if (!gutters.some((gutter) => gutter.left - 1 <= x && x <= gutter.right + 1)) {
+      const gutter = { left: x, right: x };
+      gutters.push(gutter);
+      ruled.add(gutter);
+    }
   }
   gutters.sort((a, b) => a.left - b.left);
+  gutters = withoutBulletGutters(run, gutters, box, ruled);
   if (gutters.length === 0) return undefined;
   const xs = boundaries(gutters, box);
   if (region === undefined && (isProse(run) || isList(run, xs))) return undefined;
