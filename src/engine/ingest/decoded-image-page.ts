@@ -1,16 +1,16 @@
 /**
  * One page of an image file decoded by sharp (libvips) in the bands it has: grey stays one band, colour is
  * sRGB (three, or four with alpha; grey with alpha comes out as that too), 8 bits each, upright (the EXIF
- * orientation applied). OCR takes the grey raster from it without first widening every pixel to RGBA: a grey scan
- * (fax, TIFF, grey PNG) is already the raster, and a colour one is one pass from three bands. RGBA is made
- * only for the stages that need it (barcodes, figure crops), when they ask.
+ * orientation applied). OCR and the barcode scan take the grey raster from it without first widening every
+ * pixel to RGBA: a grey scan (fax, TIFF, grey PNG) is already the raster, and a colour one is one pass from
+ * three bands; figure crops are cut from the bands themselves.
  *
  * The grey levels are those rgbaToGray (raster.ts) gives for the same file decoded to RGBA: libvips widens
  * grey to sRGB by copying the band, and BT.601 luma of three equal bands is that band.
  */
 import sharp from "sharp";
 import type { GrayImage } from "../ocr/ocr-engine.ts";
-import { rgbaToGray } from "../ocr/raster.ts";
+import { rgbaToGray, rgbToGray } from "../ocr/raster.ts";
 
 export interface DecodedImagePage {
   readonly width: number;
@@ -49,9 +49,5 @@ export function grayOfPage(page: DecodedImagePage): GrayImage {
   const { width, height, channels, data } = page;
   if (channels === 1) return { width, height, gray: data };
   if (channels === 4) return rgbaToGray({ width, height, rgba: data });
-  // Three bands: rgbaToGray's luma (BT.601), every pixel opaque.
-  const gray = new Uint8Array(width * height);
-  for (let at = 0, from = 0; at < gray.length; at++, from += 3)
-    gray[at] = (data[from]! * 77 + data[from + 1]! * 150 + data[from + 2]! * 29) >> 8;
-  return { width, height, gray };
+  return { width, height, gray: rgbToGray(data, width * height) };
 }

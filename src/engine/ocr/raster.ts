@@ -38,6 +38,16 @@ export function rgbaToGray(image: RgbaImage): GrayImage {
   return { width, height, gray };
 }
 
+/** Grey levels from packed RGB (three bytes a pixel, opaque): rgbaToGray's luma. */
+export function rgbToGray(rgb: Uint8Array, pixels: number): Uint8Array {
+  if (rgb.length < pixels * 3)
+    throw new RangeError(`RGB data has ${rgb.length} bytes, expected ${pixels * 3}`);
+  const gray = new Uint8Array(pixels);
+  for (let source = 0, target = 0; target < pixels; source += 3, target++)
+    gray[target] = (rgb[source]! * 77 + rgb[source + 1]! * 150 + rgb[source + 2]! * 29) >> 8;
+  return gray;
+}
+
 /** Decodes any image file the canvas library reads (PNG, JPEG, WebP, GIF, BMP; not TIFF) to RGBA. */
 export async function decodeImageFile(bytes: Uint8Array): Promise<RgbaImage> {
   const image = await loadImage(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));

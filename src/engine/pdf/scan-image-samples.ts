@@ -14,6 +14,7 @@ import { inflateSync } from "node:zlib";
 import { PDFArray, PDFBool, PDFDict, PDFName, PDFNumber, type PDFObject, PDFRawStream } from "pdf-lib";
 import sharp from "sharp";
 import type { GrayImage } from "../ocr/ocr-engine.ts";
+import { rgbToGray } from "../ocr/raster.ts";
 
 const MAX_SAMPLES = 400_000_000;
 
@@ -47,7 +48,7 @@ export async function scanImageSamples(stream: PDFRawStream): Promise<GrayImage 
     return {
       width,
       height,
-      gray: components === 1 ? data.subarray(0, width * height) : luma(data, width * height),
+      gray: components === 1 ? data.subarray(0, width * height) : rgbToGray(data, width * height),
     };
   }
   if (filter === "DCTDecode") {
@@ -62,7 +63,7 @@ export async function scanImageSamples(stream: PDFRawStream): Promise<GrayImage 
         .raw()
         .toBuffer({ resolveWithObject: true });
       if (info.width !== width || info.height !== height || info.channels !== components) return undefined;
-      return { width, height, gray: components === 1 ? data : luma(data, width * height) };
+      return { width, height, gray: components === 1 ? data : rgbToGray(data, width * height) };
     } catch {
       return undefined;
     }
@@ -96,13 +97,6 @@ function plainFlate(dict: PDFDict): boolean {
   if (!(parameters instanceof PDFDict)) return false;
   const predictor = parameters.lookup(PDFName.of("Predictor"));
   return predictor === undefined || numberOf(predictor) === 1;
-}
-
-function luma(rgb: Uint8Array, pixels: number): Uint8Array {
-  const gray = new Uint8Array(pixels);
-  for (let source = 0, target = 0; target < pixels; source += 3, target++)
-    gray[target] = (rgb[source]! * 77 + rgb[source + 1]! * 150 + rgb[source + 2]! * 29) >> 8;
-  return gray;
 }
 
 function numberOf(object: PDFObject | undefined): number | undefined {
