@@ -22,6 +22,7 @@ import { type PageRaster, regionFromRaster } from "./raster-region.ts";
 import { regionScale, renderPdfRegion, renderPdfRegionPixels } from "./render-page.ts";
 import { repairLigatures } from "./rtl-ligatures.ts";
 import { ScanPageRasters } from "./scan-page-raster.ts";
+import { withSymbolMeanings } from "./symbol-glyphs.ts";
 import {
   isSpaceAfter,
   type PageFrame,
@@ -237,7 +238,7 @@ export class PdfDocumentSource implements DocumentSource {
       // Ruling lines (table borders) come from the operator list, the costliest read (it also decodes
       // images); a page without words can hold no table, so it skips the list, as does parse_light.
       // The same walk yields figure candidates (images, vector drawings) for figures/.
-      const { rulings, shades, graphics, ligatures, textSpans, glyphs } =
+      const { rulings, shades, graphics, ligatures, textSpans, glyphs, symbols } =
         runs.length > 0 && this.#vectorGraphics
           ? await readPageGraphics(page, transform)
           : {
@@ -247,13 +248,15 @@ export class PdfDocumentSource implements DocumentSource {
               ligatures: undefined,
               textSpans: [],
               glyphs: undefined,
+              symbols: new Map(),
             };
       const spans = textSpans.length > 0 ? new SpanIndex(textSpans) : undefined;
       // Word edges where their glyphs are drawn, then words at the size their glyphs are drawn (a run
       // pdf.js sized by its first glyph alone).
       const placed = glyphs === undefined ? runs : withGlyphPositions(runs, glyphs);
       const sized = spans === undefined ? placed : withGlyphSizes(placed, spans);
-      const words = withoutPartialOverprints(sized);
+      // Checkbox glyphs of symbol fonts read as ballot boxes (their text decodes to nothing).
+      const words = withSymbolMeanings(withoutPartialOverprints(sized), symbols);
       // Filled-in form values live in widget annotations, not in the page's text.
       const formFields = await readFormFields(page, transform);
       this.#pagesRead++;

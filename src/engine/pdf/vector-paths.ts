@@ -28,6 +28,7 @@ import { PageGlyphs } from "./page-glyphs.ts";
 import { pageGraphics } from "./page-graphics.ts";
 import type { PDFPageProxy } from "./pdfjs.ts";
 import { ligatureRepairs } from "./rtl-ligatures.ts";
+import { symbolGlyphMeanings } from "./symbol-glyphs.ts";
 
 /** A segment whose ends differ by less than this across its direction (points) counts as straight. */
 const AXIS_TOLERANCE = 0.5;
@@ -65,8 +66,8 @@ export async function readPageRulings(page: PDFPageProxy, viewportTransform: Mat
 
 /**
  * One operator-list read for rulings, figure candidates (images, vector paths; see page-graphics.ts),
- * right-to-left ligature repairs (rtl-ligatures.ts), the sizes text is drawn at (glyph-sizes.ts) and
- * where each glyph is drawn (page-glyphs.ts): the
+ * right-to-left ligature repairs (rtl-ligatures.ts), the sizes text is drawn at (glyph-sizes.ts),
+ * where each glyph is drawn (page-glyphs.ts) and which symbol glyphs are boxes (symbol-glyphs.ts): the
  * display list (display-operator-list.ts), which a
  * figure render of the same open page then reuses. Failures yield nothing, as in readPageRulings.
  */
@@ -80,6 +81,7 @@ export async function readPageGraphics(
   ligatures: Map<string, string>;
   textSpans: TextSpan[];
   glyphs: PageGlyphs | undefined;
+  symbols: Map<string, Map<string, string>>;
 }> {
   let list: PdfOperatorList;
   try {
@@ -92,6 +94,7 @@ export async function readPageGraphics(
       ligatures: new Map(),
       textSpans: [],
       glyphs: undefined,
+      symbols: new Map(),
     };
   }
   const shades: Box[] = [];
@@ -106,6 +109,8 @@ export async function readPageGraphics(
     // each of its glyphs is, which they do not report at all.
     textSpans: showTextSpans(list, viewportTransform, (font) => fontWidthScale(page, font), glyphs),
     glyphs,
+    // Symbol-font glyphs that draw boxes, by their outlines (pdf.js has them once the list is read).
+    symbols: symbolGlyphMeanings(list, page.commonObjs),
   };
 }
 

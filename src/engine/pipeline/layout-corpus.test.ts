@@ -198,6 +198,23 @@ describe("layout on corpus documents", () => {
     assert.match(chunks[2]!.content, /\n1\. Undo\/Redo: .*\n2\. Spell Check and Grammar Check:/u);
   });
 
+  describe("a survey form whose checkboxes are symbol-font glyphs (table_mislabeled_as_picture)", () => {
+    it("reads the white square glyphs as empty checkboxes, one task-list item per answer", async () => {
+      const [chunk] = await parse(`${DOCLING}sources/table_mislabeled_as_picture.pdf`);
+      const content = chunk!.content;
+      assert.match(content, /^- \[ \] They work in parallel to State funded private practitioners/mu);
+      assert.match(
+        content,
+        /\n {3}- \[ \] Yes, at the national \(federal\) level\n {3}- \[ \] Yes, at regional/u,
+      );
+      // Every answer of question 25 is a box of its own.
+      const answers = content.slice(content.indexOf("25. "), content.indexOf("26. "));
+      assert.equal(answers.match(/- \[ \] /gu)?.length, 4);
+      // The raw glyph (U+0084) is nowhere left.
+      assert.doesNotMatch(content, /\x84/u);
+    });
+  });
+
   describe("code listings", () => {
     it("fences a TeX listing as printed (code_and_formula)", async () => {
       const [chunk] = await parse(`${DOCLING}sources/code_and_formula.pdf`);
