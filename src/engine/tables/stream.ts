@@ -21,6 +21,7 @@ import {
   withoutBulletGutters,
 } from "./stream-columns.ts";
 import { type StreamRow, tableRows } from "./stream-rows.ts";
+import { withoutTableNotes } from "./table-notes.ts";
 import { type TextRow, textRows } from "./text-rows.ts";
 
 /** A vertical gap wider than this many ems between rows ends a table. */
@@ -147,11 +148,14 @@ function withLeadingLabels(runs: readonly TextRow[][], rows: readonly TextRow[])
 }
 
 function runTable(
-  candidate: readonly TextRow[],
+  found: readonly TextRow[],
   rulings: readonly Ruling[],
   forcedXs: readonly number[],
   region: Box | undefined,
 ): DetectedTable | undefined {
+  // Notes under the table's closing rule are not its rows (their long lines would hide its gutters).
+  const candidate = region === undefined ? withoutTableNotes(found, rulings) : found;
+  if (candidate.length < 2) return undefined;
   const em = median(candidate.map((row) => row.fontSize));
   const columns = streamColumns(
     candidate,
