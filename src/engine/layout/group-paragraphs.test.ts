@@ -126,6 +126,25 @@ describe("groupParagraphs", () => {
     );
   });
 
+  it("keeps an asterisk note a note when the page marks words with it, each note a block", () => {
+    const notes = [
+      ...sentence("Weight 5.3** 7.5*", 72, 100),
+      ...sentence("* Significantly different from the control group", 72, 124),
+      ...sentence("** P below 0.01", 72, 136),
+    ];
+    assert.deepEqual(
+      groupParagraphs(groupLines(notes)).map((block) => [block.text, block.listItem?.marker]),
+      [
+        ["Weight 5.3** 7.5*", undefined],
+        ["* Significantly different from the control group", undefined],
+        ["** P below 0.01", undefined],
+      ],
+    );
+    // Without such marks on the page an asterisk opens a list item.
+    const list = groupParagraphs(groupLines(sentence("* Significantly different", 72, 124)));
+    assert.equal(list[0]!.listItem?.marker, "*");
+  });
+
   it("marks numbered items as ordered", () => {
     const blocks = groupParagraphs(groupLines(lines(["1. Mix the flour", "2. Add the water"], 72, 100)));
     assert.deepEqual(

@@ -25,6 +25,9 @@ const LONE_LINE_SHORTFALL_SHARE = 0.4;
 /** A line this much shorter than its paragraph, ending a sentence, closes the paragraph. */
 const SHORT_LINE_SHARE = 0.15;
 
+/** A reference mark at a word's end, after a letter, digit or closing punctuation ("5.3**", "test†"). */
+const REFERENCE_MARK = /[\p{L}\p{N}.,)'’](\*{1,3}|[†‡]{1,2})$/u;
+
 /** A table of contents entry: a dot leader and a page number (arabic or roman) end the line. */
 const CONTENTS_ENTRY = /(?:\.\s?){4,}\s*(?:\d{1,4}|[ivxlc]{1,7})$/iu;
 
@@ -38,6 +41,8 @@ interface Framed {
   readonly end: number;
   /** The list marker the line opens with, if any. */
   readonly marker: LineMarker | undefined;
+  /** The line opens with a note mark the page uses as a reference ("*", "†"): a note of its own. */
+  readonly note: boolean;
 }
 
 interface Paragraph {
@@ -55,6 +60,7 @@ interface Paragraph {
 export function groupParagraphs(lines: readonly Line[]): Block[] {
   const horizontal = lines.filter((line) => line.angle === 0);
   const typicalPitchEms = typicalPitch(horizontal);
+  const marks = referenceMarks(horizontal);
   const paragraphs: Paragraph[] = [];
   // Paragraphs whose last line is too far above to be continued leave the candidates, so each line is
   // compared with nearby paragraphs only (not quadratic on long pages).
@@ -62,7 +68,7 @@ export function groupParagraphs(lines: readonly Line[]): Block[] {
   const reach = 3 * horizontal.reduce((largest, line) => Math.max(largest, line.fontSize), 0);
   const sorted = [...horizontal].sort((a, b) => a.baseline - b.baseline || a.box.left - b.box.left);
   for (const line of sorted) {
-    const framed = frame(line);
+    const framed = frame(line, marks);
     if (open.length > 32) open = open.filter((candidate) => line.baseline - lastBaseline(candidate) <= reach);
     const paragraph = bestParagraph(open, framed, typicalPitchEms);
     if (paragraph === undefined) {
@@ -93,11 +99,25 @@ export function groupParagraphs(lines: readonly Line[]): Block[] {
   return blocks.sort((a, b) => a.box!.top - b.box!.top || a.box!.left - b.box!.left);
 }
 
-function frame(line: Line): Framed {
-  const marker = listMarker(line);
+function frame(line: Line, marks: ReadonlySet<string>): Framed {
+  const first = line.words[0]?.text ?? "";
+  // "* Significantly different …" under a table whose cells say "5.3*" is a note, not a bullet.
+  const note = line.words.length > 1 && marks.has(first);
+  const marker = note ? undefined : listMarker(line);
   return line.direction === "rtl"
-    ? { line, start: -line.box.right, end: -line.box.left, marker }
-    : { line, start: line.box.left, end: line.box.right, marker };
+    ? { line, start: -line.box.right, end: -line.box.left, marker, note }
+    : { line, start: line.box.left, end: line.box.right, marker, note };
+}
+
+/** Reference marks (asterisks, daggers) the page's words end with: "5.3**", "Dunnett's*", "total†". */
+function referenceMarks(lines: readonly Line[]): Set<string> {
+  const marks = new Set<string>();
+  for (const line of lines)
+    for (const word of line.words) {
+      const mark = REFERENCE_MARK.exec(word.text)?.[1];
+      if (mark !== undefined) marks.add(mark);
+    }
+  return marks;
 }
 
 function lastBaseline(paragraph: Paragraph): number {
@@ -128,8 +148,8 @@ function continues(
   typicalPitchEms: number | undefined,
 ): boolean {
   const { line } = framed;
-  // A list marker always opens a block of its own.
-  if (framed.marker !== undefined) return false;
+  // A list marker always opens a block of its own, as does a note mark.
+  if (framed.marker !== undefined || framed.note) return false;
   const last = paragraph.lines[paragraph.lines.length - 1]!;
   const em = Math.max(line.fontSize, last.line.fontSize);
   const smaller = Math.min(line.fontSize, last.line.fontSize);
