@@ -7,6 +7,7 @@ import type { Box } from "../document/box.ts";
 import type { Ruling } from "../document/ruling.ts";
 import type { Table } from "../document/table.ts";
 import type { Word } from "../document/word.ts";
+import { splitAtBlankLines } from "./blank-line-rows.ts";
 import { buildTable, type DetectedTable } from "./build-table.ts";
 import { assignWords, compactGrid, dropSpacers } from "./grid.ts";
 import { underSegmented } from "./hybrid.ts";
@@ -130,7 +131,9 @@ function upright(
       const spanning = compact.cells.filter((cell) => cell.rowSpan > 1 || cell.columnSpan > 1).length;
       if (spanning > MAX_SPANNING_SHARE * compact.cells.length) continue;
       const [clean, cleanWords] = dropSpacers(compact, assigned, SPACER_EMS * textHeight(cellWords));
-      detected = buildTable(clean, cleanWords, { method: "lattice", cellBoxes: "grid" });
+      // Records a ruled row holds one under another, blank lines apart, are rows of their own.
+      const [split, splitWords] = splitAtBlankLines(clean, cleanWords);
+      detected = buildTable(split, splitWords, { method: "lattice", cellBoxes: "grid" });
     }
     if (detected === undefined) continue;
     tables.push(detected);
