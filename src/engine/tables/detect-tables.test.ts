@@ -231,9 +231,16 @@ describe("detectTables against ICDAR 2013 ground truth", () => {
     return Math.min((width * height) / ((x2 - x1) * (y2 - y1)), (width * height) / area(found.box));
   }
 
-  for (const [document, pages] of [
-    ["us-018", [1, 2, 3]],
-    ["eu-016", [3]],
+  // Documents, their pages, and the share of ICDAR's adjacency relations the tables must have.
+  for (const [document, pages, share] of [
+    ["us-018", [1, 2, 3], 0.85],
+    ["eu-016", [3], 0.85],
+    // Records a ruled row holds one under another (blank-line-rows.ts).
+    ["us-032", [1], 0.95],
+    // Notes under the closing rule are no rows (table-notes.ts).
+    ["us-037", [1], 0.7],
+    // A wrapped last row (stream.ts); page 3's list item beside a callout is no table (flowing-text.ts).
+    ["us-010", [2, 3], 0.8],
   ] as const) {
     it(`finds the tables of ${document} with their structure`, async () => {
       const folder = `icdar2013-tables/competition-dataset-${document.slice(0, 2)}/`;
@@ -257,7 +264,7 @@ describe("detectTables against ICDAR 2013 ground truth", () => {
         }
       }
       assert.ok(
-        foundRelations >= 0.85 * expectedRelations,
+        foundRelations >= share * expectedRelations,
         `${foundRelations} of ${expectedRelations} relations`,
       );
     });

@@ -232,4 +232,15 @@ describe("streamTables", () => {
     assert.ok(table !== undefined);
     assert.deepEqual(grid(table.table), values);
   });
+  it("keeps the wrapped last line of the last row's label in the table", () => {
+    const values = [
+      ["Data set downloads", "0", "652,412"],
+      ["States offering open data sites", "0", "8"],
+      ["Cities in North America with", "0", "8"],
+    ];
+    const words = [...rows(values, [72, 260, 330], 100, 16), ...sentence("open data sites", 72, 142)];
+    const [table] = streamTables(words, []);
+    assert.ok(table !== undefined);
+    assert.deepEqual(grid(table.table).at(-1), ["Cities in North America with\nopen data sites", "0", "8"]);
+  });
 });

@@ -8,6 +8,7 @@ import { type Box, unionBoxes } from "../document/box.ts";
 import type { Ruling } from "../document/ruling.ts";
 import type { Word } from "../document/word.ts";
 import { buildTable, type DetectedTable } from "./build-table.ts";
+import { runningTextColumns } from "./flowing-text.ts";
 import type { Grid, GridCell } from "./grid.ts";
 import { splitKeyValueHead } from "./key-value-head.ts";
 import { median } from "./median.ts";
@@ -32,6 +33,9 @@ const MAX_SINGLE_RUN = 3;
 const MAX_SINGLE_WIDTH_SHARE = 0.55;
 /** Cells averaging this many words make a column wordy. */
 const WORDY_CELL_WORDS = 4.5;
+/** A wrapped last cell's next line follows within this many ems and starts within this many of it. */
+const WRAP_GAP_EMS = 0.8;
+const WRAP_ALIGN_EMS = 0.5;
 /** Label rows above a table's first split row that may belong to its header, and their gap in ems. */
 const MAX_LEADING_LABELS = 2;
 const LEADING_GAP_EMS = 0.8;
@@ -79,8 +83,10 @@ function candidateRuns(rows: readonly TextRow[]): TextRow[][] {
   let left = 0;
   let right = 0;
   const close = () => {
-    // Trailing single rows were only kept in case more split rows followed.
-    current.splice(current.length - singles, singles);
+    // Trailing single rows were only kept in case more split rows followed, or as the last row's
+    // wrapped cell (tableRows joins them).
+    const wraps = wrappedLines(current, singles);
+    current.splice(current.length - singles + wraps, singles - wraps);
     if (current.filter((row) => row.segments.length >= 2).length >= MIN_SPLIT_ROWS) runs.push(current);
     current = [];
     singles = 0;
@@ -120,6 +126,28 @@ function candidateRuns(rows: readonly TextRow[]): TextRow[][] {
   }
   close();
   return runs;
+}
+
+/**
+ * How many of the run's `singles` trailing single-segment rows carry on a cell of the split row above
+ * them: each follows tight below, starts where a segment of that row starts and goes on in lower case.
+ */
+function wrappedLines(run: readonly TextRow[], singles: number): number {
+  const last = run[run.length - 1 - singles];
+  if (last === undefined) return 0;
+  let count = 0;
+  for (let index = run.length - singles; index < run.length; index++) {
+    const row = run[index]!;
+    const above = run[index - 1]!;
+    const em = Math.max(row.fontSize, above.fontSize);
+    const tight = row.box.top - above.box.bottom <= WRAP_GAP_EMS * em;
+    const aligned = last.segments.some(
+      (segment) => Math.abs(segment.box.left - row.box.left) <= WRAP_ALIGN_EMS * em,
+    );
+    if (!tight || !aligned || !/^\p{Ll}/u.test(row.segments[0]!.text)) break;
+    count++;
+  }
+  return count;
 }
 
 /**
@@ -195,6 +223,8 @@ function runTable(
   const splitRows = rows.filter((row) => row.cells.length >= 2).length;
   if (splitRows < (xs.length === 3 ? MIN_SPLIT_ROWS_TWO_COLUMNS : MIN_SPLIT_ROWS)) return undefined;
   if (region === undefined && wordyColumns(rows, xs.length - 1) >= 2 && xs.length <= 4) return undefined;
+  // Two columns whose lines run on, sentence over line, are text set side by side.
+  if (region === undefined && runningTextColumns(rows, xs.length - 1) >= 2) return undefined;
   const headerRows = rows.filter((row) => row.header).length;
   const [grid, cellWords] = streamGrid(rows, xs, region);
   return buildTable(grid, cellWords, {
