@@ -215,6 +215,14 @@ describe("layout on corpus documents", () => {
     });
   });
 
+  describe("an Arabic page with a banner of arrows (right_to_left_02)", () => {
+    it("reads the labels inside the drawn arrows as text, not as a table", async () => {
+      const [chunk] = await parse(`${DOCLING}sources/right_to_left_02.pdf`);
+      assert.ok(!chunk!.blocks.some((block) => block.type === "table"));
+      assert.ok(chunk!.blocks.some((block) => block.type === "text" && block.content.includes("تحقيق")));
+    });
+  });
+
   describe("code listings", () => {
     it("fences a TeX listing as printed (code_and_formula)", async () => {
       const [chunk] = await parse(`${DOCLING}sources/code_and_formula.pdf`);

@@ -6,6 +6,7 @@ import type { Table } from "../document/table.ts";
 import { openPdf } from "../pdf/open-pdf.ts";
 import { corpusFile } from "../test-support/pdf-fixtures.ts";
 import type { DetectedTable } from "./build-table.ts";
+import { drawingBoxes } from "./chart-area.ts";
 import { detectTables } from "./detect-tables.ts";
 
 // Golden checks on real documents (read-only, by path): camelot's and tabula's maintainer-verified
@@ -21,6 +22,8 @@ async function tablesOn(path: string, pageNumber = 1): Promise<{ tables: Detecte
     const tables = detectTables({
       words: page.words,
       rulings: page.rulings ?? [],
+      shades: page.shades ?? [],
+      drawings: drawingBoxes(page.graphics?.paths ?? []),
       width: page.width!,
       height: page.height!,
     });
@@ -241,6 +244,8 @@ describe("detectTables against ICDAR 2013 ground truth", () => {
     ["us-037", [1], 0.7],
     // A wrapped last row (stream.ts); page 3's list item beside a callout is no table (flowing-text.ts).
     ["us-010", [2, 3], 0.8],
+    // The tick labels of the line chart under the table are no second table (chart-area.ts).
+    ["us-023", [2], 0.85],
   ] as const) {
     it(`finds the tables of ${document} with their structure`, async () => {
       const folder = `icdar2013-tables/competition-dataset-${document.slice(0, 2)}/`;

@@ -9,6 +9,7 @@ import type { Table } from "../document/table.ts";
 import type { Word } from "../document/word.ts";
 import { splitAtBlankLines } from "./blank-line-rows.ts";
 import { buildTable, type DetectedTable } from "./build-table.ts";
+import { isChartArea } from "./chart-area.ts";
 import { assignWords, compactGrid, dropSpacers } from "./grid.ts";
 import { underSegmented } from "./hybrid.ts";
 import { coverage, latticeGrids } from "./lattice.ts";
@@ -29,6 +30,8 @@ export interface TablePageInput {
   readonly rulings: readonly Ruling[];
   /** Shaded rectangles the page fills (cells, header bands); none when absent. */
   readonly shades?: readonly Box[];
+  /** Boxes of the page's drawn lines and curves (chart-area.ts); none when absent. */
+  readonly drawings?: readonly Box[];
   /** Page size in points (needed to turn sideways tables upright). */
   readonly width: number;
   readonly height: number;
@@ -72,6 +75,7 @@ export function detectTables(page: TablePageInput): DetectedTable[] {
       words,
       page.rulings.map((ruling) => rulingToFrame(frame, ruling)),
       (page.shades ?? []).map((shade) => toFrame(frame, shade)),
+      (page.drawings ?? []).map((drawing) => toFrame(frame, drawing)),
       claimed,
     )) {
       const table = toPage(frame, found, original);
@@ -91,6 +95,7 @@ function upright(
   words: readonly Word[],
   rulings: readonly Ruling[],
   shades: readonly Box[],
+  drawings: readonly Box[],
   claimed: readonly Box[],
 ): DetectedTable[] {
   const tables: DetectedTable[] = [];
@@ -143,7 +148,8 @@ function upright(
   // Text inside a ruled table's frame but in no cell (slightly outside a border) stays out of stream.
   const outside = free.filter((word) => !tables.some((table) => containsCentre(table.box, word.box)));
   for (const table of streamTables(outside, rulings)) {
-    if (!blocked(table.box)) tables.push(table);
+    // Tick labels and legends of a chart line up too; its plotted lines run between them.
+    if (!blocked(table.box) && !isChartArea(table.box, drawings)) tables.push(table);
   }
   return tables;
 }

@@ -6,6 +6,7 @@
 import type { Page } from "../document/page.ts";
 import type { Word } from "../document/word.ts";
 import type { DetectedTable } from "./build-table.ts";
+import { drawingBoxes } from "./chart-area.ts";
 import { continueHeader, lastTable } from "./continue-header.ts";
 import { detectTables } from "./detect-tables.ts";
 import { placeTables } from "./place-tables.ts";
@@ -32,6 +33,7 @@ export function tablePage(
     words: formulaWords.size === 0 ? page.words : page.words.filter((word) => !formulaWords.has(word)),
     rulings: page.rulings ?? [],
     shades: page.shades ?? [],
+    drawings: drawingBoxes(page.graphics?.paths ?? []),
     width: page.width,
     height: page.height,
   });
