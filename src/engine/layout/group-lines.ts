@@ -300,9 +300,9 @@ function isRightToLeft(words: readonly Word[]): boolean {
  * small offset is how some producers fake bold, so the word kept is then marked bold (a heuristic).
  */
 function dropDuplicates(words: readonly Word[]): Word[] {
-  // Words by text and 1-point cell of their top-left corner: a duplicate lies in the same or a
-  // neighbouring cell, so each word is compared with a handful of others, not with every equal text.
-  const seen = new Map<string, number[]>();
+  // Words by the 1-point cell of their top-left corner: a duplicate lies in the same or a neighbouring
+  // cell, so each word is compared with a handful of others, not with every word of the page.
+  const seen = new Map<number, number[]>();
   const kept: Word[] = [];
   for (const word of words) {
     const column = Math.round(word.box.left);
@@ -311,8 +311,8 @@ function dropDuplicates(words: readonly Word[]): Word[] {
     for (let dx = -1; dx <= 1 && duplicate === undefined; dx++)
       for (let dy = -1; dy <= 1 && duplicate === undefined; dy++)
         duplicate = seen
-          .get(`${column + dx}|${row + dy}|${word.text}`)
-          ?.find((index) => sameSpot(kept[index]!.box, word.box));
+          .get(cellKey(column + dx, row + dy))
+          ?.find((index) => kept[index]!.text === word.text && sameSpot(kept[index]!.box, word.box));
     if (duplicate !== undefined) {
       const original = kept[duplicate]!;
       const offset = Math.abs(original.box.left - word.box.left) + Math.abs(original.box.top - word.box.top);
@@ -320,13 +320,18 @@ function dropDuplicates(words: readonly Word[]): Word[] {
         kept[duplicate] = { ...original, bold: true };
       continue;
     }
-    const key = `${column}|${row}|${word.text}`;
+    const key = cellKey(column, row);
     const indices = seen.get(key);
     if (indices === undefined) seen.set(key, [kept.length]);
     else indices.push(kept.length);
     kept.push(word);
   }
   return kept;
+}
+
+/** One number per 1-point cell (pages span far less than a million points either way). */
+function cellKey(column: number, row: number): number {
+  return (row + 1_000_000) * 4_000_000 + (column + 1_000_000);
 }
 
 function sameSpot(box: Box, other: Box): boolean {
