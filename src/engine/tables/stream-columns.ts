@@ -8,7 +8,8 @@
 import type { Box } from "../document/box.ts";
 import { alignedGutter, rowSpans, type Span } from "./aligned-gutters.ts";
 import { edgeAlignedGutter } from "./edge-aligned-gutters.ts";
-import type { TextRow } from "./text-rows.ts";
+import { isNumeric } from "./table-header.ts";
+import { SEGMENT_GAP_EMS, type TextRow } from "./text-rows.ts";
 
 export interface Gutter {
   readonly left: number;
@@ -37,6 +38,10 @@ const TEXT_COLUMN_SHARE = 0.7;
 const PROSE_LINE_WORDS = 5;
 /** …and a gutter at least this many ems wide sets it apart. */
 const TEXT_COLUMN_GUTTER_EMS = 2.5;
+/** A unit after a value: a word of letters ("years", "kg", "mg/L") or a per cent sign. */
+const UNIT = /^(?:\p{L}[\p{L}/.²³]*|%)$/u;
+/** Rows a unit must follow its value in to be told from a column. */
+const MIN_UNIT_ROWS = 3;
 /** A column holding text in fewer rows than this is a stray segment. */
 const MIN_COLUMN_ROWS = 2;
 /** Segments of this many words or more are sentences; tables made mostly of them are prose columns. */
@@ -77,7 +82,9 @@ export function streamColumns(
     )
       .map(withAlignment)
       .map(withEdges)
-      .filter((gutter) => gutter.right - gutter.left >= MIN_WORD_GUTTER_EMS * em || gutter.aligned);
+      .filter((gutter) => gutter.right - gutter.left >= MIN_WORD_GUTTER_EMS * em || gutter.aligned)
+      // "40 years", "41 years": a number and its unit line up as well as two columns do.
+      .filter((gutter) => gutter.right - gutter.left >= SEGMENT_GAP_EMS * em || !unitGutter(split, gutter));
     for (const gutter of byWords)
       if (!gutters.some((other) => other.left < gutter.right && gutter.left < other.right))
         gutters.push(gutter);
@@ -85,6 +92,28 @@ export function streamColumns(
   }
   const columns = dropStrayColumns(gutters, run, box);
   return trimTextColumns(columns.gutters, run, columns.box, em);
+}
+
+/**
+ * A narrow gutter between numbers and the one word that follows each of them, the same in every row that
+ * parts tight there: a unit ("years", "%", "kg") set after its value, not a column of its own.
+ */
+function unitGutter(rows: readonly TextRow[], gutter: Gutter): boolean {
+  const units = new Set<string>();
+  let sides = 0;
+  let pairs = 0;
+  for (const row of rows) {
+    const before = row.words.filter((word) => word.box.right <= gutter.left + 1).at(-1);
+    const after = row.words.find((word) => word.box.left >= gutter.right - 1);
+    if (before === undefined || after === undefined) continue;
+    sides++;
+    // Rows parting widely here (a header over both) say nothing of a unit.
+    if (after.box.left - before.box.right >= SEGMENT_GAP_EMS * row.fontSize) continue;
+    if (!isNumeric(before.text) || !UNIT.test(after.text)) return false;
+    units.add(after.text);
+    pairs++;
+  }
+  return pairs >= MIN_UNIT_ROWS && pairs * 2 >= sides && units.size === 1;
 }
 
 /**

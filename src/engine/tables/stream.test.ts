@@ -243,4 +243,24 @@ describe("streamTables", () => {
     assert.ok(table !== undefined);
     assert.deepEqual(grid(table.table).at(-1), ["Cities in North America with\nopen data sites", "0", "8"]);
   });
+  it("keeps a number and its unit in one cell where the unit lines up like a column", () => {
+    // "40 years" … "47 years": two-digit ages leave the same 0.6 em gap before "years" in every row.
+    const ages = [40, 41, 42, 43, 44, 45, 46, 47];
+    const words = [
+      ...sentence("Age", 72, 100),
+      ...sentence("Population", 200, 100),
+      ...ages.flatMap((age, index) => {
+        const baseline = 114 + index * 12;
+        return [
+          word(String(age), 72, baseline),
+          word("years", 88, baseline),
+          word(`${2468 - index * 37},${100 + index}`, 200, baseline),
+        ];
+      }),
+    ];
+    const [table] = streamTables(words, []);
+    assert.ok(table !== undefined);
+    assert.equal(table.table.columnCount, 2);
+    assert.deepEqual(grid(table.table)[1], ["40 years", "2468,100"]);
+  });
 });
