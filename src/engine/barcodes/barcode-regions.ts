@@ -14,7 +14,7 @@
  * padding is left white by the scan (page-barcodes.ts), so a drawn code counts as inside an image region
  * only when it lies within the image itself.
  */
-import { type Box, boxHeight, boxWidth, clipBox, unionBoxes } from "../document/box.ts";
+import { type Box, boxHeight, boxInside, boxWidth, clipBox, unionBoxes } from "../document/box.ts";
 import type { VectorPath } from "../document/graphics.ts";
 import type { Page } from "../document/page.ts";
 
@@ -89,7 +89,7 @@ export function barcodeRegions(page: Page): BarcodeRegion[] {
     .sort((a, b) => area(b) - area(a))
     .slice(0, MAX_DRAWING_REGIONS)) {
     // A drawing on an image is rendered with it.
-    if (regions.some((region) => contains(region.core, box))) continue;
+    if (regions.some((region) => boxInside(box, region.core))) continue;
     regions.push({ box: pad(box, pageBox), core: box, kind: "drawing" });
   }
   return regions;
@@ -196,15 +196,6 @@ function pad(box: Box, page: Box): Box {
       },
       page,
     ) ?? box
-  );
-}
-
-function contains(outer: Box, inner: Box): boolean {
-  return (
-    inner.left >= outer.left &&
-    inner.right <= outer.right &&
-    inner.top >= outer.top &&
-    inner.bottom <= outer.bottom
   );
 }
 

@@ -50,6 +50,16 @@ export function boxAroundPoints(points: readonly Point[]): Box | undefined {
   return { left, top, right, bottom };
 }
 
+/** Whether `inner` lies wholly in `outer` (edges included). */
+export function boxInside(inner: Box, outer: Box): boolean {
+  return (
+    inner.left >= outer.left &&
+    inner.right <= outer.right &&
+    inner.top >= outer.top &&
+    inner.bottom <= outer.bottom
+  );
+}
+
 /** Whether the centre of `inner` lies in `outer` (edges included). */
 export function centreInside(inner: Box, outer: Box): boolean {
   const x = (inner.left + inner.right) / 2;

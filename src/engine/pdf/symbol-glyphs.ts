@@ -9,6 +9,7 @@
  * "[x]"; every other glyph (dark squares and dots are bullets) keeps its text.
  */
 import { OPS } from "pdfjs-dist/legacy/build/pdf.mjs";
+import { boxInside } from "../document/box.ts";
 import type { Word } from "../document/word.ts";
 import {
   CLOSE_PATH,
@@ -168,14 +169,14 @@ export function outlineKind(path: ArrayLike<number>): OutlineKind | undefined {
   if (rest.length === 0) return "square";
   const holes = rest.filter(
     (contour) =>
-      contour.rectangular && isSquare(contour) && inside(contour, outer) && isFrameHole(contour, outer),
+      contour.rectangular && isSquare(contour) && boxInside(contour, outer) && isFrameHole(contour, outer),
   );
   if (holes.length === 0) return undefined;
   const hole = holes.reduce((a, b) => (area(b) > area(a) ? b : a));
   const marks = rest.filter((contour) => contour !== hole);
   if (marks.length === 0) return "frame";
   // Ticks and crosses sit in the hole; anything outside it (a drop shadow) makes it some other symbol.
-  return marks.every((mark) => inside(mark, hole)) ? "ticked-frame" : undefined;
+  return marks.every((mark) => boxInside(mark, hole)) ? "ticked-frame" : undefined;
 }
 
 function contoursOf(path: ArrayLike<number>): Contour[] {
@@ -243,15 +244,6 @@ function isSquare(contour: Contour): boolean {
   const height = contour.bottom - contour.top;
   return (
     width > 0 && height > 0 && Math.abs(width - height) <= MAX_ASPECT_DIFFERENCE * Math.max(width, height)
-  );
-}
-
-function inside(inner: Contour, outer: Contour): boolean {
-  return (
-    inner.left >= outer.left &&
-    inner.right <= outer.right &&
-    inner.top >= outer.top &&
-    inner.bottom <= outer.bottom
   );
 }
 
