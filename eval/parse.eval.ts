@@ -1,11 +1,13 @@
 /**
  * `npm run eval -- parse [--write] [--corpus <dir>]`: the PDF parse quality suite. Runs the engine and
- * the raw pdf.js baseline over docling-groundtruth, camelot, tabula-java and ICDAR 2013, prints the
+ * the raw pdf.js baseline over docling-groundtruth, camelot, tabula-java, ICDAR 2013 and (spatial
+ * target) pdfplumber's layout text, prints the
  * report, and with --write records it in docs/QUALITY.md.
  */
 
 import { evaluateDocling } from "./parse/docling.ts";
 import { evaluateIcdar } from "./parse/icdar.ts";
+import { evaluateLayoutText } from "./parse/layout-text.ts";
 import { renderReport } from "./parse/report.ts";
 import { evaluateTables } from "./parse/tables.ts";
 import { DEFAULT_CORPUS } from "./support/corpus.ts";
@@ -28,7 +30,11 @@ export async function run(args: readonly string[]): Promise<number> {
   const docling = await evaluateDocling(corpus, log);
   const tables = await evaluateTables(corpus, log);
   const icdar = await evaluateIcdar(corpus, log);
-  const report = renderReport({ docling, tables, icdar, totalMs: performance.now() - started }, provenance());
+  const layoutText = await evaluateLayoutText(corpus, log);
+  const report = renderReport(
+    { docling, tables, icdar, layoutText, totalMs: performance.now() - started },
+    provenance(),
+  );
   process.stdout.write(report);
   if (args.includes("--write")) {
     await writeQualitySection("parse", report);

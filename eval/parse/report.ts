@@ -7,12 +7,15 @@ import { addCounts, type Counts, f1, NO_COUNTS, precision, recall } from "../met
 import type { Provenance } from "../support/quality-doc.ts";
 import type { DoclingRow, TimedRows } from "./docling.ts";
 import type { IcdarRow } from "./icdar.ts";
+import type { LayoutTextRow } from "./layout-text.ts";
 import type { TableRow } from "./tables.ts";
 
 export interface ParseResults {
   readonly docling: TimedRows<DoclingRow>;
   readonly tables: TimedRows<TableRow>;
   readonly icdar: TimedRows<IcdarRow>;
+  /** The spatial target against pdfplumber's layout text (none when that corpus part is absent). */
+  readonly layoutText: readonly LayoutTextRow[];
   readonly totalMs: number;
 }
 
@@ -135,6 +138,13 @@ export function renderReport(results: ParseResults, origin: Provenance): string 
           "F1 ≥ 0.85",
           met(f1(s.adjacency.engine) >= 0.85),
         ],
+        ...results.layoutText.map((row) => [
+          `pdfplumber layout text, spatial target (${row.name}): lines exact / normalised edit distance`,
+          `${row.matched.engine}/${row.lines} / ${fixed(row.distance.engine)}`,
+          `${row.matched.baseline}/${row.lines} / ${fixed(row.distance.baseline)}`,
+          "—",
+          "—",
+        ]),
       ],
     ),
     "### Runtime",
@@ -235,6 +245,7 @@ const METHOD = [
   "- **Reading order** (docling `*.json`): the body tree's text items in order, boxes converted from bottom-left to top-left with docling's page height. An output unit (engine block / baseline text item) belongs to an item when they overlap by ≥ half of the smaller box; an item's position is the median index of its units. Score = share of same-page item pairs, at different positions, in the reference's order ((1 + Kendall's τ) / 2 without ties); mean over documents.",
   "- **Cells** (camelot `cases.json`, tabula `expected/`): cells with text only, compared by key (NFKC, whitespace removed, characters other than letters and digits → `_`). *Positional*: same key at the same (row, col) after shifting the prediction by the single (Δrow, Δcol) that aligns most cells. *Content*: multiset of keys. Each expected table is paired one-to-one with an engine table on its pages (camelot `pages`, default 1; tabula JSON `page_number`; any page for tabula CSVs), best pairs first; its score is that of its best interpretation (camelot flavors asserting different expected tables for the same table; tabula JSON/CSV/`_basic` variants). Unclaimed engine tables cost nothing (the corpora assert only some tables); unmatched expected tables count all their cells as missed. Camelot cases using `copy_text`, `shift_text`, `split_text`, `flag_size` or `strip_text` are left out (camelot-specific text post-processing). Micro-averaged over cells.",
   "- **ICDAR 2013 detection** (`*-reg.xml`, converted to top-left points with the page's pdf.js viewport): regions matched one-to-one per page by IoU ≥ 0.5 — precision over engine tables, recall over ground-truth regions (a table spanning pages has one region per page). *Characters*: the competition's sub-object measure with pdf.js character centres. Alternative ground truths (`*a`/`*b`) — the better one counts.",
+  "- **Layout text** (pdfplumber `comparisons/*.txt`, its `extract_text(layout=True)`): the engine's `spatial` target, page chunks joined; both sides lose trailing spaces, blank lines and the left margin all their lines share. *Lines exact*: ground-truth lines reproduced character for character (as a multiset); the edit distance is over the whole text. The baseline is pdf.js's text as above.",
   "- **ICDAR 2013 structure** (`*-str.xml`): the competition's adjacency relations — each non-blank cell with its nearest non-blank neighbour to the right and below (spanning cells relate along their whole span), as (key, key, direction) — compared as multisets per document against every table the engine emitted (detection and structure together, so spurious tables cost precision). Micro-averaged over relations.",
 ].join("\n");
 
