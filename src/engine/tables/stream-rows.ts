@@ -26,7 +26,7 @@ export interface StreamRow {
 }
 
 /** Lines this close (gap in ems) are lines of one paragraph; wrapped cells are set this tight. */
-const TIGHT_GAP_EMS = 0.8;
+export const TIGHT_GAP_EMS = 0.8;
 /** A ruling counts as a row separator when it spans this share of the table's width. */
 const MIN_RULING_SHARE = 0.5;
 /** A gap splits a segment at a column gutter only when wider than this many ems (not a word space). */

@@ -21,7 +21,7 @@ import {
   streamColumns,
   withoutBulletGutters,
 } from "./stream-columns.ts";
-import { type StreamRow, tableRows } from "./stream-rows.ts";
+import { type StreamRow, TIGHT_GAP_EMS, tableRows } from "./stream-rows.ts";
 import { withoutTableNotes } from "./table-notes.ts";
 import { type TextRow, textRows } from "./text-rows.ts";
 
@@ -33,8 +33,7 @@ const MAX_SINGLE_RUN = 3;
 const MAX_SINGLE_WIDTH_SHARE = 0.55;
 /** Cells averaging this many words make a column wordy. */
 const WORDY_CELL_WORDS = 4.5;
-/** A wrapped last cell's next line follows within this many ems and starts within this many of it. */
-const WRAP_GAP_EMS = 0.8;
+/** A wrapped last cell's next line starts within this many ems of it (and follows as tight as a wrapped cell). */
 const WRAP_ALIGN_EMS = 0.5;
 /** Label rows above a table's first split row that may belong to its header, and their gap in ems. */
 const MAX_LEADING_LABELS = 2;
@@ -140,7 +139,7 @@ function wrappedLines(run: readonly TextRow[], singles: number): number {
     const row = run[index]!;
     const above = run[index - 1]!;
     const em = Math.max(row.fontSize, above.fontSize);
-    const tight = row.box.top - above.box.bottom <= WRAP_GAP_EMS * em;
+    const tight = row.box.top - above.box.bottom <= TIGHT_GAP_EMS * em;
     const aligned = last.segments.some(
       (segment) => Math.abs(segment.box.left - row.box.left) <= WRAP_ALIGN_EMS * em,
     );
