@@ -8,9 +8,9 @@
  */
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
-import { parseDocument } from "../../src/engine/pipeline/parse-document.ts";
 import { effectiveParseConfig } from "../../src/services/parse/effective-parse-config.ts";
 import { normalizedEditDistance } from "../metrics/edit-distance.ts";
+import { runEngine } from "../support/engine-run.ts";
 import { readBaseline } from "../support/pdfjs-baseline.ts";
 
 export interface LayoutTextRow {
@@ -39,15 +39,8 @@ export async function evaluateLayoutText(
     const name = file.slice(0, -".pdf".length);
     const bytes = new Uint8Array(await readFile(path.join(folder, "pdfs", file)));
     const truth = layoutLines(await readFile(path.join(folder, "comparisons", `${name}.txt`), "utf8"));
-    const outcome = await parseDocument(bytes.slice(), {
-      format: "pdf",
-      maxPages: 100,
-      chunking: "page",
-      config: SPATIAL,
-    });
-    const engine = layoutLines(
-      outcome.status === "failure" ? "" : outcome.output.chunks.map((chunk) => chunk.content).join("\n"),
-    );
+    const run = await runEngine(bytes, file, SPATIAL, "page");
+    const engine = layoutLines(run.ok ? run.markdown : "");
     const baseline = layoutLines((await readBaseline(bytes)).text);
     const row: LayoutTextRow = {
       name,

@@ -9,7 +9,10 @@ import type { PdfConverterSettings } from "../../src/engine/convert/convert-to-p
 import { findSoffice } from "../../src/engine/convert/soffice.ts";
 import { DETECTION_HEAD_BYTES, detectFormat } from "../../src/engine/ingest/detect-format.ts";
 import { parseDocument } from "../../src/engine/pipeline/parse-document.ts";
-import { effectiveParseConfig } from "../../src/services/parse/effective-parse-config.ts";
+import {
+  type EffectiveParseConfig,
+  effectiveParseConfig,
+} from "../../src/services/parse/effective-parse-config.ts";
 import type { Box } from "../metrics/region-match.ts";
 import { parseTableContent, type TableCell } from "../metrics/table-grid.ts";
 import { markdownToText } from "../metrics/text-normalize.ts";
@@ -58,7 +61,16 @@ function pdfConverter(): Promise<PdfConverterSettings> {
   return converter;
 }
 
-export async function runEngine(bytes: Uint8Array, fileName: string): Promise<EngineRun> {
+/**
+ * `config` defaults to what a parse run gets (plus cell blocks), chunked as one document; the
+ * layout-text part asks for the `spatial` target, which Extend renders only in page chunks.
+ */
+export async function runEngine(
+  bytes: Uint8Array,
+  fileName: string,
+  config: EffectiveParseConfig = CONFIG,
+  chunking: "document" | "page" = "document",
+): Promise<EngineRun> {
   const { format } = detectFormat(bytes.subarray(0, DETECTION_HEAD_BYTES), fileName);
   const started = performance.now();
   let outcome: Awaited<ReturnType<typeof parseDocument>>;
@@ -67,8 +79,8 @@ export async function runEngine(bytes: Uint8Array, fileName: string): Promise<En
     outcome = await parseDocument(bytes.slice(), {
       format,
       maxPages: MAX_PAGES,
-      chunking: "document",
-      config: CONFIG,
+      chunking,
+      config,
       pdfConverter: await pdfConverter(),
     });
   } catch (error) {

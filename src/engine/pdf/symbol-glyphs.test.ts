@@ -121,7 +121,12 @@ function list(ops: Array<[number, unknown[]]>) {
 function store(paths: Record<string, number[]>) {
   return {
     has: (id: string) => id in paths,
-    get: (id: string) => ({ path: new Float32Array(paths[id]!) }),
+    // As pdf.js's PDFObjects: asking for an object it never received throws.
+    get: (id: string) => {
+      const path = paths[id];
+      if (path === undefined) throw new Error(`Requesting object that isn't resolved yet ${id}.`);
+      return { path: new Float32Array(path) };
+    },
   };
 }
 
